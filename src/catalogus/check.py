@@ -1,0 +1,154 @@
+"""The checker: load + validate + cross-check all content. CI, the build and editors run this same code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .catalogue import Catalogue, Entry, build_catalogue
+from .config import CONFIG_FILE, TownConfig
+from .findings import Finding, error
+from .messages import describe
+from .model import Fiche
+from .sources import Source, load_source
+from .validate import validate_source
+from .vocabulary import VOCABULARY_FILE, Vocabularies
+
+CONTENT_DIRS = ("products", "loketten")
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    catalogue: Catalogue | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+
+def check(root: Path, today: dt.date, paths: list[Path] | None = None) -> CheckResult:
+    """Check the project at `root`; with `paths`, also load those files and report only on them."""
+    result = CheckResult()
+    config = _load_settings(root, CONFIG_FILE, TownConfig, result)
+    vocab = _load_settings(root, VOCABULARY_FILE, Vocabularies, result)
+    if config is None or vocab is None:
+        return result
+    content = root / config.content_map
+    files = _content_files(content)
+    selected = None
+    if paths:
+        selected = {p.resolve() for f in paths for p in _expand(f)}
+        files = sorted(set(files) | selected)
+    sources = [_load(path, root) for path in files]
+    result.files = len(sources)
+    entries: dict[str, list[Entry]] = {"product": [], "loket": []}
+    owners: dict[tuple[str, str], list[Source]] = defaultdict(list)
+    for source in sources:
+        record = _validate(source, vocab, config, today)
+        if record is not None:
+            entries[source.kind].append(Entry(record, source.body, source.path))
+        if source.data is not None and isinstance(source.data.get("id"), str):
+            owners[(source.kind, source.data["id"])].append(source)
+    _cross_check(entries, owners)
+    for source in sources:
+        if selected is None or (root / source.path).resolve() in selected:
+            result.findings.extend(source.findings)
+    result.findings.sort()
+    if not any(f.is_error for s in sources for f in s.findings):
+        result.catalogue = build_catalogue(config, vocab, entries["product"], entries["loket"])
+    return result
+
+
+def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckResult):
+    path = root / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        return model.model_validate(data)
+    except OSError:
+        result.findings.append(error(name, 1, "bestand", f"{name} ontbreekt in {root}"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        result.findings.append(error(name, line, "yaml", f"{name} is geen geldige YAML ({exc})"))
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            field = ".".join(str(p) for p in err["loc"]) or name
+            result.findings.append(error(name, 1, field, describe(err, None, model)))
+    return None
+
+
+def _content_files(content: Path) -> list[Path]:
+    return sorted(p.resolve() for sub in CONTENT_DIRS for p in (content / sub).glob("*.md"))
+
+
+def _expand(path: Path) -> list[Path]:
+    return sorted(path.rglob("*.md")) if path.is_dir() else [path]
+
+
+def _load(path: Path, root: Path) -> Source:
+    display = os.path.relpath(path, root).replace(os.sep, "/")
+    try:
+        return load_source(path, display)
+    except OSError as exc:
+        source = Source(path=display, kind="product")
+        source.findings.append(error(display, 1, "bestand", f"kan dit bestand niet lezen ({exc.strerror})"))
+        return source
+
+
+def _validate(source: Source, vocab: Vocabularies, config: TownConfig, today: dt.date):
+    """Validate one file; an unexpected failure is reported on that file and the others still get checked."""
+    try:
+        return validate_source(source, vocab, config, today)
+    except Exception as exc:  # noqa: BLE001 - the checker must never crash on content
+        source.findings.append(
+            error(source.path, 1, "intern", f"onverwachte fout bij het nakijken ({type(exc).__name__}: {exc}); meld dit")
+        )
+        return None
+
+
+def _cross_check(entries: dict[str, list[Entry]], owners: dict[tuple[str, str], list[Source]]) -> None:
+    """References between files: duplicate ids, unknown loketten, unknown related products."""
+    for (kind, record_id), sources in owners.items():
+        if len(sources) > 1:
+            others = ", ".join(s.path for s in sources)
+            for source in sources:
+                line, column = source.line_of(("id",))
+                source.findings.append(error(source.path, line, "id", f"de id '{record_id}' komt meer dan eens voor: {others}", column))
+    loketten = {e.id for e in entries["loket"]}
+    products = {e.id for e in entries["product"]}
+    known_products = {key for (kind, key) in owners if kind == "product"}
+    known_loketten = {key for (kind, key) in owners if kind == "loket"}
+    for entry in entries["product"]:
+        fiche = entry.record
+        assert isinstance(fiche, Fiche)
+        source = owners[("product", fiche.id)][0]
+        refs = [(("loket",), fiche.loket)] if fiche.loket else []
+        refs += [(("andere_loketten", i), v) for i, v in enumerate(fiche.andere_loketten)]
+        for loc, value in refs:
+            if value not in loketten:
+                hint = "dat loket bevat fouten" if value in known_loketten else f"bestaande loketten: {', '.join(sorted(loketten))}"
+                _refer(source, loc, f"het loket '{value}' bestaat niet; {hint}")
+        for index, value in enumerate(fiche.verwante_producten):
+            loc = ("verwante_producten", index)
+            if value == fiche.id:
+                _refer(source, loc, "een fiche kan niet naar zichzelf verwijzen; verwijder deze id")
+            elif value not in products:
+                hint = "die fiche bevat fouten" if value in known_products else "controleer de schrijfwijze of maak die fiche aan"
+                _refer(source, loc, f"de fiche '{value}' bestaat niet; {hint}")
+
+
+def _refer(source: Source, loc: tuple, message: str) -> None:
+    line, column = source.line_of(loc)
+    source.findings.append(error(source.path, line, ".".join(str(p) for p in loc), message, column))

@@ -1,0 +1,66 @@
+"""Command line: `catalogus check|schema|build|serve`. A thin adapter; the work happens in the package."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from . import report
+from .check import check
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; gebruik JJJJ-MM-DD") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="catalogus", description="Productencatalogus van het Sociaal Huis.")
+    main.add_argument("--root", type=Path, default=Path.cwd(), help="projectmap (met catalogus.yml); standaard: hier")
+    sub = main.add_subparsers(dest="command", required=True, metavar="opdracht")
+    checker = sub.add_parser("check", help="kijk alle fiches en loketten na en meld elk probleem")
+    checker.add_argument("paths", nargs="*", type=Path, help="alleen deze bestanden of mappen melden")
+    checker.add_argument("--today", type=_date, default=None, help="datum van vandaag (JJJJ-MM-DD), voor tests")
+    checker.add_argument("--format", choices=report.FORMATS, default="mens", help="uitvoer: mens, github of json")
+    schema = sub.add_parser("schema", help="schrijf de JSON Schema's naar schemas/")
+    schema.add_argument("--check", action="store_true", help="alleen nagaan of schemas/ up-to-date is")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - never show a traceback to an editor
+        print(f"catalogus: interne fout ({type(exc).__name__}: {exc}). Meld dit aan de beheerders.", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace) -> int:
+    root = args.root.resolve()
+    if args.command == "check":
+        missing = [p for p in args.paths if not p.exists()]
+        if missing:
+            print(f"catalogus: bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
+            return EXIT_USAGE
+        result = check(root, args.today or dt.date.today(), args.paths or None)
+        print(report.render(result, args.format))
+        return EXIT_CONTENT if result.errors else EXIT_OK
+    if args.command == "schema":
+        from .schema import write_schemas
+
+        stale = write_schemas(root, only_check=args.check)
+        if stale and args.check:
+            print("Verouderd: " + ", ".join(stale) + ". Voer 'catalogus schema' uit.", file=sys.stderr)
+            return EXIT_CONTENT
+        print("Bijgewerkt: " + ", ".join(stale) if stale else "De schema's zijn up-to-date.")
+        return EXIT_OK
+    return EXIT_USAGE

@@ -1,0 +1,42 @@
+"""The town's configuration (`catalogus.yml`): everything a fork changes to make the catalogue its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CONFIG_FILE = "catalogus.yml"
+
+
+class Nakijken(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    interval_maanden: int = Field(12, ge=1, le=60, description="Standaard: elke hoeveel maanden een fiche nakijken.")
+    marge_dagen: int = Field(60, ge=0, le=730, description="Dagen na de nazichtdatum waarna het een fout wordt.")
+
+
+class Melden(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    email: str = Field("", description="E-mailadres waar burgers een fout melden.")
+    issue_url: str = Field("", description="Adres van een meldformulier; leeg = de issues van de repository.")
+
+
+class TownConfig(BaseModel):
+    """One file per town; the code never holds a town's name, address or colours."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    gemeente: str = Field(description="Naam van de gemeente.")
+    organisatie: str = Field(description="Naam van de organisatie die de catalogus uitgeeft.")
+    site_naam: str = Field(description="Titel van de website.")
+    site_omschrijving: str = Field("", description="Omschrijving van de website voor zoekmachines.")
+    site_url: str = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
+    nis_code: str = Field("", pattern=r"^([0-9]{5})?$", description="NIS-code van de gemeente.")
+    taal: str = Field("nl", pattern=r"^[a-z]{2}$", description="Taal van de site (bestand in translations/).")
+    voorbeeldinhoud: bool = Field(False, description="true: de site toont een banner 'voorbeeldinhoud'.")
+    content_map: str = Field("content", description="Map met de inhoud (products/ en loketten/).")
+    nakijken: Nakijken = Field(default_factory=Nakijken)
+    melden: Melden = Field(default_factory=Melden)
+
+
+def config_path(root: Path) -> Path:
+    return root / CONFIG_FILE

@@ -1,0 +1,139 @@
+"""Validate: one loaded file against the model, the vocabularies and the town's review rules.
+
+Every problem becomes a Finding with a line; nothing here raises for bad content.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from pathlib import PurePosixPath
+
+from pydantic import BaseModel, ValidationError
+
+from .config import TownConfig
+from .findings import Finding, error, warning
+from .markup import is_insecure, link_problem, text_problems
+from .messages import describe, suggest
+from .model import MODELS, Fiche
+from .sources import KeyPath, Source
+from .vocabulary import FIELD_VOCABULARY, Vocabularies
+
+URL_KEYS = {"url", "website"}
+
+
+def validate_source(source: Source, vocab: Vocabularies, config: TownConfig, today: dt.date) -> BaseModel | None:
+    """The validated record, or None; findings go into `source.findings`."""
+    if source.data is None:
+        return None
+    model = MODELS[source.kind]
+    source.findings.extend(_text_findings(source))
+    try:
+        record = model.model_validate(source.data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc: KeyPath = tuple(err["loc"])
+            line, column = source.line_of(loc, key=err["type"] in ("extra_forbidden", "missing"))
+            field = ".".join(str(p) for p in loc) or "fiche"
+            source.findings.append(
+                error(source.path, line, field, describe(err, source.scalars.get(loc), model), column)
+            )
+        return None
+    source.findings.extend(_id_matches_file(source, record))
+    if isinstance(record, Fiche):
+        source.findings.extend(_vocabulary_findings(source, record, vocab))
+        source.findings.extend(_review_findings(source, record, config, today))
+    if any(f.is_error for f in source.findings):
+        return None
+    return record
+
+
+def _id_matches_file(source: Source, record: BaseModel) -> list[Finding]:
+    stem = PurePosixPath(source.path).stem
+    record_id = getattr(record, "id")
+    if record_id == stem:
+        return []
+    line, column = source.line_of(("id",))
+    return [error(source.path, line, "id", f"de id '{record_id}' moet gelijk zijn aan de bestandsnaam '{stem}'", column)]
+
+
+def _vocabulary_findings(source: Source, fiche: Fiche, vocab: Vocabularies) -> list[Finding]:
+    findings = []
+    for field in FIELD_VOCABULARY:
+        value = getattr(fiche, field)
+        values = value if isinstance(value, list) else [value]
+        allowed = list(vocab.terms(field))
+        seen: set[str] = set()
+        for index, item in enumerate(values):
+            loc: KeyPath = (field, index) if isinstance(value, list) else (field,)
+            line, column = source.line_of(loc)
+            if item not in allowed:
+                message = f"'{item}' staat niet in de lijst '{FIELD_VOCABULARY[field]}'; {suggest(item, allowed)}"
+                findings.append(error(source.path, line, field, message, column))
+            elif item in seen:
+                findings.append(warning(source.path, line, field, f"'{item}' staat er twee keer; verwijder er één"))
+            seen.add(item)
+    return findings
+
+
+def _review_findings(source: Source, fiche: Fiche, config: TownConfig, today: dt.date) -> list[Finding]:
+    line, column = source.line_of(("laatst_nagekeken",))
+    reviewed = fiche.laatst_nagekeken
+    if reviewed > today:
+        return [
+            error(
+                source.path,
+                line,
+                "laatst_nagekeken",
+                f"datum ligt in de toekomst ({reviewed.isoformat()}); vul de datum van het nazicht in",
+                column,
+            )
+        ]
+    due = review_due(fiche, config)
+    if today <= due:
+        return []
+    overdue = (today - due).days
+    message = (
+        f"deze fiche moest op {due.isoformat()} nagekeken worden ({overdue} dagen geleden); "
+        "kijk de inhoud na en zet 'laatst_nagekeken' op de datum van vandaag"
+    )
+    if overdue > config.nakijken.marge_dagen:
+        return [error(source.path, line, "laatst_nagekeken", message, column)]
+    return [warning(source.path, line, "laatst_nagekeken", message, column)]
+
+
+def review_due(fiche: Fiche, config: TownConfig) -> dt.date:
+    months = fiche.nakijken_elke_maanden or config.nakijken.interval_maanden
+    return add_months(fiche.laatst_nagekeken, months)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _text_findings(source: Source) -> list[Finding]:
+    """Raw HTML and unsafe links in the body and in every text value of the front-matter."""
+    findings = []
+    for problem in text_problems(source.body):
+        line = source.body_line + source.body.count("\n", 0, problem.offset)
+        findings.append(error(source.path, line, "tekst", problem.message))
+    for loc, scalar in source.scalars.items():
+        if scalar.tag != "str" or not loc:
+            continue
+        line, column = source.line_of(loc)
+        field = ".".join(str(p) for p in loc)
+        if loc[-1] in URL_KEYS:
+            message = link_problem(scalar.text)
+            if message:
+                findings.append(error(source.path, line, field, message, column))
+            elif is_insecure(scalar.text):
+                findings.append(
+                    warning(source.path, line, field, "gebruik een beveiligde link (https://) als de site die heeft")
+                )
+            continue
+        for problem in text_problems(scalar.text):
+            findings.append(error(source.path, line, field, problem.message, column))
+    return findings
