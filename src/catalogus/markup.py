@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 ALLOWED_SCHEMES = ("https", "http", "mailto", "tel")
 CODE = re.compile(r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)|`[^`\n]*`", re.S)
-TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^>]*)>?")
+TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^>]*)>")
 COMMENT = re.compile(r"<!--|<!\[CDATA\[|<![A-Za-z]|<\?")
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.M)

@@ -57,6 +57,8 @@ def describe(err: ErrorDetails, scalar: Scalar | None, model: type[BaseModel]) -
         return f"de waarde {err['input']} ligt buiten de grenzen ({_bounds(ctx)})"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"):
         return f"'{err['input']}' is geen geldige datum; schrijf JJJJ-MM-DD, bv. 2026-03-15"
+    if kind == "finite_number":
+        return "geef een gewoon getal, bv. 12.50"
     if kind in ("decimal_max_places", "decimal_max_digits", "decimal_whole_digits"):
         return "een bedrag heeft hoogstens 2 cijfers na de punt, bv. 12.50"
     if kind == "value_error":
@@ -69,6 +71,8 @@ def describe(err: ErrorDetails, scalar: Scalar | None, model: type[BaseModel]) -
 def _wrong_type(expected: str, scalar: Scalar | None) -> str:
     if scalar is None:
         return f"verwacht {expected}"
+    if scalar.tag == "null" and not scalar.text:
+        return f"dit veld is leeg; vul {expected} in, of laat het veld weg als het niet verplicht is"
     read_as = YAML_TYPE_NAMES.get(scalar.tag, scalar.tag)
     message = f"verwacht {expected}, maar '{scalar.text}' werd gelezen als {read_as}"
     if not scalar.quoted and scalar.tag in ("bool", "int", "float", "timestamp", "null") and expected == "tekst":

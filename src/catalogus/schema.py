@@ -1,4 +1,7 @@
-"""JSON Schema export of the model, for editors' tools; generated into `schemas/`, never edited by hand."""
+"""Generated documentation of the model: JSON Schema in `schemas/` and the field table in the editors' guide.
+
+Both come from the model's field descriptions, so the schema, the guide and the checker never disagree.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from .model import Fiche, Loket
 from .vocabulary import FIELD_VOCABULARY, VOCABULARY_FILE, Vocabularies
 
 SCHEMA_DIR = "schemas"
+GUIDE = "content/README.md"
+BEGIN, END = "<!-- velden:begin (gegenereerd met 'catalogus schema') -->", "<!-- velden:eind -->"
 GENERATED = "Gegenereerd uit src/catalogus/model.py en vocabularies.yml met 'catalogus schema'. Niet met de hand aanpassen."
 
 
@@ -40,15 +45,39 @@ def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def write_schemas(root: Path, only_check: bool = False) -> list[str]:
-    """Write (or with only_check, compare) the schemas; returns the names that were stale."""
+def field_reference() -> str:
+    """Markdown tables of every field of a fiche and a loket, from the model's descriptions."""
+    parts = []
+    for title, model in (("Fiche (`content/products/`)", Fiche), ("Loket (`content/loketten/`)", Loket)):
+        parts += [f"#### {title}", "", "| veld | verplicht | uitleg |", "|---|---|---|"]
+        parts += [_row(name, info.is_required(), info.description or "") for name, info in model.model_fields.items()]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def _row(name: str, required: bool, description: str) -> str:
+    return f"| `{name}` | {'ja' if required else 'nee'} | {description.replace('|', '/')} |"
+
+
+def generated_files(root: Path) -> dict[Path, str]:
+    """Every generated file with the text it must have now."""
     vocab = Vocabularies.model_validate(yaml.safe_load((root / VOCABULARY_FILE).read_text(encoding="utf-8")))
+    files = {root / SCHEMA_DIR / name: render(schema) for name, schema in schemas(vocab).items()}
+    guide = root / GUIDE
+    if guide.exists():
+        text = guide.read_text(encoding="utf-8")
+        head, _, rest = text.partition(BEGIN)
+        _, _, tail = rest.partition(END)
+        files[guide] = f"{head}{BEGIN}\n{field_reference()}{END}{tail}"
+    return files
+
+
+def write_schemas(root: Path, only_check: bool = False) -> list[str]:
+    """Write (or with only_check, compare) the generated files; returns the names that were stale."""
     stale = []
-    for name, schema in schemas(vocab).items():
-        path = root / SCHEMA_DIR / name
-        text = render(schema)
+    for path, text in generated_files(root).items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            stale.append(f"{SCHEMA_DIR}/{name}")
+            stale.append(path.relative_to(root).as_posix())
             if not only_check:
                 path.parent.mkdir(exist_ok=True)
                 path.write_text(text, encoding="utf-8")

@@ -53,8 +53,9 @@ class Source:
         for end in range(len(path), -1, -1):
             if path[:end] in table:
                 return table[path[:end]]
-            if path[:end] in self.key_lines:
-                return self.key_lines[path[:end]]
+            other = self.lines if key else self.key_lines
+            if path[:end] in other:
+                return other[path[:end]]
         return (1, 0)
 
 
@@ -93,7 +94,14 @@ def _decode(raw: bytes, source: Source) -> str | None:
         )
         return None
     if "\x00" in text:
-        source.findings.append(error(source.path, 1, "bestand", "dit is geen tekstbestand (bevat NUL-tekens)"))
+        source.findings.append(
+            error(
+                source.path,
+                1,
+                "bestand",
+                "dit bestand bevat NUL-tekens: het is geen UTF-8-tekst (vaak UTF-16 zonder BOM); bewaar het als UTF-8",
+            )
+        )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -146,14 +154,36 @@ def _parse_yaml(front: str, source: Source) -> None:
                 error(source.path, 2, "bestand", "de gegevens bovenaan moeten de vorm 'veld: waarde' hebben")
             )
             return
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except yaml.YAMLError:
+            raise
+        except Exception:  # noqa: BLE001 - a scalar YAML cannot turn into its type (2026-02-30, !!int abc)
+            bad = _unconstructable(node)
+            line, column = (bad.start_mark.line + 2, bad.start_mark.column + 1) if bad else (2, 0)
+            text = bad.value if bad else ""
+            kind = YAML_VALUE_NAMES.get(bad.tag.rsplit(":", 1)[-1], bad.tag) if bad else "een waarde"
+            source.findings.append(
+                error(
+                    source.path,
+                    line,
+                    "yaml",
+                    f"'{text}' kan niet gelezen worden als {kind}; "
+                    + ("schrijf een bestaande datum als JJJJ-MM-DD" if kind == "een datum" else "verwijder de !!-aanduiding of verbeter de waarde"),
+                    column,
+                )
+            )
+            return
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+            mark = exc.context_mark  # an unclosed quote: the error surfaces at the end, the cause is where it opens
         line = (mark.line + 2) if mark else 2
         column = (mark.column + 1) if mark else 0
         problem = exc.problem or exc.context or "onbekend probleem"
+        hint = _yaml_hint(problem, exc.context or "", front.split("\n")[mark.line][: mark.column] if mark else "")
         source.findings.append(
-            error(source.path, line, "yaml", f"de gegevens zijn geen geldige YAML ({problem}); {_yaml_hint(problem)}", column)
+            error(source.path, line, "yaml", f"de gegevens zijn geen geldige YAML ({problem}); {hint}", column)
         )
         return
     except yaml.YAMLError as exc:
@@ -165,7 +195,15 @@ def _parse_yaml(front: str, source: Source) -> None:
     source.data = data
 
 
-def _yaml_hint(problem: str) -> str:
+def _yaml_hint(problem: str, context: str = "", before: str = "") -> str:
+    """A fix in plain Dutch; `before` is the text on the error's line up to where YAML stopped."""
+    if "quoted scalar" in context:
+        return "het aanhalingsteken op deze regel wordt niet gesloten; zet er een aan het einde van de tekst"
+    if "mapping values are not allowed" in problem and before.strip() and ":" not in before:
+        return (
+            f"'{before.strip()}' springt verder in dan de regel erboven; "
+            "zet het even ver in als de andere velden van dezelfde groep"
+        )
     if "mapping values are not allowed" in problem:
         return "staat er een ':' in een tekst? Zet de tekst dan tussen aanhalingstekens"
     if "could not find expected ':'" in problem:
@@ -177,6 +215,36 @@ def _yaml_hint(problem: str) -> str:
     return "controleer inspringing, dubbele punten en aanhalingstekens op deze regel"
 
 
+YAML_VALUE_NAMES = {
+    "bool": "een ja/nee-waarde (true/false)",
+    "int": "een getal",
+    "float": "een kommagetal",
+    "null": "leeg",
+    "timestamp": "een datum",
+}
+
+
+def _unconstructable(node: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar that PyYAML cannot turn into the type its tag asks for."""
+    if isinstance(node, yaml.ScalarNode):
+        loader = SafeLoader("")
+        try:
+            loader.construct_object(node, deep=True)
+        except Exception:  # noqa: BLE001 - any failure marks the culprit
+            return node
+        finally:
+            loader.dispose()
+        return None
+    children = node.value if isinstance(node, yaml.SequenceNode) else []
+    if isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    for child in children:
+        found = _unconstructable(child)
+        if found is not None:
+            return found
+    return None
+
+
 def _index(node: yaml.Node, path: KeyPath, source: Source) -> None:
     source.lines[path] = (node.start_mark.line + 2, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
@@ -184,6 +252,18 @@ def _index(node: yaml.Node, path: KeyPath, source: Source) -> None:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             line = key_node.start_mark.line + 2
+            key_type = key_node.tag.rsplit(":", 1)[-1]
+            if isinstance(key_node, yaml.ScalarNode) and key_type in YAML_VALUE_NAMES:
+                source.findings.append(
+                    error(
+                        source.path,
+                        line,
+                        ".".join(str(p) for p in (*path, key)),
+                        f"de veldnaam '{key}' wordt door YAML gelezen als {YAML_VALUE_NAMES[key_type]}, niet als "
+                        "tekst; controleer de veldnaam (of zet hem tussen aanhalingstekens)",
+                        key_node.start_mark.column + 1,
+                    )
+                )
             if key in seen:
                 source.findings.append(
                     error(
@@ -200,4 +280,4 @@ def _index(node: yaml.Node, path: KeyPath, source: Source) -> None:
         for index, item in enumerate(node.value):
             _index(item, (*path, index), source)
     elif isinstance(node, yaml.ScalarNode):
-        source.scalars[path] = Scalar(node.value, node.tag.rsplit(":", 1)[-1], node.style is not None)
+        source.scalars[path] = Scalar(node.value, node.tag.rsplit(":", 1)[-1], node.style in ("'", '"', "|", ">"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel, ValidationError
@@ -20,6 +21,7 @@ from .sources import KeyPath, Source
 from .vocabulary import FIELD_VOCABULARY, Vocabularies
 
 URL_KEYS = {"url", "website"}
+PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 
 
 def validate_source(source: Source, vocab: Vocabularies, config: TownConfig, today: dt.date) -> BaseModel | None:
@@ -31,14 +33,23 @@ def validate_source(source: Source, vocab: Vocabularies, config: TownConfig, tod
     try:
         record = model.model_validate(source.data)
     except ValidationError as exc:
+        reported = set()
         for err in exc.errors(include_url=False):
+            if err["type"] == "invalid_key":  # a key YAML read as true/number/date: the loader reported it
+                continue
             loc: KeyPath = tuple(err["loc"])
-            line, column = source.line_of(loc, key=err["type"] in ("extra_forbidden", "missing"))
-            field = ".".join(str(p) for p in loc) or "fiche"
-            source.findings.append(
-                error(source.path, line, field, describe(err, source.scalars.get(loc), model), column)
-            )
+            message = describe(err, source.scalars.get(loc), model)
+            if err["type"] == "value_error":
+                loc, message = _narrow(source, loc, message)
+            # A rule about a whole group (kostprijs, a loket) points at the line that opens the group.
+            as_key = err["type"] in ("extra_forbidden", "missing") or (err["type"] == "value_error" and bool(loc))
+            line, column = source.line_of(loc, key=as_key)
+            field = ".".join(str(p) for p in loc) or ("fiche" if source.kind == "product" else source.kind)
+            source.findings.append(error(source.path, line, field, message, column))
+            reported.add(loc)
+        source.findings.extend(_number_traps(source, reported))
         return None
+    source.findings.extend(_number_traps(source, set()))
     source.findings.extend(_id_matches_file(source, record))
     if isinstance(record, Fiche):
         source.findings.extend(_vocabulary_findings(source, record, vocab))
@@ -46,6 +57,44 @@ def validate_source(source: Source, vocab: Vocabularies, config: TownConfig, tod
     if any(f.is_error for f in source.findings):
         return None
     return record
+
+
+def _narrow(source: Source, loc: KeyPath, message: str) -> tuple[KeyPath, str]:
+    """A group rule that names one of its fields first ('donderdag: het tijdvak ...') points at that field."""
+    head, sep, rest = message.partition(": ")
+    if sep and (*loc, head) in source.key_lines:
+        return (*loc, head), rest
+    return loc, message
+
+
+def _number_traps(source: Source, reported: set[KeyPath]) -> list[Finding]:
+    """YAML 1.1 reads 010 as 8 (octal), 0x10 as 16 and 1:30 as 90; the site would show the surprising number."""
+    findings = []
+    for loc, scalar in source.scalars.items():
+        if scalar.tag != "int" or scalar.quoted or loc in reported or PLAIN_INT.fullmatch(scalar.text):
+            continue
+        value = _value_at(source.data, loc)
+        line, column = source.line_of(loc)
+        findings.append(
+            error(
+                source.path,
+                line,
+                ".".join(str(p) for p in loc),
+                f"'{scalar.text}' wordt door YAML gelezen als het getal {value}; schrijf een gewoon getal zonder "
+                "voorloopnul (bv. 10), of zet het tussen aanhalingstekens als het tekst is",
+                column,
+            )
+        )
+    return findings
+
+
+def _value_at(data: object, loc: KeyPath) -> object:
+    for part in loc:
+        try:
+            data = data[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return "?"
+    return data
 
 
 def _id_matches_file(source: Source, record: BaseModel) -> list[Finding]:
@@ -131,7 +180,9 @@ def _text_findings(source: Source) -> list[Finding]:
                 findings.append(error(source.path, line, field, message, column))
             elif is_insecure(scalar.text):
                 findings.append(
-                    warning(source.path, line, field, "gebruik een beveiligde link (https://) als de site die heeft")
+                    warning(
+                        source.path, line, field, "gebruik een beveiligde link (https://) als de site die heeft", column
+                    )
                 )
             continue
         for problem in text_problems(scalar.text):

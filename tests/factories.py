@@ -1,0 +1,66 @@
+"""Small real fiches and lokets for unit tests, written into a temporary project root."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def loket(**overrides: Any) -> dict[str, Any]:
+    data = {
+        "id": "woonloket",
+        "naam": "Woonloket",
+        "beschrijving": "Voor premies, huren en woningkwaliteit.",
+        "adres": {"straat": "Marktplein 1", "postcode": "8530", "gemeente": "Harelbeke"},
+        "telefoon": "056 73 33 40",
+        "email": "woonloket@harelbeke.example",
+        "openingsuren": {"maandag": ["09:00-12:00"], "donderdag": ["09:00-12:00", "14:00-18:00"]},
+    }
+    data.update(overrides)
+    return data
+
+
+def fiche(**overrides: Any) -> dict[str, Any]:
+    data = {
+        "id": "huurpremie",
+        "titel": "Huurpremie",
+        "samenvatting": "Een maandelijkse premie van Vlaanderen als u lang op een sociale woning wacht.",
+        "producttype": "FinancieelVoordeel",
+        "loket": "woonloket",
+        "doelgroepen": ["huurders", "laag-inkomen"],
+        "themas": ["wonen-en-huren"],
+        "sleutelwoorden": ["huurtoelage", "huursteun", "premie huur"],
+        "kostprijs": {"gratis": True},
+        "eigenaar": "Woonloket",
+        "laatst_nagekeken": "2026-10-01",
+    }
+    data.update(overrides)
+    return data
+
+
+def write(path: Path, data: dict[str, Any], body: str = "Tekst over dit product.") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    path.write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def make_project(root: Path, products: list[dict[str, Any]], loketten: list[dict[str, Any]] | None = None) -> Path:
+    for name in ("catalogus.yml", "vocabularies.yml"):
+        shutil.copy(REPO / name, root / name)
+    for item in loketten if loketten is not None else [loket()]:
+        write(root / "content" / "loketten" / f"{item['id']}.md", item)
+    for item in products:
+        write(root / "content" / "products" / f"{item['id']}.md", item)
+    return root
+
+
+def line_of(path: Path, fragment: str) -> int:
+    """1-based number of the first line of `path` that contains `fragment`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if fragment in line)

@@ -1,0 +1,53 @@
+import datetime as dt
+import json
+
+import jsonschema
+import pytest
+import yaml
+
+from catalogus.schema import SCHEMA_DIR, write_schemas
+from factories import REPO, fiche, loket
+
+
+def test_committed_schemas_match_the_model():
+    assert write_schemas(REPO, only_check=True) == [], "voer 'catalogus schema' uit en commit schemas/"
+
+
+def load(name):
+    return json.loads((REPO / SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+def as_json(data):
+    """Front-matter as an editor's tool sees it: YAML dates become strings."""
+    return json.loads(json.dumps(data, default=lambda v: v.isoformat() if isinstance(v, dt.date) else str(v)))
+
+
+@pytest.mark.parametrize(("name", "data"), [("fiche.schema.json", fiche()), ("loket.schema.json", loket())])
+def test_schema_accepts_a_valid_record(name, data):
+    jsonschema.validate(as_json(data), load(name))
+
+
+def test_schema_knows_the_vocabularies_and_forbids_unknown_keys():
+    schema = load("fiche.schema.json")
+    with pytest.raises(jsonschema.ValidationError, match="'wonen' is not one of"):
+        jsonschema.validate(as_json(fiche(themas=["wonen"])), schema)
+    with pytest.raises(jsonschema.ValidationError, match="Additional properties"):
+        jsonschema.validate(as_json(fiche(voorwaarde=["x"])), schema)
+
+
+def test_every_content_file_validates_against_its_schema():
+    for kind, name in (("products", "fiche.schema.json"), ("loketten", "loket.schema.json")):
+        schema = load(name)
+        for path in sorted((REPO / "content" / kind).glob("*.md")):
+            front = path.read_text(encoding="utf-8").split("---\n", 2)[1]
+            jsonschema.validate(as_json(yaml.safe_load(front)), schema)
+
+
+def test_every_field_is_documented_in_the_editors_guide():
+    guide = (REPO / "content" / "README.md").read_text(encoding="utf-8")
+    from catalogus.model import Fiche, Loket
+
+    for model in (Fiche, Loket):
+        for name, info in model.model_fields.items():
+            assert info.description, f"{model.__name__}.{name} heeft geen beschrijving"
+            assert f"| `{name}` |" in guide
