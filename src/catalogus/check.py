@@ -114,7 +114,10 @@ def _content_files(content: Path) -> list[Path]:
 
 
 def _expand(path: Path) -> list[Path]:
-    return sorted(path.rglob("*.md")) if path.is_dir() else [path]
+    """A named file is checked as it is; a folder contributes the fiches and lokets below it, not its READMEs."""
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*.md") if p.parent.name in CONTENT_DIRS)
 
 
 def _load(path: Path, root: Path) -> Source:

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .model import PHONE_PATTERN
+
 ALLOWED_SCHEMES = ("https", "http", "mailto", "tel")
 CODE = re.compile(r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)|`[^`\n]*`", re.S)
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^>]*)>")
@@ -74,7 +76,7 @@ def link_problem(target: str, in_text: bool = False) -> str | None:
         return f"'{target}' is geen geldig webadres; schrijf het volledig, bv. https://www.harelbeke.be"
     if scheme == "mailto" and "@" not in cleaned:
         return f"'{target}' is geen geldig e-mailadres"
-    if scheme == "tel" and not re.fullmatch(r"tel:\+?[0-9 ./-]{6,20}", cleaned):
+    if scheme == "tel" and not re.fullmatch(PHONE_PATTERN, cleaned[4:]):
         return f"'{target}' is geen geldig telefoonnummer"
     return None
 

@@ -94,7 +94,7 @@ def _pattern_hint(loc: KeyPath, value: str) -> str:
     hints = {
         "id": "gebruik alleen kleine letters, cijfers en koppeltekens, bv. 'gratis-huisvuilzakken'",
         "postcode": "een postcode heeft 4 cijfers, tussen aanhalingstekens: \"8530\"",
-        "telefoon": "schrijf een telefoonnummer met cijfers en spaties, bv. 056 73 33 11 of +32 56 73 33 11",
+        "telefoon": "schrijf een telefoonnummer met cijfers en spaties, bv. 056 73 33 11, +32 56 73 33 11 of een kort nummer als 1765",
         "email": "schrijf een e-mailadres als naam@voorbeeld.be",
         "ipdc_concept_id": "een IPDC-concept-id heeft de vorm 8-4-4-4-12 (kleine letters en cijfers)",
     }
