@@ -1,0 +1,64 @@
+"""The real catalogue: counts and coverage that must not silently regress.
+
+It runs on the real date on purpose: a fiche that became overdue should turn CI red, as the checker
+workflow does, so that editors review it.
+"""
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from catalogus.check import check
+from factories import REPO
+
+MIN_FICHES = 120
+LOKETTEN = {"informatiedienst", "onthaal-ocmw", "welzijnsdienst", "werkwinkel", "burgerzaken", "woonloket"}
+
+
+@pytest.fixture(scope="module")
+def result():
+    return check(REPO, dt.date.today())
+
+
+@pytest.fixture(scope="module")
+def catalogue(result):
+    assert result.catalogue is not None, "\n".join(f"{f.path}:{f.line}: {f.message}" for f in result.errors)
+    return result.catalogue
+
+
+def test_content_has_no_errors_and_no_warnings(result):
+    assert [(f.path, f.line, f.message) for f in result.findings] == []
+
+
+def test_counts(catalogue):
+    assert len(catalogue.products) >= MIN_FICHES
+    assert {entry.id for entry in catalogue.loketten} == LOKETTEN
+
+
+def test_every_vocabulary_value_is_used(catalogue):
+    vocab = catalogue.vocabularies
+    used = {field: set() for field in ("doelgroepen", "themas", "levensgebeurtenissen", "producttype")}
+    for entry in catalogue.products:
+        for field in used:
+            value = getattr(entry.record, field)
+            used[field].update(value if isinstance(value, list) else [value])
+    for field, values in used.items():
+        assert set(vocab.terms(field)) - values == set(), f"ongebruikt in {field}"
+
+
+def test_every_fiche_has_keywords_and_a_related_product(catalogue):
+    thin = [e.id for e in catalogue.products if len(e.record.sleutelwoorden) < 3]
+    alone = [e.id for e in catalogue.products if not e.record.verwante_producten]
+    assert thin == [] and alone == []
+
+
+def test_every_loket_has_products(catalogue):
+    assert {key for key, ids in catalogue.by_loket.items() if ids} == LOKETTEN
+
+
+def test_every_seed_product_has_a_fiche(catalogue):
+    mapping = yaml.safe_load((REPO / "tests" / "seed_products.yml").read_text(encoding="utf-8"))
+    missing = {name: ids for name, ids in mapping.items() if not set(ids) <= set(catalogue.by_id)}
+    assert missing == {}
+    assert len(mapping) >= 80
