@@ -58,3 +58,13 @@ def test_paths_limit_the_report_but_not_the_references(tmp_path):
 def test_missing_config_is_a_finding_not_a_crash(tmp_path):
     result = check(tmp_path, TODAY)
     assert {f.path for f in result.errors} == {"catalogus.yml", "vocabularies.yml"}
+
+
+def test_settings_errors_have_lines_and_dutch_messages(tmp_path):
+    make_project(tmp_path, [fiche()])
+    config = tmp_path / "catalogus.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "nakijken_elke: 3\n", encoding="utf-8")
+    (finding,) = check(tmp_path, TODAY).errors
+    assert (finding.path, finding.field) == ("catalogus.yml", "nakijken_elke")
+    assert finding.line == len(config.read_text(encoding="utf-8").splitlines())
+    assert finding.message.startswith("onbekend veld 'nakijken_elke'")

@@ -11,16 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from .catalogue import Catalogue, Entry, build_catalogue
 from .config import CONFIG_FILE, TownConfig
 from .findings import Finding, error
-from .messages import describe
 from .model import Fiche
-from .sources import Source, load_source
-from .validate import validate_source
+from .sources import Source, load_settings, load_source
+from .validate import model_findings, validate_source
 from .vocabulary import VOCABULARY_FILE, Vocabularies
 
 CONTENT_DIRS = ("products", "loketten")
@@ -93,20 +91,13 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
 
 def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckResult):
     path = root / name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-        return model.model_validate(data)
-    except OSError:
+    if not path.is_file():
         result.findings.append(error(name, 1, "bestand", f"{name} ontbreekt in {root}"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        result.findings.append(error(name, line, "yaml", f"{name} is geen geldige YAML ({exc})"))
-    except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            field = ".".join(str(p) for p in err["loc"]) or name
-            result.findings.append(error(name, 1, field, describe(err, None, model)))
-    return None
+        return None
+    source = load_settings(path, name)
+    record = model_findings(source, model) if source.data is not None else None
+    result.findings.extend(source.findings)
+    return None if any(f.is_error for f in source.findings) else record
 
 
 def _content_files(content: Path) -> list[Path]:

@@ -42,6 +42,7 @@ class Source:
     data: dict[str, Any] | None = None
     body: str = ""
     body_line: int = 1
+    first_line: int = 2  # file line of the first YAML line (2: just below the opening '---')
     lines: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     key_lines: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     scalars: dict[KeyPath, Scalar] = field(default_factory=dict)
@@ -68,6 +69,15 @@ def load_source(path: Path, display: str) -> Source:
     text = _decode(path.read_bytes(), source)
     if text is not None:
         _split_and_parse(text, source)
+    return source
+
+
+def load_settings(path: Path, display: str) -> Source:
+    """A settings file (catalogus.yml, vocabularies.yml): all YAML, read with the same care as a fiche."""
+    source = Source(path=display, kind="instellingen", first_line=1)
+    text = _decode(path.read_bytes(), source)
+    if text is not None:
+        _parse_yaml(text, source)
     return source
 
 
@@ -147,11 +157,11 @@ def _parse_yaml(front: str, source: Source) -> None:
     try:
         node = loader.get_single_node()
         if node is None:
-            source.findings.append(error(source.path, 2, "bestand", "de gegevens bovenaan zijn leeg"))
+            source.findings.append(error(source.path, source.first_line, "bestand", "de gegevens bovenaan zijn leeg"))
             return
         if not isinstance(node, yaml.MappingNode):
             source.findings.append(
-                error(source.path, 2, "bestand", "de gegevens bovenaan moeten de vorm 'veld: waarde' hebben")
+                error(source.path, source.first_line, "bestand", "de gegevens bovenaan moeten de vorm 'veld: waarde' hebben")
             )
             return
         try:
@@ -159,15 +169,15 @@ def _parse_yaml(front: str, source: Source) -> None:
         except yaml.YAMLError:
             raise
         except Exception:  # noqa: BLE001 - a scalar YAML cannot turn into its type (2026-02-30, !!int abc)
-            bad = _unconstructable(node)
-            line, column = (bad.start_mark.line + 2, bad.start_mark.column + 1) if bad else (2, 0)
+            bad, where = _unconstructable(node, ()) or (None, ())
+            line, column = (bad.start_mark.line + source.first_line, bad.start_mark.column + 1) if bad else (source.first_line, 0)
             text = bad.value if bad else ""
             kind = YAML_VALUE_NAMES.get(bad.tag.rsplit(":", 1)[-1], bad.tag) if bad else "een waarde"
             source.findings.append(
                 error(
                     source.path,
                     line,
-                    "yaml",
+                    ".".join(str(p) for p in where) or "yaml",
                     f"'{text}' kan niet gelezen worden als {kind}; "
                     + ("schrijf een bestaande datum als JJJJ-MM-DD" if kind == "een datum" else "verwijder de !!-aanduiding of verbeter de waarde"),
                     column,
@@ -178,7 +188,7 @@ def _parse_yaml(front: str, source: Source) -> None:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
             mark = exc.context_mark  # an unclosed quote: the error surfaces at the end, the cause is where it opens
-        line = (mark.line + 2) if mark else 2
+        line = (mark.line + source.first_line) if mark else source.first_line
         column = (mark.column + 1) if mark else 0
         problem = exc.problem or exc.context or "onbekend probleem"
         hint = _yaml_hint(problem, exc.context or "", front.split("\n")[mark.line][: mark.column] if mark else "")
@@ -187,7 +197,7 @@ def _parse_yaml(front: str, source: Source) -> None:
         )
         return
     except yaml.YAMLError as exc:
-        source.findings.append(error(source.path, 2, "yaml", f"de gegevens zijn geen geldige YAML ({exc})"))
+        source.findings.append(error(source.path, source.first_line, "yaml", f"de gegevens zijn geen geldige YAML ({exc})"))
         return
     finally:
         loader.dispose()
@@ -224,34 +234,37 @@ YAML_VALUE_NAMES = {
 }
 
 
-def _unconstructable(node: yaml.Node) -> yaml.ScalarNode | None:
-    """The first scalar that PyYAML cannot turn into the type its tag asks for."""
+def _unconstructable(node: yaml.Node, path: KeyPath) -> tuple[yaml.ScalarNode, KeyPath] | None:
+    """The first scalar that PyYAML cannot turn into the type its tag asks for, and where it stands."""
     if isinstance(node, yaml.ScalarNode):
         loader = SafeLoader("")
         try:
             loader.construct_object(node, deep=True)
         except Exception:  # noqa: BLE001 - any failure marks the culprit
-            return node
+            return node, path
         finally:
             loader.dispose()
         return None
-    children = node.value if isinstance(node, yaml.SequenceNode) else []
-    if isinstance(node, yaml.MappingNode):
-        children = [part for pair in node.value for part in pair]
-    for child in children:
-        found = _unconstructable(child)
+    children: list[tuple[yaml.Node, KeyPath]] = []
+    if isinstance(node, yaml.SequenceNode):
+        children = [(item, (*path, index)) for index, item in enumerate(node.value)]
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            children += [(key_node, path), (value_node, (*path, str(key_node.value)))]
+    for child, child_path in children:
+        found = _unconstructable(child, child_path)
         if found is not None:
             return found
     return None
 
 
 def _index(node: yaml.Node, path: KeyPath, source: Source) -> None:
-    source.lines[path] = (node.start_mark.line + 2, node.start_mark.column + 1)
+    source.lines[path] = (node.start_mark.line + source.first_line, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            line = key_node.start_mark.line + 2
+            line = key_node.start_mark.line + source.first_line
             key_type = key_node.tag.rsplit(":", 1)[-1]
             if isinstance(key_node, yaml.ScalarNode) and key_type in YAML_VALUE_NAMES:
                 source.findings.append(

@@ -21,15 +21,28 @@ from .sources import KeyPath, Source
 from .vocabulary import FIELD_VOCABULARY, Vocabularies
 
 URL_KEYS = {"url", "website"}
-PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+PLAIN_INT = re.compile(r"[-+]?[0-9]+")
 
 
 def validate_source(source: Source, vocab: Vocabularies, config: TownConfig, today: dt.date) -> BaseModel | None:
     """The validated record, or None; findings go into `source.findings`."""
     if source.data is None:
         return None
-    model = MODELS[source.kind]
     source.findings.extend(_text_findings(source))
+    record = model_findings(source, MODELS[source.kind])
+    if record is None:
+        return None
+    source.findings.extend(_id_matches_file(source, record))
+    if isinstance(record, Fiche):
+        source.findings.extend(_vocabulary_findings(source, record, vocab))
+        source.findings.extend(_review_findings(source, record, config, today))
+    if any(f.is_error for f in source.findings):
+        return None
+    return record
+
+
+def model_findings(source: Source, model: type[BaseModel]) -> BaseModel | None:
+    """Validate loaded data against a model; every model error becomes a finding at its own line."""
     try:
         record = model.model_validate(source.data)
     except ValidationError as exc:
@@ -42,20 +55,15 @@ def validate_source(source: Source, vocab: Vocabularies, config: TownConfig, tod
             if err["type"] == "value_error":
                 loc, message = _narrow(source, loc, message)
             # A rule about a whole group (kostprijs, a loket) points at the line that opens the group.
-            as_key = err["type"] in ("extra_forbidden", "missing") or (err["type"] == "value_error" and bool(loc))
+            group = err["type"] == "value_error" and bool(loc) and isinstance(_value_at(source.data, loc), dict)
+            as_key = err["type"] in ("extra_forbidden", "missing") or group
             line, column = source.line_of(loc, key=as_key)
-            field = ".".join(str(p) for p in loc) or ("fiche" if source.kind == "product" else source.kind)
+            field = ".".join(str(p) for p in loc) or {"product": "fiche"}.get(source.kind, source.kind)
             source.findings.append(error(source.path, line, field, message, column))
             reported.add(loc)
         source.findings.extend(_number_traps(source, reported))
         return None
     source.findings.extend(_number_traps(source, set()))
-    source.findings.extend(_id_matches_file(source, record))
-    if isinstance(record, Fiche):
-        source.findings.extend(_vocabulary_findings(source, record, vocab))
-        source.findings.extend(_review_findings(source, record, config, today))
-    if any(f.is_error for f in source.findings):
-        return None
     return record
 
 
@@ -71,9 +79,12 @@ def _number_traps(source: Source, reported: set[KeyPath]) -> list[Finding]:
     """YAML 1.1 reads 010 as 8 (octal), 0x10 as 16 and 1:30 as 90; the site would show the surprising number."""
     findings = []
     for loc, scalar in source.scalars.items():
-        if scalar.tag != "int" or scalar.quoted or loc in reported or PLAIN_INT.fullmatch(scalar.text):
+        if scalar.tag != "int" or scalar.quoted or loc in reported:
             continue
         value = _value_at(source.data, loc)
+        digits = scalar.text.replace("_", "")
+        if PLAIN_INT.fullmatch(digits) and int(digits) == value:
+            continue  # 1_000 or 007: read as the number it looks like
         line, column = source.line_of(loc)
         findings.append(
             error(
