@@ -20,16 +20,26 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is geen datum; gebruik JJJJ-MM-DD") from None
 
 
+def _add_today(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--today", type=_date, default=None, help="datum van vandaag (JJJJ-MM-DD), voor tests")
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="catalogus", description="Productencatalogus van het Sociaal Huis.")
     main.add_argument("--root", type=Path, default=Path.cwd(), help="projectmap (met catalogus.yml); standaard: hier")
     sub = main.add_subparsers(dest="command", required=True, metavar="opdracht")
     checker = sub.add_parser("check", help="kijk alle fiches en loketten na en meld elk probleem")
     checker.add_argument("paths", nargs="*", type=Path, help="alleen deze bestanden of mappen melden")
-    checker.add_argument("--today", type=_date, default=None, help="datum van vandaag (JJJJ-MM-DD), voor tests")
+    _add_today(checker)
     checker.add_argument("--format", choices=report.FORMATS, default="mens", help="uitvoer: mens, github of json")
     schema = sub.add_parser("schema", help="schrijf de JSON Schema's naar schemas/")
     schema.add_argument("--check", action="store_true", help="alleen nagaan of schemas/ up-to-date is")
+    build = sub.add_parser("build", help="kijk alles na en bouw de website (geen site bij fouten)")
+    _add_today(build)
+    build.add_argument("--site-dir", type=Path, default=None, help="waar de site komt; standaard: site/ in de projectmap")
+    serve = sub.add_parser("serve", help="toon de website lokaal en bouw opnieuw bij elke wijziging")
+    _add_today(serve)
+    serve.add_argument("--dev-addr", default=None, metavar="IP:POORT", help="adres van de preview; standaard 127.0.0.1:8000")
     return main
 
 
@@ -63,4 +73,11 @@ def _run(args: argparse.Namespace) -> int:
             return EXIT_CONTENT
         print("Bijgewerkt: " + ", ".join(stale) if stale else "De schema's zijn up-to-date.")
         return EXIT_OK
+    if args.command in ("build", "serve"):
+        from .site.build import build_site, serve_site  # mkdocs loads only when a site is asked for
+
+        today = args.today or dt.date.today()
+        if args.command == "build":
+            return build_site(root, today, args.site_dir)
+        return serve_site(root, today, args.dev_addr)
     return EXIT_USAGE

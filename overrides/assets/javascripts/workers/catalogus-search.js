@@ -1,0 +1,97 @@
+/*
+ * Search worker: mkdocs-material's own worker, with the query prepared like the index.
+ *
+ * Material appends "*" to every query term, and lunr runs no pipeline on a wildcard term. With the Dutch
+ * stemmer in the index pipeline (mkdocs.yml) the index holds stems ("leefloon" -> "leeflon"), so a word typed
+ * in full ("leefloon*") matched nothing. Here, before lunr parses the query:
+ * - each wildcard term is trimmed and stemmed by the same language pipeline ("leefloon*" -> "leeflon*");
+ * - stop words are dropped ("eten aan huis"): the index has none, so "aan*" only matched unrelated longer
+ *   words such as "aanvraag"; a query of nothing but stop words is kept as typed;
+ * - a term that matches a whole indexed word scores above one that only starts it ("inkom" in "inkomen"
+ *   above "inkomensvervangend"), with an extra exact clause next to each wildcard clause.
+ * The page passes Material's worker file name as ?material=..., so a Material update needs no change here.
+ */
+var catalogusSearch = { config: null, pipeline: null, stopWords: null, exactBoost: 3 };
+
+addEventListener("message", function (event) {
+  if (event.data && event.data.data && event.data.data.config)
+    catalogusSearch.config = event.data.data.config;
+});
+
+(function () {
+  var material = new URL(self.location.href).searchParams.get("material");
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(material || ""))
+    throw new Error("catalogus-search: unexpected worker name " + material);
+  importScripts(material);
+})();
+
+/* The index pipeline of the configured language, and its stop word filter alone. */
+function catalogusPipelines() {
+  var config = catalogusSearch.config;
+  if (!catalogusSearch.pipeline && config && config.lang.length === 1) {
+    var language = config.lang[0] === "en" ? lunr : lunr[config.lang[0]];
+    if (!language)
+      return null;
+    var pipeline = new lunr.Pipeline();
+    ["trimmer", "stopWordFilter", "stemmer"].forEach(function (name) {
+      if (config.pipeline.indexOf(name) !== -1 && language[name])
+        pipeline.add(language[name]);
+    });
+    var stopWords = new lunr.Pipeline();
+    if (config.pipeline.indexOf("stopWordFilter") !== -1 && language.stopWordFilter)
+      stopWords.add(language.stopWordFilter);
+    catalogusSearch.pipeline = pipeline;
+    catalogusSearch.stopWords = stopWords;
+  }
+  return catalogusSearch.pipeline;
+}
+
+function isWildcardTerm(lexeme) {
+  return lexeme.type === lunr.QueryLexer.TERM && /^[^*]+\*$/.test(lexeme.str);
+}
+
+(function () {
+  var run = lunr.QueryLexer.prototype.run;
+  lunr.QueryLexer.prototype.run = function () {
+    run.call(this);
+    var pipeline = catalogusPipelines();
+    if (!pipeline)
+      return;
+    var lexemes = this.lexemes;
+    var isStopWord = function (lexeme) {
+      var word = lexeme.str.slice(0, -1).toLowerCase();
+      return isWildcardTerm(lexeme) && !catalogusSearch.stopWords.runString(word).length;
+    };
+    var terms = lexemes.filter(function (lexeme) { return lexeme.type === lunr.QueryLexer.TERM; });
+    if (terms.some(function (lexeme) { return !isStopWord(lexeme); }))
+      lexemes = lexemes.filter(function (lexeme, i) {
+        var next = lexemes[i + 1];
+        return !isStopWord(lexeme) && !(lexeme.type === lunr.QueryLexer.PRESENCE && next && isStopWord(next));
+      });
+    lexemes.forEach(function (lexeme) {
+      if (!isWildcardTerm(lexeme))
+        return;
+      var stems = pipeline.runString(lexeme.str.slice(0, -1).toLowerCase());
+      if (stems.length && stems[0])
+        lexeme.str = stems[0] + "*";
+    });
+    this.lexemes = lexemes;
+  };
+
+  var parse = lunr.QueryParser.prototype.parse;
+  lunr.QueryParser.prototype.parse = function () {
+    var query = parse.call(this);
+    query.clauses.slice().forEach(function (clause) {
+      if (clause.usePipeline || clause.presence === lunr.Query.presence.PROHIBITED || !/^[^*]+\*$/.test(clause.term))
+        return;
+      query.clause({
+        fields: clause.fields,
+        term: clause.term.slice(0, -1),
+        boost: (clause.boost || 1) * catalogusSearch.exactBoost,
+        usePipeline: false,
+        presence: lunr.Query.presence.OPTIONAL
+      });
+    });
+    return query;
+  };
+})();

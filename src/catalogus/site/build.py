@@ -1,0 +1,124 @@
+"""`catalogus build` and `catalogus serve`: the checker first, then mkdocs-material in strict mode.
+
+Checker and build are one gate: with errors the checker's report is printed and no site is left behind. The
+site is built in a temporary folder next to the target and moved into place only when mkdocs succeeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from .. import report
+from ..check import check
+from ..config import CONFIG_FILE
+from ..vocabulary import VOCABULARY_FILE
+from .plugin import SITE, Request
+from .translations import DIRECTORY as TRANSLATIONS
+
+MKDOCS_FILE = "mkdocs.yml"
+# The site's own mkdocs.yml, templates and translations, for a --root that holds only content and settings.
+SITE_PROJECT = Path(__file__).resolve().parents[3]
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def config_file(root: Path) -> Path:
+    own = root / MKDOCS_FILE
+    return own if own.exists() else SITE_PROJECT / MKDOCS_FILE
+
+
+def build_site(root: Path, today: dt.date, site_dir: Path | None = None) -> int:
+    target = (site_dir or root / "site").resolve()
+    if root.resolve().is_relative_to(target):
+        print(f"catalogus: de sitemap {target} mag de projectmap niet bevatten (hij wordt gewist)", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.perf_counter()
+    result = check(root, today)
+    print(report.human(result))
+    if result.errors or result.catalogue is None:
+        _remove(target)
+        return EXIT_FAILED
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    built = False
+    try:
+        with _requested(Request(root, today, result.catalogue)), _mkdocs_log():
+            mkdocs_build(load_config(str(config_file(root)), site_dir=str(staging), strict=True))
+        built = True
+    except MkDocsException as exc:
+        print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
+    finally:
+        _remove(target)
+        if built:
+            staging.rename(target)
+        else:
+            _remove(staging)
+    if not built:
+        return EXIT_FAILED
+    seconds = time.perf_counter() - started
+    pages = SITE.page_count
+    print(f"Site gebouwd in {target}: {pages} pagina's in {seconds:.1f} s ({pages / seconds:.0f} pagina's/s).")
+    return EXIT_OK
+
+
+def serve_site(root: Path, today: dt.date, address: str | None = None) -> int:
+    """Live preview: every change to content, settings or templates rebuilds (and re-checks) the site."""
+    result = check(root, today)
+    print(report.human(result))
+    if result.errors:
+        return EXIT_FAILED
+    config = config_file(root)
+    watch = [str(root / CONFIG_FILE), str(root / VOCABULARY_FILE), str(config.parent / TRANSLATIONS)]
+    options = {"dev_addr": address} if address else {}
+    with _requested(Request(root, today)), _mkdocs_log(logging.INFO):
+        try:
+            mkdocs_serve(str(config), livereload=True, watch_theme=True, watch=watch, **options)
+        except MkDocsException as exc:
+            print(f"De site kan niet getoond worden: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+    return EXIT_OK
+
+
+@contextmanager
+def _requested(request: Request) -> Iterator[None]:
+    SITE.request = request
+    try:
+        yield
+    finally:
+        SITE.request = None
+
+
+@contextmanager
+def _mkdocs_log(level: int = logging.WARNING) -> Iterator[None]:
+    """Show mkdocs' warnings (in strict mode they fail the build, so the reason must be visible)."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.setLevel(level)
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(min(level, previous or logging.WARNING))
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()

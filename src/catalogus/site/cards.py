@@ -1,0 +1,100 @@
+"""Contact cards: where the citizen goes (a loket) or who delivers the product (an external aanbieder).
+
+The same card appears on a fiche ("Bij wie terecht?") and on the loket's own page. Opening hours list every
+weekday; which one is today is marked in the browser (assets/catalogus.js), since a built page lives for days.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from markupsafe import Markup
+
+from ..model import WEEKDAYS, Adres, Aanbieder, Contact, Loket
+from . import urls
+from .text import TextRenderer
+
+MAP_SEARCH = "https://www.openstreetmap.org/search?"
+NOT_DIALLED = re.compile(r"[^0-9+]")
+
+
+@dataclass(frozen=True)
+class HoursRow:
+    weekday: int  # 0 = Monday, as in assets/catalogus.js
+    day: str
+    hours: str
+    is_open: bool
+
+
+@dataclass(frozen=True)
+class ContactCard:
+    name: str
+    url: str | None
+    description: Markup | None
+    address: tuple[str, ...]
+    map_url: str | None
+    phone: str | None
+    phone_href: str | None
+    email: str | None
+    website: str | None
+    hours: tuple[HoursRow, ...]
+    hours_note: Markup | None
+    accessibility: Markup | None
+
+
+def loket_card(loket: Loket, strings: dict[str, Any], text: TextRenderer) -> ContactCard:
+    return _card(
+        loket,
+        name=loket.naam,
+        url=urls.url(urls.loket(loket.id)),
+        description=text.block(loket.beschrijving),
+        hours=_hours(loket, strings),
+        hours_note=text.block(loket.openingsuren.uitzonderingen) if loket.openingsuren.uitzonderingen else None,
+        accessibility=text.block(loket.toegankelijkheid) if loket.toegankelijkheid else None,
+    )
+
+
+def provider_card(provider: Aanbieder, text: TextRenderer) -> ContactCard:
+    return _card(
+        provider,
+        name=provider.naam,
+        url=None,
+        description=text.block(provider.beschrijving) if provider.beschrijving else None,
+        hours=(),
+        hours_note=None,
+        accessibility=None,
+    )
+
+
+def _card(contact: Contact, **fields: Any) -> ContactCard:
+    return ContactCard(
+        address=address_lines(contact.adres) if contact.adres else (),
+        map_url=map_url(contact.adres) if contact.adres else None,
+        phone=contact.telefoon,
+        phone_href="tel:" + NOT_DIALLED.sub("", contact.telefoon) if contact.telefoon else None,
+        email=contact.email,
+        website=contact.website,
+        **fields,
+    )
+
+
+def address_lines(address: Adres) -> tuple[str, ...]:
+    return (address.straat, f"{address.postcode} {address.gemeente}")
+
+
+def map_url(address: Adres) -> str:
+    """A plain link to an OpenStreetMap search: no map is embedded, so the page loads nothing from elsewhere."""
+    return MAP_SEARCH + urlencode({"query": f"{address.straat}, {address.postcode} {address.gemeente}"})
+
+
+def _hours(loket: Loket, strings: dict[str, Any]) -> tuple[HoursRow, ...]:
+    labels = strings["loket"]
+    rows = []
+    for index, day in enumerate(WEEKDAYS):
+        slots = [slot.replace("-", "–") for slot in loket.openingsuren.slots(day)]
+        hours = f" {labels['en']} ".join(slots) if slots else labels["gesloten"]
+        rows.append(HoursRow(index, strings["weekdagen"][day], hours, bool(slots)))
+    return tuple(rows)

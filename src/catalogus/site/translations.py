@@ -1,0 +1,59 @@
+"""UI strings, one YAML file per language in translations/: no template or module holds a sentence.
+
+A town in another language adds translations/<taal>.yml; any string it lacks falls back to Dutch, so a
+partial translation still builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FALLBACK = "nl"
+DIRECTORY = "translations"
+
+
+def load(project: Path, language: str) -> dict[str, Any]:
+    """The strings for `language`, completed from the Dutch file."""
+    strings = _read(project / DIRECTORY / f"{FALLBACK}.yml")
+    if language != FALLBACK:
+        path = project / DIRECTORY / f"{language}.yml"
+        if path.exists():
+            strings = _merge(strings, _read(path))
+    return strings
+
+
+def _read(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: verwacht 'sleutel: tekst'-paren")
+    return data
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        merged[key] = _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+    return merged
+
+
+def format_date(strings: dict[str, Any], day: dt.date) -> str:
+    return strings["datum"].format(dag=day.day, maand=strings["maanden"][day.month - 1], jaar=day.year)
+
+
+def format_amount(strings: dict[str, Any], amount: Decimal) -> str:
+    """'€ 1.234,50' in Dutch; whole amounts without decimals ('€ 122')."""
+    whole, _, cents = f"{amount:,.2f}".partition(".")
+    number = whole.replace(",", strings["duizendtal"])
+    if cents != "00":
+        number += strings["decimaalteken"] + cents
+    return strings["bedrag"].format(bedrag=number)
+
+
+def count_label(strings: dict[str, Any], count: int) -> str:
+    lists = strings["lijst"]
+    return lists["aantal_een"] if count == 1 else lists["aantal"].format(aantal=count)

@@ -1,0 +1,133 @@
+"""Page generation without mkdocs: which pages exist, what each lists, what a fiche page says."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from catalogus.check import check
+from catalogus.site import urls
+from catalogus.site.browse import term_view
+from catalogus.site.context import SiteContext
+from catalogus.site.jsonld import government_service
+from catalogus.site.pages import navigation, site_pages
+from catalogus.site.translations import load
+from site_examples import PRODUCTS, TODAY, make_catalogue
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> SiteContext:
+    result = check(make_catalogue(tmp_path_factory.mktemp("catalogue")), TODAY)
+    assert not result.errors
+    return SiteContext(result.catalogue, load(REPO, "nl"), "https://git.example/town/catalogus")
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return {page.src_uri: page for page in site_pages(site)}
+
+
+def test_every_fiche_has_exactly_one_page_outside_the_navigation(site, pages):
+    fiche_pages = [p for p in pages.values() if p.src_uri.startswith("products/")]
+    assert sorted(p.src_uri for p in fiche_pages) == sorted(urls.product(f["id"]) for f in PRODUCTS)
+    assert not any(p.in_nav for p in fiche_pages)
+    assert len(pages) == len(site_pages(site))  # no two pages share a source path
+
+
+def test_navigation_holds_the_index_pages_and_no_fiche(site, pages):
+    flat = json.dumps(navigation(site))
+    assert "products/" not in flat
+    for page in pages.values():
+        if page.in_nav:
+            assert page.src_uri in flat
+
+
+def test_only_terms_with_fiches_get_a_page(pages):
+    assert "doelgroepen/huurders.md" in pages
+    assert "doelgroepen/jongeren.md" not in pages
+    assert "levensgebeurtenissen/verhuizen.md" in pages
+    assert "loketten/onthaal-ocmw.md" in pages
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "expected"),
+    [
+        ("doelgroepen", "laag-inkomen", {"huurpremie", "schuldhulp-caw"}),
+        ("themas", "zorg-thuis", {"poetsdienst"}),
+        ("levensgebeurtenissen", "verhuizen", {"huurpremie"}),
+        ("loketten", "onthaal-ocmw", {"poetsdienst", "huurpremie"}),  # andere_loketten count too
+        ("loketten", "woonloket", {"huurpremie"}),
+    ],
+)
+def test_browse_pages_list_exactly_their_fiches(site, name, key, expected):
+    listed = {product.url.split("/")[1] for product in term_view(site, name, key).products}
+    assert listed == expected
+
+
+def test_browse_pages_are_left_out_of_search_and_fiches_are_not(pages):
+    for page in pages.values():
+        meta = page.render("https://example.org/x/").meta
+        excluded = meta.get("search", {}).get("exclude", False)
+        assert excluded != page.src_uri.startswith("products/")
+
+
+def test_fiche_page_data(pages):
+    rendered = pages["products/huurpremie.md"].render("https://site.example/products/huurpremie/")
+    view = rendered.meta["fiche"]
+    assert rendered.meta["description"] == view.samenvatting
+    assert rendered.meta["tags"] == ["huurtoelage", "huursteun", "premie huur"]
+    assert "<h3>Hoeveel?</h3>" in view.body  # a heading in the text sits under the page's h2
+    assert "<strong>vier jaar</strong>" in view.voor_wie
+    assert '<a href="https://www.wonenvlaanderen.be">' in view.voorwaarden[1]
+    assert [p.title for p in view.verwant] == ["Poetsdienst"]
+    assert view.loket.name == "Woonloket" and [c.name for c in view.andere_loketten] == ["Onthaal OCMW"]
+    assert view.kosten.free and view.meebrengen == ()
+    assert view.nagekeken == "1 oktober 2026"
+    assert [link.label for link in view.kruimelpad] == ["Start", "Wonen en huren"]
+    assert any(link.href.startswith("mailto:") for link in view.melden)
+    assert any(link.href.startswith("https://git.example/town/catalogus/issues/new?title=") for link in view.melden)
+    assert rendered.reviewed == "2026-10-01"
+
+
+def test_related_products_include_reverse_relations(pages):
+    view = pages["products/poetsdienst.md"].render(None).meta["fiche"]
+    assert [p.title for p in view.verwant] == ["Huurpremie"]
+
+
+def test_indexed_text_is_one_short_passage_without_headings(pages):
+    markdown = pages["products/huurpremie.md"].render(None).markdown
+    assert "<h" not in markdown and "Hoeveel" in markdown
+    assert markdown.startswith("<p>Een maandelijkse premie")
+
+
+def test_opening_hours_list_every_day_and_the_map_link_is_a_plain_search_url(site):
+    card = site.loket_cards["onthaal-ocmw"]
+    assert [row.day for row in card.hours][:2] == ["maandag", "dinsdag"]
+    assert card.hours[0].hours == "08:30–12:00 en 13:30–16:30" and card.hours[1].hours == "gesloten"
+    assert card.map_url == "https://www.openstreetmap.org/search?query=Generaal+Deprezstraat+2%2C+8530+Harelbeke"
+    assert card.phone_href == "tel:056733311"
+
+
+def test_json_ld_describes_the_service_the_audience_and_where_to_go(site):
+    entry = site.catalogue.product("huurpremie")
+    data = government_service(entry.record, site.catalogue, "https://site.example/products/huurpremie/")
+    assert data["@type"] == "GovernmentService"
+    assert data["name"] == "Huurpremie" and data["description"] == entry.record.samenvatting
+    assert data["serviceType"] == "Financieel voordeel"
+    assert [a["audienceType"] for a in data["audience"]] == ["Huurders", "Mensen met een laag inkomen"]
+    assert data["provider"]["name"] == "Woonloket"
+    assert [c["name"] for c in data["availableChannel"]] == ["Woonloket", "Onthaal OCMW"]
+    assert data["availableChannel"][0]["serviceLocation"]["address"]["postalCode"] == "8530"
+    assert data["url"] == "https://site.example/products/huurpremie/"
+
+
+def test_json_ld_of_an_external_provider(site):
+    entry = site.catalogue.product("schuldhulp-caw")
+    data = government_service(entry.record, site.catalogue, None)
+    assert data["provider"] == {"@type": "Organization", "name": "CAW Zuid-West-Vlaanderen", "telephone": "0800 13 500", "url": "https://www.caw.be"}
+    assert data["availableChannel"][0]["servicePhone"]["telephone"] == "0800 13 500"
+    assert "url" not in data
