@@ -1,12 +1,12 @@
 # Two commands for a fresh machine (see README):
 #   make serve   install, check and build the site, then serve it on http://127.0.0.1:8000
-#   make test    install (Python packages and Chromium) and run every test
+#   make test    install (Python packages, Chromium, Java) and run every test
 VENV   ?= .venv
 PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check test benchmark schema chromium
+.PHONY: serve build check test benchmark schema browser-deps
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,12 @@ check: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/catalogus schema
 
-chromium:
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+# Debian packages the tests need: Chromium (browser tests) and a Java runtime (the HTML validator).
+browser-deps:
+	@command -v chromium >/dev/null && command -v java >/dev/null || \
+	  { apt-get update -qq && apt-get install -y -qq chromium default-jre-headless; }
 
-test: $(STAMP) chromium
+test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest
 
 benchmark: $(STAMP)

@@ -1,0 +1,321 @@
+"""Benchmark the site build against plain mkdocs-material, and the search in Chromium, at catalogue scale.
+
+For 200, 1,000 and 5,000 fiches it writes a synthetic catalogue made from the real fiches (each fiche its own mix
+of their texts, keywords and browse terms; the real catalogus.yml, vocabularies.yml and loketten), then times
+`catalogus build` on it and, in the same run, plain mkdocs-material on the same Markdown with its default navigation
+(every page in the nav; at 200 and 1,000 only: it grows quadratically). It prints seconds, pages/s, the ratio,
+the peak memory of the build process, the search payload per fiche (raw and gzipped) and, at 5,000 fiches, how
+long the search takes to be ready after the page loads and to show first results after typing, in headless Chromium.
+
+Usage: python scripts/benchmark_site.py [--sizes 200 1000 5000] [--plain-sizes 200 1000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import gzip
+import json
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+
+from browser import SEARCH_BOX, SEARCH_PROBE, TODAY, launch_chromium, serve, wait_for_search  # noqa: E402
+
+from catalogus.check import check  # noqa: E402
+from catalogus.sources import load_source  # noqa: E402
+
+DISTRICTS = ("Harelbeke", "Bavikhove", "Hulste", "Stasegem")
+LIST_FIELDS = ("sleutelwoorden", "voorwaarden", "meebrengen", "stappen")
+TYPED = ("premie", "kaart", "pensioen", "hulp thuis", "verhuizen")
+LOADS = 7
+TARGETS = {"speedup_1000": 5.0, "seconds_5000": 30.0, "linearity": 1.2, "ready_ms": 1500, "first_results_ms": 300}
+PLAIN_CONFIG = {
+    "site_name": "Benchmark",
+    "theme": {"name": "material", "language": "nl", "font": False},
+    "plugins": [{"search": {"lang": "nl"}}],
+}
+
+
+# --- synthetic catalogue ---------------------------------------------------------------------------------------
+
+
+def real_fiches() -> list[tuple[dict, str]]:
+    """Front-matter and body of every real fiche the checker accepts."""
+    result = check(REPO, dt.date.fromisoformat(TODAY))
+    broken = {f.path for f in result.errors}
+    fiches = []
+    for path in sorted((REPO / "content" / "products").glob("*.md")):
+        display = path.relative_to(REPO).as_posix()
+        source = load_source(path, display)
+        if display not in broken and source.data:
+            fiches.append((source.data, source.body))
+    if not fiches:
+        raise SystemExit("geen enkele geldige fiche in content/products om een catalogus uit te maken")
+    return fiches
+
+
+def short_title(title: str, limit: int = 58) -> str:
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0]
+
+
+def write_catalogue(root: Path, count: int, seed: int = 1) -> list[str]:
+    """`count` valid fiches under root/content/products; returns their ids.
+
+    Each fiche keeps the shape of one real fiche (loket, costs, steps, sources) but gets its own mix of the whole
+    catalogue's texts: a summary, paragraphs, keywords and conditions drawn from all real fiches. Copies of a few
+    real fiches would make the search index compress far better than a real catalogue of that size does.
+    """
+    rng = random.Random(seed)
+    vocab = yaml.safe_load((REPO / "vocabularies.yml").read_text(encoding="utf-8"))
+    for name in ("catalogus.yml", "vocabularies.yml"):
+        shutil.copy(REPO / name, root / name)
+    shutil.copytree(REPO / "content" / "loketten", root / "content" / "loketten")
+    products = root / "content" / "products"
+    products.mkdir(parents=True)
+    bases = real_fiches()
+    pool = {field: [item for data, _ in bases for item in data.get(field, [])] for field in LIST_FIELDS}
+    summaries = [data["samenvatting"] for data, _ in bases]
+    paragraphs = [p.strip() for _, body in bases for p in body.split("\n\n") if p.strip()]
+    ids = [f"{bases[n % len(bases)][0]['id']}-{n}" for n in range(count)]
+    for n, fiche_id in enumerate(ids):
+        data, _ = bases[n % len(bases)]
+        fiche = copy.deepcopy(data)
+        fiche["id"] = fiche_id
+        fiche["titel"] = f"{short_title(data['titel'])} ({rng.choice(DISTRICTS)} {n})"
+        fiche["samenvatting"] = rng.choice(summaries)
+        for field in ("doelgroepen", "themas", "levensgebeurtenissen"):
+            fiche[field] = list(dict.fromkeys([*data.get(field, []), rng.choice(sorted(vocab[field]))]))
+        for field, items in pool.items():
+            if data.get(field):
+                fiche[field] = list(dict.fromkeys(rng.sample(items, k=len(data[field]))))
+        fiche["verwante_producten"] = rng.sample([i for i in ids if i != fiche_id], k=min(3, count - 1))
+        body = "\n\n".join(rng.sample(paragraphs, k=rng.randint(1, 3)))
+        front = yaml.safe_dump(fiche, allow_unicode=True, sort_keys=False, width=120)
+        (products / f"{fiche_id}.md").write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
+    return ids
+
+
+def plain_project(root: Path, target: Path) -> Path:
+    """The same Markdown as a plain mkdocs-material project, default navigation; returns its mkdocs.yml."""
+    docs = target / "docs"
+    for part in ("products", "loketten"):
+        shutil.copytree(root / "content" / part, docs / part)
+    (docs / "index.md").write_text("# Productencatalogus\n", encoding="utf-8")
+    config = target / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(PLAIN_CONFIG, sort_keys=False), encoding="utf-8")
+    return config
+
+
+# --- measuring -------------------------------------------------------------------------------------------------
+
+
+def measured(command: list[str], cwd: Path) -> dict:
+    """Run `command` through this script's --measure mode: wall time and peak RSS of the build process."""
+    run = subprocess.run([sys.executable, __file__, "--measure", *command], cwd=cwd, capture_output=True, text=True)
+    *output, last = run.stdout.rstrip("\n").split("\n")
+    numbers = json.loads(last)
+    if numbers["returncode"] != 0:
+        raise SystemExit(f"mislukt: {' '.join(command)}\n" + "\n".join(output) + run.stderr[-4000:])
+    return numbers
+
+
+def measure_child(command: list[str]) -> None:
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode:
+        print(done.stderr[-4000:])
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+    print(json.dumps({"seconds": seconds, "peak_mib": peak / 1024, "returncode": done.returncode}))
+
+
+def html_pages(site: Path) -> int:
+    return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def search_payload(site: Path, fiches: int) -> tuple[float, float]:
+    raw = (site / "search" / "search_index.json").read_bytes()
+    return len(raw) / fiches / 1024, len(gzip.compress(raw, 6)) / fiches / 1024
+
+
+def search_timings(site: Path, fiche_url: str) -> dict:
+    """Chromium: search readiness after the load event over LOADS fresh page loads (home and a fiche in turn,
+    the first one cold), then first results after typing each of TYPED."""
+    from playwright.sync_api import sync_playwright
+
+    server, url = serve(site)
+    ready = []
+    try:
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            for load in range(LOADS):
+                context = browser.new_context()
+                context.add_init_script(SEARCH_PROBE)
+                page = context.new_page()
+                page.goto(url + (fiche_url if load % 2 else ""), wait_until="load")
+                wait_for_search(page, timeout=120_000)
+                ready.append(page.evaluate(
+                    "() => window.__search.ready - performance.getEntriesByType('navigation')[0].loadEventEnd"
+                ))
+                if load < LOADS - 1:
+                    context.close()
+            firsts = [first_results_ms(page, query) for query in TYPED]
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {
+        "ready_cold_ms": ready[0],
+        "ready_median_ms": statistics.median(ready),
+        "ready_max_ms": max(ready),
+        "first_results_ms": statistics.median(firsts),
+        "first_results_max_ms": max(firsts),
+    }
+
+
+def first_results_ms(page, query: str) -> float:
+    """From the key-up of the query's last letter to the first result in the list, measured inside the page."""
+    box = page.locator(SEARCH_BOX)
+    if not box.is_visible():
+        page.locator("label[for='__search']").first.click()
+    box.fill("")
+    box.press("Backspace")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length")
+    box.fill(query[:-1])
+    page.evaluate(
+        """() => {
+          const probe = window.__search, list = document.querySelector('.md-search-result__list');
+          probe.keyup = probe.shown = null;
+          document.querySelector('input.md-search__input')
+            .addEventListener('keyup', event => { probe.keyup = event.timeStamp }, {once: true});
+          const observer = new MutationObserver(() => {
+            if (list.children.length) { probe.shown = performance.now(); observer.disconnect(); }
+          });
+          observer.observe(list, {childList: true});
+        }"""
+    )
+    box.press(query[-1])
+    page.wait_for_function("() => window.__search.shown !== null", timeout=30_000)
+    return page.evaluate("() => window.__search.shown - window.__search.keyup")
+
+
+# --- the run ---------------------------------------------------------------------------------------------------
+
+
+def run(sizes: list[int], plain_sizes: list[int], keep: Path | None) -> dict:
+    rows = {}
+    work = Path(tempfile.mkdtemp(prefix="benchmark-site-", dir=keep))
+    try:
+        for size in sizes:
+            root = work / f"catalogus-{size}"
+            root.mkdir()
+            ids = write_catalogue(root, size)
+            site = root / "site"
+            ours = measured(
+                [sys.executable, "-m", "catalogus", "--root", str(root), "build", "--today", TODAY, "--site-dir", str(site)],
+                cwd=root,
+            )
+            row = {"fiches": size, "ours": ours, "pages": html_pages(site), "payload_kib": search_payload(site, size)}
+            if size in plain_sizes:
+                config = plain_project(root, work / f"plain-{size}")
+                plain = measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], cwd=config.parent)
+                row["plain"] = plain | {"pages": html_pages(config.parent / "site")}
+                row["plain_payload_kib"] = search_payload(config.parent / "site", size)
+            if size == max(sizes):
+                row["search"] = search_timings(site, f"products/{ids[0]}/")
+            rows[size] = row
+            report_row(row)
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+def report_row(row: dict) -> None:
+    ours, size = row["ours"], row["fiches"]
+    raw, packed = row["payload_kib"]
+    print(
+        f"{size:>6} fiches  catalogus build {ours['seconds']:7.2f} s  {row['pages'] / ours['seconds']:7.1f} pagina's/s"
+        f"  {ours['seconds'] / size * 1000:6.2f} ms/fiche  piek {ours['peak_mib']:6.0f} MiB"
+        f"  zoekindex {raw:5.2f} KiB/fiche ({packed:4.2f} KiB gzip)",
+        flush=True,
+    )
+    if "plain" in row:
+        plain = row["plain"]
+        praw, ppacked = row["plain_payload_kib"]
+        print(
+            f"{'':>14}mkdocs-material {plain['seconds']:7.2f} s  {plain['pages'] / plain['seconds']:7.1f} pagina's/s"
+            f"  {plain['seconds'] / size * 1000:6.2f} ms/fiche  piek {plain['peak_mib']:6.0f} MiB"
+            f"  zoekindex {praw:5.2f} KiB/fiche ({ppacked:4.2f} KiB gzip)"
+            f"  → catalogus is {plain['seconds'] / ours['seconds']:.1f}× sneller",
+            flush=True,
+        )
+    if "search" in row:
+        s = row["search"]
+        print(
+            f"{'':>14}zoeken in Chromium: klaar {s['ready_median_ms']:.0f} ms na 'load' (mediaan van {LOADS} keer laden;"
+            f" eerste, koud: {s['ready_cold_ms']:.0f} ms; max {s['ready_max_ms']:.0f} ms); eerste resultaten"
+            f" {s['first_results_ms']:.0f} ms na typen (mediaan van {len(TYPED)}, max {s['first_results_max_ms']:.0f} ms)",
+            flush=True,
+        )
+
+
+def verdict(rows: dict) -> list[str]:
+    """The issue's targets, each as 'ok' or 'MIST' with the measured value."""
+    lines = []
+
+    def judge(name: str, ok: bool, text: str) -> None:
+        lines.append(f"{'ok  ' if ok else 'MIST'} {name}: {text}")
+
+    if 1000 in rows and "plain" in rows[1000]:
+        speedup = rows[1000]["plain"]["seconds"] / rows[1000]["ours"]["seconds"]
+        judge("1.000 fiches ≥ 5× sneller dan mkdocs-material", speedup >= TARGETS["speedup_1000"], f"{speedup:.1f}×")
+    if 5000 in rows:
+        seconds = rows[5000]["ours"]["seconds"]
+        judge("5.000 fiches ≤ 30 s", seconds <= TARGETS["seconds_5000"], f"{seconds:.1f} s")
+        if 1000 in rows:
+            ratio = (seconds / 5000) / (rows[1000]["ours"]["seconds"] / 1000)
+            judge("tijd per fiche bij 5.000 ≤ 1,2× die bij 1.000", ratio <= TARGETS["linearity"], f"{ratio:.2f}×")
+        if "search" in rows[5000]:
+            s = rows[5000]["search"]
+            judge(
+                "zoeken klaar ≤ 1,5 s na laden (mediaan)", s["ready_median_ms"] <= TARGETS["ready_ms"],
+                f"{s['ready_median_ms']:.0f} ms (koud {s['ready_cold_ms']:.0f} ms, max {s['ready_max_ms']:.0f} ms)",
+            )
+            judge("eerste resultaten ≤ 300 ms na typen", s["first_results_max_ms"] <= TARGETS["first_results_ms"], f"max {s['first_results_max_ms']:.0f} ms")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--measure"]:
+        measure_child(argv[1:])
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
+    parser.add_argument("--plain-sizes", type=int, nargs="*", default=[200, 1000])
+    parser.add_argument("--keep", type=Path, help="keep the catalogues and sites in a folder under this one")
+    args = parser.parse_args(argv)
+    rows = run(sorted(args.sizes), args.plain_sizes, args.keep)
+    lines = verdict(rows)
+    print("\n".join(lines))
+    return 1 if any(line.startswith("MIST") for line in lines) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
