@@ -89,7 +89,7 @@ def test_fiche_page_data(pages):
     assert view.nagekeken == "1 oktober 2026"
     assert [link.label for link in view.kruimelpad] == ["Start", "Wonen en huren"]
     assert any(link.href.startswith("mailto:") for link in view.melden)
-    assert any(link.href.startswith("https://git.example/town/catalogus/issues/new?title=") for link in view.melden)
+    assert any(link.href.startswith("https://git.example/town/catalogus/issues/new?template=fout-melden.yml&title=") for link in view.melden)
     assert rendered.reviewed == "2026-10-01"
 
 
@@ -131,3 +131,13 @@ def test_json_ld_of_an_external_provider(site):
     assert data["provider"] == {"@type": "Organization", "name": "CAW Zuid-West-Vlaanderen", "telephone": "0800 13 500", "url": "https://www.caw.be"}
     assert data["availableChannel"][0]["servicePhone"]["telephone"] == "0800 13 500"
     assert "url" not in data
+
+
+def test_the_report_link_targets_an_existing_issue_form_with_a_fiche_field():
+    import yaml
+
+    from catalogus.site.fiche import ISSUE_FORM
+    from factories import REPO
+
+    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / ISSUE_FORM).read_text(encoding="utf-8"))
+    assert "fiche" in [field.get("id") for field in form["body"]]

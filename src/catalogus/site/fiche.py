@@ -128,6 +128,9 @@ def _costs(fiche: Fiche, site: SiteContext) -> Costs | None:
     )
 
 
+ISSUE_FORM = "fout-melden.yml"
+
+
 def report_links(fiche: Fiche, site: SiteContext, canonical_url: str | None) -> tuple[ExternalLink, ...]:
     """Where a citizen reports a mistake: the town's e-mail and/or a prefilled issue, from catalogus.yml."""
     strings, melden = site.strings["fiche"], site.catalogue.config.melden
@@ -137,8 +140,15 @@ def report_links(fiche: Fiche, site: SiteContext, canonical_url: str | None) -> 
     if melden.email:
         query = urlencode({"subject": subject, "body": body}, quote_via=quote)
         links.append(ExternalLink(strings["melden_email"], f"mailto:{melden.email}?{query}"))
-    issue_url = melden.issue_url or (site.repo_url.rstrip("/") + "/issues/new" if site.repo_url else "")
-    if issue_url:
-        separator = "&" if "?" in issue_url else "?"
-        links.append(ExternalLink(strings["melden_issue"], issue_url + separator + urlencode({"title": subject, "body": body})))
+    if melden.issue_url:
+        separator = "&" if "?" in melden.issue_url else "?"
+        issue = melden.issue_url + separator + urlencode({"title": subject, "body": body})
+    elif site.repo_url:
+        # The repository's issue form (.github/ISSUE_TEMPLATE), with its 'fiche' field filled in.
+        query = {"template": ISSUE_FORM, "title": subject, "fiche": canonical_url or fiche.id}
+        issue = site.repo_url.rstrip("/") + "/issues/new?" + urlencode(query)
+    else:
+        issue = ""
+    if issue:
+        links.append(ExternalLink(strings["melden_issue"], issue))
     return tuple(links)
