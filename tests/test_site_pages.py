@@ -6,14 +6,17 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from catalogus.check import check
 from catalogus.site import urls
 from catalogus.site.browse import term_view
 from catalogus.site.context import SiteContext
+from catalogus.site.fiche import ISSUE_FORM
 from catalogus.site.jsonld import government_service
 from catalogus.site.pages import navigation, site_pages
 from catalogus.site.translations import load
+from factories import REPO
 from site_examples import PRODUCTS, TODAY, make_catalogue
 
 REPO = Path(__file__).resolve().parents[1]
@@ -134,10 +137,5 @@ def test_json_ld_of_an_external_provider(site):
 
 
 def test_the_report_link_targets_an_existing_issue_form_with_a_fiche_field():
-    import yaml
-
-    from catalogus.site.fiche import ISSUE_FORM
-    from factories import REPO
-
     form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / ISSUE_FORM).read_text(encoding="utf-8"))
     assert "fiche" in [field.get("id") for field in form["body"]]
