@@ -17,7 +17,7 @@ from .catalogue import Catalogue, Entry, build_catalogue
 from .config import CONFIG_FILE, TownConfig
 from .findings import Finding, error
 from .model import Fiche
-from .sources import Source, load_settings, load_source
+from .sources import Source, field_name, load_settings, load_source
 from .validate import model_findings, validate_source
 from .vocabulary import VOCABULARY_FILE, Vocabularies
 
@@ -171,4 +171,4 @@ def _cross_check(entries: dict[str, list[Entry]], owners: dict[tuple[str, str], 
 
 def _refer(source: Source, loc: tuple, message: str) -> None:
     line, column = source.line_of(loc)
-    source.findings.append(error(source.path, line, ".".join(str(p) for p in loc), message, column))
+    source.findings.append(error(source.path, line, field_name(loc), message, column))

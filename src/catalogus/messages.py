@@ -9,18 +9,10 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from .sources import KeyPath, Scalar
+from .sources import YAML_VALUE_NAMES, KeyPath, Scalar
 
-YAML_TYPE_NAMES = {
-    "bool": "een ja/nee-waarde (true/false)",
-    "int": "een getal",
-    "float": "een kommagetal",
-    "null": "leeg",
-    "timestamp": "een datum",
-    "str": "tekst",
-    "seq": "een lijst",
-    "map": "een groep velden",
-}
+# How YAML read a value, in words: the loader's names for non-text scalars, plus text and collections.
+YAML_TYPE_NAMES = {**YAML_VALUE_NAMES, "str": "tekst", "seq": "een lijst", "map": "een groep velden"}
 
 EXPECTED = {
     "string_type": "tekst",

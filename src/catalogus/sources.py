@@ -24,6 +24,16 @@ from .findings import Finding, error
 KeyPath = tuple[str | int, ...]
 
 
+def field_name(path: KeyPath) -> str:
+    """A value's location as editors read it in a message: 'kostprijs.bedragen.0.bedrag'."""
+    return ".".join(str(part) for part in path)
+
+
+def _short_tag(node: yaml.Node) -> str:
+    """'tag:yaml.org,2002:bool' -> 'bool'."""
+    return node.tag.rsplit(":", 1)[-1]
+
+
 @dataclass(frozen=True)
 class Scalar:
     """What the editor typed for one value: the text, how YAML read it, and whether it was quoted."""
@@ -172,12 +182,12 @@ def _parse_yaml(front: str, source: Source) -> None:
             bad, where = _unconstructable(node, ()) or (None, ())
             line, column = (bad.start_mark.line + source.first_line, bad.start_mark.column + 1) if bad else (source.first_line, 0)
             text = bad.value if bad else ""
-            kind = YAML_VALUE_NAMES.get(bad.tag.rsplit(":", 1)[-1], bad.tag) if bad else "een waarde"
+            kind = YAML_VALUE_NAMES.get(_short_tag(bad), bad.tag) if bad else "een waarde"
             source.findings.append(
                 error(
                     source.path,
                     line,
-                    ".".join(str(p) for p in where) or "yaml",
+                    field_name(where) or "yaml",
                     f"'{text}' kan niet gelezen worden als {kind}; "
                     + ("schrijf een bestaande datum als JJJJ-MM-DD" if kind == "een datum" else "verwijder de !!-aanduiding of verbeter de waarde"),
                     column,
@@ -265,13 +275,13 @@ def _index(node: yaml.Node, path: KeyPath, source: Source) -> None:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             line = key_node.start_mark.line + source.first_line
-            key_type = key_node.tag.rsplit(":", 1)[-1]
+            key_type = _short_tag(key_node)
             if isinstance(key_node, yaml.ScalarNode) and key_type in YAML_VALUE_NAMES:
                 source.findings.append(
                     error(
                         source.path,
                         line,
-                        ".".join(str(p) for p in (*path, key)),
+                        field_name((*path, key)),
                         f"de veldnaam '{key}' wordt door YAML gelezen als {YAML_VALUE_NAMES[key_type]}, niet als "
                         "tekst; controleer de veldnaam (of zet hem tussen aanhalingstekens)",
                         key_node.start_mark.column + 1,
@@ -282,7 +292,7 @@ def _index(node: yaml.Node, path: KeyPath, source: Source) -> None:
                     error(
                         source.path,
                         line,
-                        ".".join(str(p) for p in (*path, key)),
+                        field_name((*path, key)),
                         f"dit veld staat er twee keer (ook op regel {seen[key]}); houd er één over",
                     )
                 )
@@ -293,4 +303,4 @@ def _index(node: yaml.Node, path: KeyPath, source: Source) -> None:
         for index, item in enumerate(node.value):
             _index(item, (*path, index), source)
     elif isinstance(node, yaml.ScalarNode):
-        source.scalars[path] = Scalar(node.value, node.tag.rsplit(":", 1)[-1], node.style in ("'", '"', "|", ">"))
+        source.scalars[path] = Scalar(node.value, _short_tag(node), node.style in ("'", '"', "|", ">"))

@@ -17,7 +17,7 @@ from .findings import Finding, error, warning
 from .markup import is_insecure, link_problem, text_problems
 from .messages import describe, suggest
 from .model import MODELS, Fiche
-from .sources import KeyPath, Source
+from .sources import KeyPath, Source, field_name
 from .vocabulary import FIELD_VOCABULARY, Vocabularies
 
 URL_KEYS = {"url", "website"}
@@ -58,7 +58,7 @@ def model_findings(source: Source, model: type[BaseModel]) -> BaseModel | None:
             group = err["type"] == "value_error" and bool(loc) and isinstance(_value_at(source.data, loc), dict)
             as_key = err["type"] in ("extra_forbidden", "missing") or group
             line, column = source.line_of(loc, key=as_key)
-            field = ".".join(str(p) for p in loc) or {"product": "fiche"}.get(source.kind, source.kind)
+            field = field_name(loc) or {"product": "fiche"}.get(source.kind, source.kind)
             source.findings.append(error(source.path, line, field, message, column))
             reported.add(loc)
         source.findings.extend(_number_traps(source, reported))
@@ -90,7 +90,7 @@ def _number_traps(source: Source, reported: set[KeyPath]) -> list[Finding]:
             error(
                 source.path,
                 line,
-                ".".join(str(p) for p in loc),
+                field_name(loc),
                 f"'{scalar.text}' wordt door YAML gelezen als het getal {value}; schrijf een gewoon getal zonder "
                 "voorloopnul (bv. 10), of zet het tussen aanhalingstekens als het tekst is",
                 column,
@@ -184,7 +184,7 @@ def _text_findings(source: Source) -> list[Finding]:
         if scalar.tag != "str" or not loc:
             continue
         line, column = source.line_of(loc)
-        field = ".".join(str(p) for p in loc)
+        field = field_name(loc)
         if loc[-1] in URL_KEYS:
             message = link_problem(scalar.text)
             if message:
