@@ -115,15 +115,12 @@ def _load(path: Path, root: Path) -> Source:
     display = os.path.relpath(path, root).replace(os.sep, "/")
     try:
         return load_source(path, display)
-    except OSError as exc:
-        source = Source(path=display, kind="product")
-        source.findings.append(error(display, 1, "bestand", f"kan dit bestand niet lezen ({exc.strerror})"))
-        return source
     except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the check of the others
         source = Source(path=display, kind="product")
-        source.findings.append(
-            error(display, 1, "intern", f"onverwachte fout bij het lezen ({type(exc).__name__}: {exc}); meld dit")
-        )
+        if isinstance(exc, OSError):
+            source.findings.append(error(display, 1, "bestand", f"kan dit bestand niet lezen ({exc.strerror})"))
+        else:
+            source.findings.append(_internal(display, "lezen", exc))
         return source
 
 
@@ -132,10 +129,12 @@ def _validate(source: Source, vocab: Vocabularies, config: TownConfig, today: dt
     try:
         return validate_source(source, vocab, config, today)
     except Exception as exc:  # noqa: BLE001 - the checker must never crash on content
-        source.findings.append(
-            error(source.path, 1, "intern", f"onverwachte fout bij het nakijken ({type(exc).__name__}: {exc}); meld dit")
-        )
+        source.findings.append(_internal(source.path, "nakijken", exc))
         return None
+
+
+def _internal(path: str, stage: str, exc: Exception) -> Finding:
+    return error(path, 1, "intern", f"onverwachte fout bij het {stage} ({type(exc).__name__}: {exc}); meld dit")
 
 
 def _cross_check(entries: dict[str, list[Entry]], owners: dict[tuple[str, str], list[Source]]) -> None:
