@@ -59,8 +59,8 @@ def check(root: Path, today: dt.date, paths: list[Path] | None = None) -> CheckR
 
 def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
     result = CheckResult()
-    config = _load_settings(root, CONFIG_FILE, TownConfig, result)
-    vocab = _load_settings(root, VOCABULARY_FILE, Vocabularies, result)
+    config, config_source = _load_settings(root, CONFIG_FILE, TownConfig, result)
+    vocab, vocab_source = _load_settings(root, VOCABULARY_FILE, Vocabularies, result)
     if config is None or vocab is None:
         return result
     content = root / config.content_map
@@ -80,11 +80,14 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
         if source.data is not None and isinstance(source.data.get("id"), str):
             owners[(source.kind, source.data["id"])].append(source)
     _cross_check(entries, owners)
+    _check_paths(vocab, vocab_source, {key for (kind, key) in owners if kind == "product"})
+    _check_home(config, config_source, owners)
+    result.findings.extend(vocab_source.findings + config_source.findings)
     for source in sources:
         if selected is None or (root / source.path).resolve() in selected:
             result.findings.extend(source.findings)
     result.findings.sort()
-    if not any(f.is_error for s in sources for f in s.findings):
+    if not any(f.is_error for s in [*sources, vocab_source, config_source] for f in s.findings):
         result.catalogue = build_catalogue(config, vocab, entries["product"], entries["loket"])
     return result
 
@@ -93,11 +96,12 @@ def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckR
     path = root / name
     if not path.is_file():
         result.findings.append(error(name, 1, "bestand", f"{name} ontbreekt in {root}"))
-        return None
+        return None, None
     source = load_settings(path, name)
     record = model_findings(source, model) if source.data is not None else None
     result.findings.extend(source.findings)
-    return None if any(f.is_error for f in source.findings) else record
+    source.findings = []  # reported; later checks on this file (_check_paths) add their own
+    return (None if any(f.is_error for f in result.findings if f.path == name) else record), source
 
 
 def _content_files(content: Path) -> list[Path]:
@@ -166,6 +170,26 @@ def _cross_check(entries: dict[str, list[Entry]], owners: dict[tuple[str, str], 
             elif value not in products:
                 hint = "die fiche bevat fouten" if value in known_products else "controleer de schrijfwijze of maak die fiche aan"
                 _refer(source, loc, f"de fiche '{value}' bestaat niet; {hint}")
+
+
+def _check_paths(vocab: Vocabularies, source: Source, products: set[str]) -> None:
+    """Every fiche a life event's step names must exist (the guided path would lose it silently)."""
+    for key, event in vocab.levensgebeurtenissen.items():
+        for step_index, step in enumerate(event.stappen):
+            for index, value in enumerate(step.fiches):
+                if value not in products:
+                    loc = ("levensgebeurtenissen", key, "stappen", step_index, "fiches", index)
+                    _refer(source, loc, f"de fiche '{value}' in de stap '{step.titel}' bestaat niet; controleer de schrijfwijze of maak die fiche aan")
+
+
+def _check_home(config: TownConfig, source: Source, owners: dict[tuple[str, str], list[Source]]) -> None:
+    """The home page's contact loket and most asked fiches must exist."""
+    loketten = sorted(key for (kind, key) in owners if kind == "loket")
+    if config.contact_loket and ("loket", config.contact_loket) not in owners:
+        _refer(source, ("contact_loket",), f"het loket '{config.contact_loket}' bestaat niet; bestaande loketten: {', '.join(loketten)}")
+    for index, value in enumerate(config.meest_gevraagd):
+        if ("product", value) not in owners:
+            _refer(source, ("meest_gevraagd", index), f"de fiche '{value}' bestaat niet; controleer de schrijfwijze")
 
 
 def _refer(source: Source, loc: tuple, message: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 CONFIG_FILE = "catalogus.yml"
 
@@ -17,8 +17,18 @@ class Nakijken(BaseModel):
 
 class Melden(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    email: str = Field("", description="E-mailadres waar burgers een fout melden.")
-    issue_url: str = Field("", description="Adres van een meldformulier; leeg = de issues van de repository.")
+    email: str = Field("", description="E-mailadres van de gemeente waar burgers een fout melden.")
+    formulier_url: str = Field(
+        "", description="Adres van een meldformulier van de gemeente (geen publieke issuepagina); leeg = per e-mail."
+    )
+
+    @field_validator("formulier_url")
+    @classmethod
+    def _not_public(cls, value: str) -> str:
+        # Citizens of a social service write their situation in such a message: it must never become public.
+        if value and ("/issues" in value or not value.startswith("https://")):
+            raise ValueError("geef een https://-adres van een formulier van de gemeente, geen publieke issuepagina")
+        return value
 
 
 class TownConfig(BaseModel):
@@ -36,6 +46,12 @@ class TownConfig(BaseModel):
     content_map: str = Field("content", description="Map met de inhoud (products/ en loketten/).")
     nakijken: Nakijken = Field(default_factory=Nakijken)
     melden: Melden = Field(default_factory=Melden)
+    contact_loket: str = Field(
+        "", description="Id van het loket waarvan de contactgegevens op de startpagina en onderaan elke pagina staan."
+    )
+    meest_gevraagd: list[str] = Field(
+        default_factory=list, max_length=12, description="Id's van de fiches die de startpagina als 'meest gevraagd' toont."
+    )
 
 
 def config_path(root: Path) -> Path:

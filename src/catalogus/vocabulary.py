@@ -23,6 +23,22 @@ class Term(BaseModel):
     uitleg: str | None = None
 
 
+class Step(BaseModel):
+    """One step of a life event's guided path: what to do, and the fiches that help with it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    titel: str = Field(min_length=1, max_length=120)
+    uitleg: str | None = Field(None, max_length=600)
+    fiches: list[str] = Field(default_factory=list, max_length=30)
+
+
+class LifeEvent(Term):
+    """A levensgebeurtenis; with `stappen` its page is a guided path (GOV.UK step by step), not a list."""
+
+    intro: str | None = Field(None, max_length=600)
+    stappen: list[Step] = Field(default_factory=list, max_length=20)
+
+
 class Vocabularies(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     ipdc_themas: dict[str, str]
@@ -30,7 +46,7 @@ class Vocabularies(BaseModel):
     producttypes: dict[str, Term]
     doelgroepen: dict[str, Term]
     themas: dict[str, Term]
-    levensgebeurtenissen: dict[str, Term]
+    levensgebeurtenissen: dict[str, LifeEvent]
     dienstverleningsniveaus: dict[str, Term]
 
     @model_validator(mode="after")

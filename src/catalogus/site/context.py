@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -37,12 +38,9 @@ class ProductItem:
 class SiteContext:
     catalogue: Catalogue
     strings: dict[str, Any]
-    repo_url: str | None = None
-    edit_base: str | None = None  # repo_url + mkdocs' edit_uri: "Pas deze fiche aan" = edit_base + source path
+    repo_url: str | None = None  # for staff only: reached through the footer's "voor medewerkers" link
+    today: dt.date = field(default_factory=dt.date.today)  # the build's --today ("vandaag open")
     text: TextRenderer = field(default_factory=TextRenderer)
-
-    def edit_url(self, src_uri: str | None) -> str | None:
-        return self.edit_base + src_uri if self.edit_base and src_uri else None
 
     @cached_property
     def loket_cards(self) -> dict[str, ContactCard]:

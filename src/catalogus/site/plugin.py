@@ -14,7 +14,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urljoin
+from urllib.parse import quote
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -70,7 +70,7 @@ class CatalogusSite:
             catalogue,
             translations.load(project, town.taal),
             config.repo_url or None,
-            urljoin(config.repo_url, config.edit_uri) if config.repo_url and config.edit_uri else None,
+            request.today,
         )
         omschrijving = self.context.text.plain(town.site_omschrijving) if town.site_omschrijving else ""
         config.site_description = escape(omschrijving) if omschrijving else None
