@@ -16,8 +16,8 @@ from catalogus.site.build import build_site
 from site_examples import PRODUCTS, TODAY, make_catalogue
 
 SECTION_ORDER = [
-    "Wat is het?", "Voor wie?", "Voorwaarden", "Wat kost het?", "Wat meebrengen?", "Hoe aanvragen?",
-    "Formulieren", "Bij wie terecht?", "Meer informatie", "Regelgeving", "Verwante producten",
+    "In het kort", "Wat is het?", "Voor wie?", "Voorwaarden", "Wat kost het?", "Wat meebrengen?", "Hoe aanvragen?",
+    "Formulieren", "Bij wie terecht?", "Meer informatie", "Regelgeving", "Verwante producten", "Meer over",
 ]
 
 
@@ -124,7 +124,7 @@ def test_fiche_metadata_canonical_url_and_json_ld(built):
     service = json.loads(script)
     assert service["@type"] == "GovernmentService" and service["url"] == parsed.links["canonical"]
     assert "€ 9,50" in html
-    assert re.search(r'href="[^"]*/edit/main/content/products/poetsdienst\.md"', html)
+    assert "/edit/" not in html and "md-content__button" not in html  # no edit link for citizens
 
 
 def test_search_index_has_one_entry_per_fiche_and_no_browse_page(built):
@@ -154,7 +154,7 @@ def test_sitemap_lists_each_fiche_with_its_review_date(built):
 
 
 def test_sample_content_banner(built):
-    assert "Dit is voorbeeldinhoud" in (built / "index.html").read_text(encoding="utf-8")
+    assert "Voorbeeldsite:" in (built / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_broken_fiche_fails_the_build_with_the_checkers_report_and_leaves_no_site(tmp_path):

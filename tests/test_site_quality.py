@@ -32,6 +32,8 @@ PAGES = {
         "thema": urls.term("themas", "zorg-thuis"),
         "levensgebeurtenis": urls.term("levensgebeurtenissen", "verhuizen"),
         "a-z": urls.A_Z,
+        "toegankelijkheid": urls.fixed("toegankelijkheid"),
+        "privacy": urls.fixed("privacy"),
     }.items()
 }
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .catalogue import Catalogue, Entry, build_catalogue
-from .config import CONFIG_FILE, TownConfig
+from .config import CONFIG_FILE, TownConfig, PAGES_FILE, Paginas
 from .findings import Finding, error
 from .model import Fiche
 from .sources import Source, field_name, load_settings, load_source
@@ -63,6 +63,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
     vocab, vocab_source = _load_settings(root, VOCABULARY_FILE, Vocabularies, result)
     if config is None or vocab is None:
         return result
+    fixed_pages = _optional_settings(root, PAGES_FILE, Paginas, result)
     content = root / config.content_map
     files = _content_files(content)
     selected = None
@@ -88,7 +89,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
             result.findings.extend(source.findings)
     result.findings.sort()
     if not any(f.is_error for s in [*sources, vocab_source, config_source] for f in s.findings):
-        result.catalogue = build_catalogue(config, vocab, entries["product"], entries["loket"])
+        result.catalogue = build_catalogue(config, vocab, entries["product"], entries["loket"], fixed_pages)
     return result
 
 
@@ -102,6 +103,14 @@ def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckR
     result.findings.extend(source.findings)
     source.findings = []  # reported; later checks on this file (_check_paths) add their own
     return (None if any(f.is_error for f in result.findings if f.path == name) else record), source
+
+
+def _optional_settings(root: Path, name: str, model: type[BaseModel], result: CheckResult):
+    """A settings file a town may leave out (the site then has no such pages); checked like the others."""
+    if not (root / name).is_file():
+        return None
+    record, _ = _load_settings(root, name, model, result)
+    return record
 
 
 def _content_files(content: Path) -> list[Path]:

@@ -56,3 +56,23 @@ class TownConfig(BaseModel):
 
 def config_path(root: Path) -> Path:
     return root / CONFIG_FILE
+
+
+PAGES_FILE = "paginas.yml"
+
+
+class Pagina(BaseModel):
+    """A fixed page of the site (accessibility or privacy statement): its text is the town's, not the code's."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    titel: str = Field(min_length=1, max_length=80, description="Titel van de pagina.")
+    samenvatting: str = Field(min_length=1, max_length=200, description="Eén zin, voor zoekmachines.")
+    tekst: str = Field(min_length=1, max_length=20_000, description="De tekst, in Markdown.")
+
+
+class Paginas(BaseModel):
+    """`paginas.yml`: the pages linked from every page's footer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    toegankelijkheid: Pagina = Field(description="De toegankelijkheidsverklaring.")
+    privacy: Pagina = Field(description="De privacyverklaring.")

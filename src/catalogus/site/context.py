@@ -60,3 +60,25 @@ class SiteContext:
 
     def section_link(self, name: str) -> Link:
         return Link(self.strings["navigatie"][name], urls.url(urls.section(name)))
+
+
+@dataclass(frozen=True)
+class FooterView:
+    """The footer of every page: the Sociaal Huis's contact, the fixed pages, and a discreet way in for staff."""
+
+    organisation: str
+    contact: ContactCard | None
+    links: tuple[Link, ...]
+    staff: ExternalLink | None
+
+
+def footer_view(site: SiteContext) -> FooterView:
+    town, strings = site.catalogue.config, site.strings["voet"]
+    links = tuple(
+        Link(getattr(site.catalogue.pages, name).titel, urls.url(urls.fixed(name)))
+        for name in urls.FIXED_PAGES
+        if site.catalogue.pages
+    )
+    staff = ExternalLink(strings["medewerkers"], site.repo_url) if site.repo_url else None
+    contact = site.loket_cards[town.contact_loket] if town.contact_loket else None
+    return FooterView(town.organisatie, contact, links, staff)

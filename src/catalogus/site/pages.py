@@ -91,6 +91,8 @@ def site_pages(site: SiteContext) -> list[SitePage]:
             pages.append(page(term_src_uri(name, key), True, partial(_term, site, name, key)))
     for entry in site.catalogue.products:
         pages.append(page(urls.product(entry.id), False, partial(_fiche, site, entry)))
+    if site.catalogue.pages:
+        pages += [page(urls.fixed(name), False, partial(_fixed, site, name)) for name in urls.FIXED_PAGES]
     return pages
 
 
@@ -136,7 +138,7 @@ def _a_z(site: SiteContext, canonical_url: str | None) -> PageData:
 
 
 def _section(site: SiteContext, name: str, canonical_url: str | None) -> PageData:
-    description = site.strings["beschrijving"]["overzicht_" + name].format(organisatie=site.catalogue.config.organisatie)
+    description = site.strings["overzicht"][name].format(organisatie=site.catalogue.config.organisatie)
     return _browse(site, section_view(site, name), description)
 
 
@@ -152,6 +154,19 @@ def _term(site: SiteContext, name: str, key: str, canonical_url: str | None) -> 
             term=title, aantal=len(term_products(site, name, key)), organisatie=site.catalogue.config.organisatie
         )
     return _browse(site, term_view(site, name, key, canonical_url), description)
+
+
+@dataclass(frozen=True)
+class FixedView:
+    title: str
+    text: Markup
+    kruimelpad: tuple[Any, ...]
+
+
+def _fixed(site: SiteContext, name: str, canonical_url: str | None) -> PageData:
+    fixed = getattr(site.catalogue.pages, name)
+    view = FixedView(fixed.titel, site.text.block(fixed.tekst), (site.home(),))
+    return PageData("pagina.html", view, title=fixed.titel, description=fixed.samenvatting)
 
 
 def _browse(site: SiteContext, view: Any, description: str) -> PageData:

@@ -27,7 +27,7 @@ from .. import report
 from ..catalogue import Catalogue
 from ..check import check
 from . import translations
-from .context import SiteContext
+from .context import SiteContext, footer_view
 from .pages import SitePage, navigation, site_pages
 from .urls import UnsafePath
 
@@ -111,6 +111,7 @@ class CatalogusSite:
         assert self.context is not None
         env.globals["t"] = self.context.strings
         env.globals["town"] = self.context.catalogue.config
+        env.globals["footer"] = footer_view(self.context)
         return env
 
     @property
