@@ -40,6 +40,12 @@ def _title(root: Path, path: str) -> str:
     return name if isinstance(name, str) and name.strip() else Path(path).name
 
 
+def _code(text: str) -> str:
+    """Inline code that holds any text: a longer backtick fence than any run inside, as CommonMark allows."""
+    fence = "`" * (1 + max((len(m) for m in re.findall(r"`+", text)), default=0))
+    return f"{fence} {text} {fence}" if fence != "`" else f"`{text}`"
+
+
 def _block(lines: list[str]) -> list[str]:
     fence = "`" * max(3, 1 + max((len(m) for line in lines for m in re.findall(r"`+", line)), default=0))
     return [fence + "text", *lines, fence]
@@ -64,11 +70,11 @@ def render(root: Path, result: CheckResult, changed: list[str], content_map: str
         for path in content + others:
             findings = by_path.get(path, [])
             sign = "❌" if any(f.is_error for f in findings) else ("⚠️" if findings else "✅")
-            lines.append(f"- {sign} **{escape_markdown(_title(root, path))}** (`{path}`): {_count(findings)}")
+            lines.append(f"- {sign} **{escape_markdown(_title(root, path))}** ({_code(path)}): {_count(findings)}")
         for path in content + others:
             findings = by_path.get(path, [])
             if findings:
-                lines += ["", f"**{escape_markdown(_title(root, path))}** (`{path}`)", ""]
+                lines += ["", f"**{escape_markdown(_title(root, path))}** ({_code(path)})", ""]
                 body = [f"regel {f.line}: {f.level}: {f.field}: {' '.join(f.message.split())}" for f in findings]
                 lines += _block(body)
         lines.append("")
