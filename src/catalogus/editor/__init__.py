@@ -13,13 +13,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader
+from jinja2.utils import htmlsafe_json_dumps
 from pydantic import ValidationError
 
 from ..catalogue import Catalogue
 from ..messages import describe
 from ..model import Fiche, Kostprijs
 from ..schema import schemas
+from ..site.render import environment
 from ..sources import load_source
 from ..vocabulary import FIELD_VOCABULARY
 
@@ -31,9 +33,8 @@ SENTINEL = "\u2063"  # invisible separator: marks where the form puts the value 
 
 
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("catalogus.editor", "."), autoescape=select_autoescape(default=True))
-    env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}  # field order is the model's
-    return env
+    """The site's own Jinja environment (autoescape, strict undefined), reading this package's template."""
+    return environment().overlay(loader=PackageLoader("catalogus.editor", "."))
 
 
 def _template(message: str, **values: str) -> str:
@@ -141,7 +142,9 @@ def config(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None) -> 
 
 def render_page(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None) -> str:
     town = catalogue.config
-    return _environment().get_template("redactie.html").render(town=town, config=config(catalogue, repo_url, edit_uri))
+    # Field order is the model's: no sorted keys. The JSON is made safe for a <script> element (<, >, & escaped).
+    data = htmlsafe_json_dumps(config(catalogue, repo_url, edit_uri), sort_keys=False, ensure_ascii=False)
+    return _environment().get_template("redactie.html").render(town=town, config_json=data)
 
 
 def write_editor(site_dir: Path, root: Path, catalogue: Catalogue, repo_url: str | None, edit_uri: str | None) -> None:
