@@ -18,6 +18,7 @@ from .config import CONFIG_FILE, TownConfig
 from .findings import Finding, error, warning
 from .model import SLUG_PATTERN, Fiche
 from .sources import Source, load_settings, load_source
+from .validate import model_findings
 
 PRODUCTS = "products"
 
@@ -107,8 +108,6 @@ def owner_findings(root: Path, config: TownConfig, sources: list[Source]) -> lis
 
 def town_config(root: Path) -> tuple[TownConfig | None, list[Finding]]:
     """catalogus.yml for a command that needs only the settings; its findings when it cannot be used."""
-    from .validate import model_findings  # validate imports the model; keep this module light for the checker
-
     path = root / CONFIG_FILE
     if not path.is_file():
         return None, [error(CONFIG_FILE, 1, "bestand", f"{CONFIG_FILE} ontbreekt in {root}")]
