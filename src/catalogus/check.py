@@ -17,6 +17,7 @@ from .catalogue import Catalogue, Entry, build_catalogue
 from .config import CONFIG_FILE, TownConfig, PAGES_FILE, Paginas
 from .findings import Finding, error
 from .model import Fiche
+from .owners import owner_findings
 from .sources import Source, field_name, load_settings, load_source
 from .validate import model_findings, validate_source
 from .vocabulary import VOCABULARY_FILE, Vocabularies
@@ -84,6 +85,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
     _check_paths(vocab, vocab_source, {key for (kind, key) in owners if kind == "product"})
     _check_home(config, config_source, owners)
     result.findings.extend(vocab_source.findings + config_source.findings)
+    result.findings.extend(owner_findings(root, config, sources))
     for source in sources:
         if selected is None or (root / source.path).resolve() in selected:
             result.findings.extend(source.findings)
