@@ -68,3 +68,25 @@ def test_settings_errors_have_lines_and_dutch_messages(tmp_path):
     assert (finding.path, finding.field) == ("catalogus.yml", "nakijken_elke")
     assert finding.line == len(config.read_text(encoding="utf-8").splitlines())
     assert finding.message.startswith("onbekend veld 'nakijken_elke'")
+
+
+def test_life_event_steps_and_home_lists_name_existing_fiches(tmp_path):
+    make_project(tmp_path, [fiche()])
+    vocab = tmp_path / "vocabularies.yml"
+    text = vocab.read_text(encoding="utf-8").replace(
+        "    label: Verhuizen\n",
+        "    label: Verhuizen\n    stappen:\n      - titel: Adres doorgeven\n        fiches: [huurpremie, adreswijzging]\n",
+    )
+    vocab.write_text(text, encoding="utf-8")
+    config = tmp_path / "catalogus.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "meest_gevraagd: [leeflon]\ncontact_loket: geen-loket\n", encoding="utf-8")
+    result = check(tmp_path, TODAY)
+    messages = {(f.path, f.line, f.message) for f in result.errors}
+    assert (
+        "vocabularies.yml",
+        line_of(vocab, "fiches: [huurpremie"),
+        "de fiche 'adreswijzging' in de stap 'Adres doorgeven' bestaat niet; controleer de schrijfwijze of maak die fiche aan",
+    ) in messages
+    assert ("catalogus.yml", line_of(config, "meest_gevraagd"), "de fiche 'leeflon' bestaat niet; controleer de schrijfwijze") in messages
+    assert any(f.path == "catalogus.yml" and "het loket 'geen-loket' bestaat niet" in f.message for f in result.errors)
+    assert result.catalogue is None  # nothing is published with a broken path

@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 def site(tmp_path_factory) -> SiteContext:
     result = check(make_catalogue(tmp_path_factory.mktemp("catalogue")), TODAY)
     assert not result.errors
-    return SiteContext(result.catalogue, load(REPO, "nl"), "https://git.example/town/catalogus", TODAY)
+    return SiteContext(result.catalogue, load(REPO, "nl"), TODAY)
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,7 @@ class Step(BaseModel):
 class LifeEvent(Term):
     """A levensgebeurtenis; with `stappen` its page is a guided path (GOV.UK step by step), not a list."""
 
+    ingang: str | None = Field(None, max_length=60)  # how a person says it, for the home page: "Ik verhuis"
     intro: str | None = Field(None, max_length=600)
     stappen: list[Step] = Field(default_factory=list, max_length=20)
 

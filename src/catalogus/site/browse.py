@@ -6,7 +6,7 @@ that are there. Only terms with at least one fiche get a page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -134,13 +134,21 @@ def home_view(site: SiteContext) -> HomeView:
     dimension = lambda name: Dimension(name, headings[name], term_items(site, name))  # noqa: E731
     return HomeView(
         intro=site.text.block(town.site_omschrijving) if town.site_omschrijving else None,
-        life_events=dimension("levensgebeurtenissen"),
+        life_events=_in_own_words(site, dimension("levensgebeurtenissen")),
         most_asked=site.products(tuple(town.meest_gevraagd)),
         dimensions=(dimension("themas"), dimension("doelgroepen")),
         loketten=tuple(site.loket_cards[e.id] for e in site.catalogue.loketten),
         contact=site.loket_cards[town.contact_loket] if town.contact_loket else None,
         a_z=Link(headings["a_z"], urls.url(urls.A_Z)),
     )
+
+
+def _in_own_words(site: SiteContext, events: Dimension) -> Dimension:
+    """Life events on the home page as a person says them ("Ik verhuis"), where the vocabulary has that."""
+    terms = site.catalogue.vocabularies.levensgebeurtenissen
+    keys = used_terms(site, events.name)
+    own = tuple(replace(item, label=terms[key].ingang or item.label) for key, item in zip(keys, events.terms))
+    return replace(events, terms=own)
 
 
 def section_view(site: SiteContext, name: str) -> BrowseView:

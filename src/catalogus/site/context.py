@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from ..catalogue import Catalogue, Entry
+from ..editor import FOLDER as STAFF_PAGE
 from . import urls
 from .cards import ContactCard, loket_card
 from .text import TextRenderer
@@ -38,7 +39,6 @@ class ProductItem:
 class SiteContext:
     catalogue: Catalogue
     strings: dict[str, Any]
-    repo_url: str | None = None  # for staff only: reached through the footer's "voor medewerkers" link
     today: dt.date = field(default_factory=dt.date.today)  # the build's --today ("vandaag open")
     text: TextRenderer = field(default_factory=TextRenderer)
 
@@ -69,7 +69,7 @@ class FooterView:
     organisation: str
     contact: ContactCard | None
     links: tuple[Link, ...]
-    staff: ExternalLink | None
+    staff: Link  # the staff page /redactie/ (catalogus.editor), which leads on to the repository
 
 
 def footer_view(site: SiteContext) -> FooterView:
@@ -79,6 +79,6 @@ def footer_view(site: SiteContext) -> FooterView:
         for name in urls.FIXED_PAGES
         if site.catalogue.pages
     )
-    staff = ExternalLink(strings["medewerkers"], site.repo_url) if site.repo_url else None
+    staff = Link(strings["medewerkers"], STAFF_PAGE + "/")
     contact = site.loket_cards[town.contact_loket] if town.contact_loket else None
     return FooterView(town.organisatie, contact, links, staff)

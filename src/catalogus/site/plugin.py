@@ -69,7 +69,6 @@ class CatalogusSite:
         self.context = SiteContext(
             catalogue,
             translations.load(project, town.taal),
-            config.repo_url or None,
             request.today,
         )
         omschrijving = self.context.text.plain(town.site_omschrijving) if town.site_omschrijving else ""
