@@ -22,6 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .. import report
+from ..export import write_exports
 from ..check import check
 from ..config import CONFIG_FILE
 from ..vocabulary import VOCABULARY_FILE
@@ -56,6 +57,7 @@ def build_site(root: Path, today: dt.date, site_dir: Path | None = None) -> int:
     try:
         with _requested(Request(root, today, result.catalogue)), _mkdocs_log():
             mkdocs_build(load_config(str(config_file(root)), site_dir=str(staging), strict=True))
+        write_exports(result.catalogue, staging, today, root, config_file(root).parent)
         built = True
     except MkDocsException as exc:
         print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
