@@ -41,5 +41,5 @@ def write_embeds(catalogue: Catalogue, site: Path, strings: dict[str, Any]) -> i
             write_page(site / list_path(kind, key), "embed-lijst.html", title=title, items=context.products(ids),
                        t=strings, town=town, root="../../../../", page=page)
             count += 1
-    write_page(site / layout.EMBED_SCRIPT, "catalogus-embed.js", t=strings["embed"], kinds=list(LIST_FIELDS))
+    write_page(site / layout.EMBED_SCRIPT, "catalogus-embed.js", t=strings, kinds=list(LIST_FIELDS))
     return count
