@@ -28,7 +28,7 @@ MISSING = {
     "stappen": lambda f: not f.stappen,
     "regelgeving": lambda f: not f.regelgeving,
 }
-CHART_WIDTH, LABEL_HEIGHT, BAR_HEIGHT, ROW_HEIGHT = 400, 18, 14, 40
+CHART_WIDTH, LABEL_HEIGHT, BAR_HEIGHT, ROW_HEIGHT = 340, 18, 14, 40
 
 
 @dataclass(frozen=True)
