@@ -135,3 +135,13 @@ def test_csv_lists_of_objects_keep_their_order(column):
             items = items.get(part, []) if isinstance(items, dict) else items
         values = [str(item[path[-1]]) for item in items] if isinstance(items, list) else []
         assert (row[column].split(JOIN) if row[column] else []) == values
+
+
+def test_the_build_writes_every_export(site_dir):
+    """`catalogus build` itself (not only write_exports) leaves every export at its documented address."""
+    expected = [layout.CATALOGUE_JSON, layout.CATALOGUE_CSV, layout.CPSV_AP, layout.IPDC, layout.FEED,
+                layout.EMBED_SCRIPT, layout.DASHBOARD, "sitemap.xml", layout.schema(CATALOGUE)]
+    expected += [layout.fiche_json(e.id) for e in demo_catalogue().products]
+    expected += [layout.embed_page(e.id) for e in demo_catalogue().products]
+    assert [path for path in expected if not (site_dir / path).is_file()] == []
+    assert (site_dir / layout.CATALOGUE_JSON).read_bytes() == (demo_exports() / layout.CATALOGUE_JSON).read_bytes()

@@ -17,8 +17,12 @@ from .linked import CURRENCY_EUR, PlainText, TIME_DAYS, WEEKLY, Ld, Nodes, conce
 def cpsv_document(catalogue: Catalogue, strings: dict[str, Any], plain: PlainText | None = None) -> dict[str, Any]:
     ld, nodes = Ld(catalogue, strings, plain), Nodes()
     _town(ld, nodes)
+    counters = {  # each loket once: its contact point and channel, however many fiches name it
+        entry.id: (nodes.add(_loket_contact(entry.record, ld, nodes)), nodes.add(_channel(entry.record, ld)))
+        for entry in catalogue.loketten
+    }
     for entry in catalogue.products:
-        nodes.add(_service(entry, ld, nodes))
+        nodes.add(_service(entry, ld, nodes, counters))
     return nodes.document(ld.context())
 
 
@@ -42,7 +46,7 @@ def strings_of(ld: Ld, key: str) -> str:
     return ld.strings["export"][key]
 
 
-def _service(entry: Entry, ld: Ld, nodes: Nodes) -> dict[str, Any]:
+def _service(entry: Entry, ld: Ld, nodes: Nodes, counters: dict[str, tuple[dict[str, str], dict[str, str]]]) -> dict[str, Any]:
     fiche: Fiche = entry.record  # type: ignore[assignment]
     vocab, page = ld.catalogue.vocabularies, layout.fiche_page(fiche.id)
     iri = ld.iri(page, "dienst")
@@ -64,9 +68,9 @@ def _service(entry: Entry, ld: Ld, nodes: Nodes) -> dict[str, Any]:
         "foaf:page": ref(ld.iri(page)),
         "cv:relatedService": [ref(ld.iri(layout.fiche_page(other), "dienst")) for other in fiche.verwante_producten],
     }
-    loketten = [ld.catalogue.loket(i).record for i in dict.fromkeys([fiche.loket, *fiche.andere_loketten]) if i]
-    service["cv:contactPoint"] = [nodes.add(_loket_contact(loket, ld, nodes)) for loket in loketten]
-    service["cv:hasChannel"] = [nodes.add(_channel(loket, ld)) for loket in loketten]
+    loketten = [i for i in dict.fromkeys([fiche.loket, *fiche.andere_loketten]) if i]
+    service["cv:contactPoint"] = [counters[i][0] for i in loketten]
+    service["cv:hasChannel"] = [counters[i][1] for i in loketten]
     if fiche.aanbieder:
         service["cv:contactPoint"].append(nodes.add(_provider_contact(fiche.aanbieder, iri, ld)))
     service["cv:hasCost"] = [nodes.add(cost) for cost in _costs(fiche, iri, ld)]

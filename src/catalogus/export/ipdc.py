@@ -166,12 +166,8 @@ def _contact(contact: Loket | Aanbieder, iri: str, order: int, ld: Ld) -> dict[s
         node["schema:email"] = contact.email
     if contact.website:
         node["schema:url"] = contact.website
-    if isinstance(contact, Loket):
-        hours = ld.hours(contact.openingsuren)
-        if contact.openingsuren.uitzonderingen:
-            hours = f"{hours}. {contact.openingsuren.uitzonderingen}" if hours else contact.openingsuren.uitzonderingen
-        if hours:
-            node["schema:openingHours"] = hours
+    if isinstance(contact, Loket) and ld.hours(contact.openingsuren):
+        node["schema:openingHours"] = ld.hours(contact.openingsuren)
     if contact.adres:
         node["lpdcExt:address"] = _address(contact.adres, f"{iri}-adres", ld)
     return node

@@ -13,7 +13,7 @@ from typing import Any
 from ..catalogue import Catalogue
 from ..config import TownConfig
 from ..model import WEEKDAYS, Openingsuren
-from ..site.text import TextRenderer, plain_text
+from ..site.text import MARKDOWN_HINT, TextRenderer, plain_text
 from . import layout
 
 PREFIXES = {
@@ -53,6 +53,7 @@ NUTS3 = {
     "73": "BE223",
 }
 NUTS3_EXCEPTIONS = {"72042": "BE225", "72043": "BE225"}
+PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 STREET_AND_NUMBER = re.compile(r"^(?P<straat>.*?\D)\s*(?P<nummer>\d+[A-Za-z]?(?:[-/]\d+[A-Za-z]?)?)(?:\s*(?:bus|b)\s*(?P<bus>\S+))?$")
 
 
@@ -75,7 +76,10 @@ def split_street(street: str) -> tuple[str, str | None, str | None]:
 
 
 class PlainText:
-    """Editors' Markdown reduced to words, each text rendered once for all exports of a build."""
+    """Editors' Markdown reduced to words, paragraph by paragraph, each text done once for all exports of a build.
+
+    Only a paragraph that looks like Markdown goes through the renderer; the others are already plain words.
+    """
 
     def __init__(self) -> None:
         self._renderer = TextRenderer()
@@ -84,8 +88,13 @@ class PlainText:
     def __call__(self, text: str) -> str:
         plain = self._done.get(text)
         if plain is None:
-            plain = self._done[text] = plain_text(self._renderer.block(text))
+            plain = self._done[text] = "\n\n".join(self._paragraph(p) for p in PARAGRAPHS.split(text.strip()) if p.strip())
         return plain
+
+    def _paragraph(self, paragraph: str) -> str:
+        if MARKDOWN_HINT.search(paragraph):
+            return plain_text(self._renderer.block(paragraph))
+        return " ".join(paragraph.split())
 
 
 class Ld:
@@ -98,6 +107,7 @@ class Ld:
         self.language = self.town.taal
         self.base = layout.base(self.town) or f"urn:catalogus:{self.town.nis_code or 'gemeente'}:"
         self.plain = plain or PlainText()
+        self._hours: dict[int, str] = {}  # per loket's Openingsuren (the catalogue holds them for the whole run)
 
     def iri(self, path: str, fragment: str = "") -> str:
         return self.base + path + (f"#{fragment}" if fragment else "")
@@ -126,10 +136,16 @@ class Ld:
         return NUTS.format(code=code) if code else self.iri("", "gebied")
 
     def hours(self, hours: Openingsuren) -> str:
-        """'maandag 08:30-12:00 en 13:30-16:30; dinsdag …' for a text field."""
-        days = self.strings["weekdagen"]
-        joiner = f" {self.strings['loket']['en']} "
-        return "; ".join(f"{days[day]} {joiner.join(hours.slots(day))}" for day in WEEKDAYS if hours.slots(day))
+        """'maandag 08:30-12:00 en 13:30-16:30; dinsdag …. Gesloten op feestdagen.' for a text field."""
+        text = self._hours.get(id(hours))
+        if text is None:
+            days = self.strings["weekdagen"]
+            joiner = f" {self.strings['loket']['en']} "
+            text = "; ".join(f"{days[day]} {joiner.join(hours.slots(day))}" for day in WEEKDAYS if hours.slots(day))
+            if hours.uitzonderingen:
+                text = f"{text}. {self.plain(hours.uitzonderingen)}" if text else self.plain(hours.uitzonderingen)
+            self._hours[id(hours)] = text
+        return text
 
     def slots(self, hours: Openingsuren) -> list[tuple[str, int, str, str]]:
         """(weekday, index, start, end) for every opening slot, in week order."""

@@ -21,6 +21,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are package files: no stat per page
     )
     env.filters["js"] = _js
     return env
