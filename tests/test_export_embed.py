@@ -15,6 +15,7 @@ import pytest
 
 from browser import QuietHandler, serve
 from exported import demo_catalogue
+from test_site_quality import axe_violations
 
 from catalogus.export import layout
 
@@ -121,9 +122,11 @@ def test_host_page_and_dashboard_fit_the_screen(host, host_url, catalogue_url, s
     _loaded(host, host_url)
     host.screenshot(path=screenshot_dir / f"embed-host-{viewport['width']}px.png", full_page=True)
     assert host.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
+    assert axe_violations(host) == []
     host.goto(catalogue_url + "beleid/")
     host.screenshot(path=screenshot_dir / f"beleid-{viewport['width']}px.png", full_page=True)
     assert host.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
+    assert axe_violations(host) == []
     assert {_origin(url) for url in host.requested} <= {_origin(host_url), _origin(catalogue_url)}
 
 

@@ -31,7 +31,7 @@ def _town(ld: Ld, nodes: Nodes) -> None:
     nodes.add({"@id": ld.area, "@type": ["dct:Location", "skos:Concept"], "skos:prefLabel": ld.label(town.gemeente)})
     nodes.add({"@id": ld.language_iri, "@type": ["dct:LinguisticSystem", "skos:Concept"]})
     nodes.add(concept(CURRENCY_EUR, "euro", ld.language))
-    nodes.add(concept(WEEKLY, strings_of(ld, "wekelijks"), ld.language))
+    nodes.add(concept(WEEKLY, ld.strings["export"]["wekelijks"], ld.language))
     nodes.add({
         "@id": ld.organisation,
         "@type": ["cv:PublicOrganisation", "org:Organization", "foaf:Agent"],
@@ -40,10 +40,6 @@ def _town(ld: Ld, nodes: Nodes) -> None:
         "dct:identifier": town.nis_code or town.gemeente,
         "dct:title": ld.label(town.organisatie),
     })
-
-
-def strings_of(ld: Ld, key: str) -> str:
-    return ld.strings["export"][key]
 
 
 def _service(entry: Entry, ld: Ld, nodes: Nodes, counters: dict[str, tuple[dict[str, str], dict[str, str]]]) -> dict[str, Any]:
@@ -72,7 +68,7 @@ def _service(entry: Entry, ld: Ld, nodes: Nodes, counters: dict[str, tuple[dict[
     service["cv:contactPoint"] = [counters[i][0] for i in loketten]
     service["cv:hasChannel"] = [counters[i][1] for i in loketten]
     if fiche.aanbieder:
-        service["cv:contactPoint"].append(nodes.add(_provider_contact(fiche.aanbieder, iri, ld)))
+        service["cv:contactPoint"].append(nodes.add(_contact(f"{iri}-aanbieder", fiche.aanbieder, ld)))
     service["cv:hasCost"] = [nodes.add(cost) for cost in _costs(fiche, iri, ld)]
     service["cv:holdsRequirement"] = [
         nodes.add({"@id": f"{iri}-voorwaarde-{n}", "@type": ["cv:Requirement", "cv:Criterion"],
@@ -132,10 +128,6 @@ def _loket_contact(loket: Loket, ld: Ld, nodes: Nodes) -> dict[str, Any]:
             "dct:description": ld.text(loket.openingsuren.uitzonderingen),
         })
     return contact
-
-
-def _provider_contact(provider: Aanbieder, service_iri: str, ld: Ld) -> dict[str, Any]:
-    return _contact(f"{service_iri}-aanbieder", provider, ld)
 
 
 def _contact(iri: str, contact: Loket | Aanbieder, ld: Ld) -> dict[str, Any]:
