@@ -70,8 +70,8 @@ def test_a_missing_translation_falls_back_to_dutch(tmp_path):
 
 def test_every_string_a_template_uses_exists_and_every_string_is_used():
     used: set[str] = set()
-    templates = [*(REPO / "overrides").rglob("*.html"), *(REPO / "src/catalogus/export/templates").glob("*")]
-    for template in templates:
+    templates = [*(REPO / "overrides").rglob("*.html"), *(REPO / "src/catalogus/site/templates").rglob("*.html")]
+    for template in [*templates, *(REPO / "src/catalogus/export/templates").glob("*")]:
         source = template.read_text(encoding="utf-8")
         used |= set(re.findall(r"\bt\.([a-z_]+\.[a-z_]+)", source))
         used |= {f"fiche.{key}" for key in re.findall(r"\btf\.([a-z_]+)", source)}
