@@ -121,8 +121,8 @@ def write_dashboard(catalogue: Catalogue, site: Path, today: dt.date, strings: d
         summary = ", ".join(f"{row.label}: {row.count}" for row in ordered[:3])
         charts.append(chart(name, text["per"][name], text["beschrijving"].format(totaal=data["total"], top=summary), ordered))
     gaps = [Gap(key, text["ontbreekt"][key], fiches) for key, fiches in data["gaps"].items()]
-    write_page(site / layout.DASHBOARD, "beleid.html", t=strings, town=catalogue.config, charts=charts,
+    write_page(site / layout.DASHBOARD, "beleid.html", layout.DASHBOARD_URL, t=strings, town=catalogue.config, charts=charts,
                review=data["review"], statuses=STATUSES, gaps=gaps, total=data["total"],
-               without_loket=data["without_loket"], today=today.isoformat(), root="../",
+               without_loket=data["without_loket"], today=today.isoformat(),
                soon_days=SOON_DAYS, label_height=LABEL_HEIGHT, bar_height=BAR_HEIGHT, width=CHART_WIDTH)
     return data

@@ -20,26 +20,23 @@ from .pages import write_page
 LIST_FIELDS = {"loket": None, "doelgroep": "doelgroepen", "thema": "themas", "levensgebeurtenis": "levensgebeurtenissen"}
 
 
-def list_path(kind: str, key: str) -> str:
-    return f"{layout.EMBED}/lijst/{kind}/{key}/index.html"
-
-
 def write_embeds(catalogue: Catalogue, site: Path, strings: dict[str, Any]) -> int:
     """Write every embed page and the script; returns the number of pages."""
     context = SiteContext(catalogue, strings)
     town, count = catalogue.config, 0
     for entry in catalogue.products:
         view = fiche_view(entry, context, layout.absolute(town, layout.fiche_page(entry.id)) or None)
-        write_page(site / layout.embed_page(entry.id), "embed-fiche.html", f=view, t=strings, town=town,
-                   root="../../", page=layout.fiche_page(entry.id))
+        write_page(site / layout.embed_page(entry.id), "embed-fiche.html", layout.embed_url(entry.id),
+                   f=view, t=strings, town=town, canonical=layout.fiche_page(entry.id))
         count += 1
     for kind, field in LIST_FIELDS.items():
         groups = catalogue.by_loket if field is None else catalogue.by_term[field]
         for key, ids in sorted(groups.items()):
             title = catalogue.loket(key).record.naam if field is None else catalogue.vocabularies.label(field, key)
             page = layout.loket_page(key) if field is None else layout.term_page(field, key)
-            write_page(site / list_path(kind, key), "embed-lijst.html", title=title, items=context.products(ids),
-                       t=strings, town=town, root="../../../../", page=page)
+            url = layout.embed_list_url(kind, key)
+            write_page(site / layout.file_of(url), "embed-lijst.html", url, title=title, items=context.products(ids),
+                       t=strings, town=town, canonical=page)
             count += 1
-    write_page(site / layout.EMBED_SCRIPT, "catalogus-embed.js", t=strings, kinds=list(LIST_FIELDS))
+    write_page(site / layout.EMBED_SCRIPT, "catalogus-embed.js", layout.EMBED_SCRIPT, t=strings, kinds=list(LIST_FIELDS))
     return count

@@ -18,15 +18,29 @@ FEED = f"{DATA}/wijzigingen.xml"
 SCHEMAS = "schemas"
 EMBED = "embed"
 EMBED_SCRIPT = f"{EMBED}/catalogus-embed.js"
-DASHBOARD = "beleid/index.html"
+DASHBOARD_URL = "beleid/"
+DASHBOARD = DASHBOARD_URL + "index.html"
 
 
 def fiche_json(fiche_id: str) -> str:
     return f"{DATA}/fiches/{fiche_id}.json"
 
 
+def embed_url(fiche_id: str) -> str:
+    return f"{EMBED}/{urls.segment(fiche_id)}/"
+
+
+def embed_list_url(kind: str, key: str) -> str:
+    return f"{EMBED}/lijst/{urls.segment(kind)}/{urls.segment(key)}/"
+
+
 def embed_page(fiche_id: str) -> str:
-    return f"{EMBED}/{fiche_id}/index.html"
+    return embed_url(fiche_id) + "index.html"
+
+
+def file_of(url: str) -> str:
+    """The file a directory URL is served from."""
+    return url + "index.html"
 
 
 def schema(name: str) -> str:

@@ -13,7 +13,8 @@ from typing import Any
 from ..catalogue import Catalogue
 from ..config import TownConfig
 from ..model import WEEKDAYS, Openingsuren
-from ..site.text import MARKDOWN_HINT, TextRenderer, plain_text
+from .. import markup
+from ..site.text import TextRenderer
 from . import layout
 
 PREFIXES = {
@@ -78,7 +79,7 @@ def split_street(street: str) -> tuple[str, str | None, str | None]:
 class PlainText:
     """Editors' Markdown reduced to words, paragraph by paragraph, each text done once for all exports of a build.
 
-    Only a paragraph that looks like Markdown goes through the renderer; the others are already plain words.
+    Only a paragraph that looks like Markdown goes through the site's renderer; the others are plain words already.
     """
 
     def __init__(self) -> None:
@@ -92,9 +93,8 @@ class PlainText:
         return plain
 
     def _paragraph(self, paragraph: str) -> str:
-        if MARKDOWN_HINT.search(paragraph):
-            return plain_text(self._renderer.block(paragraph))
-        return " ".join(paragraph.split())
+        paragraph = paragraph.strip()
+        return paragraph if markup.is_plain(paragraph) else self._renderer.plain(paragraph)
 
 
 class Ld:

@@ -1,5 +1,6 @@
-"""The export's own Jinja environment for standalone pages (embeds, the policy dashboard): autoescape on,
-templates in catalogus/export/templates, no mkdocs involved."""
+"""Standalone pages of the exports (embeds, the policy dashboard), rendered by the site's own Jinja environment
+(catalogus.site.render: autoescape, StrictUndefined, its `url` filter) with the templates in
+catalogus/export/templates; no mkdocs involved."""
 
 from __future__ import annotations
 
@@ -8,22 +9,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
+
+from ..site import render
 
 
 @cache
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("catalogus.export", "templates"),
-        autoescape=select_autoescape(["html", "js"], default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,  # templates are package files: no stat per page
+    env = render.environment().overlay(
+        loader=PackageLoader("catalogus.export", "templates"), trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True, auto_reload=False,  # templates are package files: no stat per page
     )
-    env.filters["js"] = _js
+    env.filters = {**env.filters, "js": _js}  # an overlay shares its parent's filters: add ours to a copy
     return env
 
 
@@ -32,6 +30,8 @@ def _js(value: Any) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False).replace("<", "\\u003c"))
 
 
-def write_page(target: Path, template: str, **context: Any) -> None:
+def write_page(target: Path, template: str, url: str, **context: Any) -> None:
+    """Render `template` as the page at site-relative `url` (so `x | url` gives links relative to it)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(environment().get_template(template).render(**context), encoding="utf-8")
+    page = render.PageInfo(url)
+    target.write_text(environment().get_template(template).render(page=page, **context), encoding="utf-8")

@@ -24,9 +24,9 @@ from mkdocs.exceptions import MkDocsException
 
 from .. import report
 from ..catalogue import Catalogue
-from ..export import write_exports
 from ..check import check
 from ..config import CONFIG_FILE
+from ..export import write_exports
 from ..vocabulary import VOCABULARY_FILE
 from .plugin import SITE, Request
 from .translations import DIRECTORY as TRANSLATIONS
