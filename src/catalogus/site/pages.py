@@ -18,7 +18,7 @@ from . import urls
 from .browse import LOKETTEN, SECTIONS, a_z_view, home_view, section_view, term_src_uri, term_title, term_view, used_terms
 from .context import SiteContext
 from .fiche import fiche_view
-from .search import EXCLUDED, indexed_markdown
+from .search import EXCLUDED, fiche_markdown, term_search
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,10 @@ def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> Render
         "description": escape(view.samenvatting),
         "template": "fiche.html",
         "tags": list(entry.record.sleutelwoorden),
-        "hide": ["toc"],
+        "hide": ["navigation", "toc"],  # no documentation sidebar on a fiche (the phone drawer stays)
         "fiche": view,
     }
-    return Rendered(meta, indexed_markdown(view.samenvatting, view.body or ""), view.nagekeken_iso)
+    return Rendered(meta, fiche_markdown(entry, view.body), view.nagekeken_iso)
 
 
 def _home(site: SiteContext, canonical_url: str | None) -> Rendered:
@@ -101,16 +101,16 @@ def _term(site: SiteContext, name: str, key: str, canonical_url: str | None) -> 
         description = site.catalogue.loket(key).record.beschrijving
     else:
         description = site.catalogue.config.site_omschrijving
-    return _browse(term_view(site, name, key), description)
+    return _browse(term_view(site, name, key), description, term_search(site, name, key))
 
 
-def _browse(view: Any, description: str) -> Rendered:
+def _browse(view: Any, description: str, search: tuple[dict[str, Any], str] = (EXCLUDED, "")) -> Rendered:
     meta = {
         "title": _title(view.title),
         "description": escape(description),
         "template": "browse.html",
-        "search": EXCLUDED,
+        "search": search[0],
         "hide": ["toc"],
         "lijst": view,
     }
-    return Rendered(meta, "")
+    return Rendered(meta, search[1])

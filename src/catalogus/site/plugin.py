@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from .. import report
 from ..catalogue import Catalogue
 from ..check import check
-from . import translations
+from . import frame, search, translations
 from .context import SiteContext
 from .pages import SitePage, navigation, site_pages
 
@@ -42,6 +42,7 @@ class CatalogusSite:
         self.today = dt.date.today()
         self.context: SiteContext | None = None
         self.pages: dict[str, SitePage] = {}
+        self.search_words = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
@@ -54,11 +55,19 @@ class CatalogusSite:
         config.site_url = town.site_url or None
         config.docs_dir = str(request.root / town.content_map)
         config.theme["language"] = town.taal
+        if town.logo:
+            config.theme["logo"] = town.logo
         if SEARCH_PLUGIN in config.plugins:
             config.plugins[SEARCH_PLUGIN].config.lang = [town.taal]
         self.context = SiteContext(catalogue, translations.load(project, town.taal), config.repo_url or None)
         self.pages = {page.src_uri: page for page in site_pages(self.context)}
         config.nav = navigation(self.context)
+        if town.onthaal and town.onthaal not in self.context.loket_cards:
+            raise PluginError(f"catalogus.yml: 'onthaal: {town.onthaal}' is geen loket in {town.content_map}/loketten/")
+        try:
+            self.search_words = search.words_script(search.load_words(request.root))
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -69,6 +78,8 @@ class CatalogusSite:
             file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
             file.edit_uri = page.edit_uri
             kept.append(file)
+        kept.append(File.generated(config, search.WORDS_SCRIPT, content=self.search_words))
+        kept.append(File.generated(config, frame.ROBOTS, content=frame.robots_txt(config.site_url)))
         return Files(kept)
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
@@ -83,8 +94,13 @@ class CatalogusSite:
     def on_env(self, env: Environment) -> Environment:
         assert self.context is not None
         env.globals["t"] = self.context.strings
-        env.globals["town"] = self.context.catalogue.config
+        town = self.context.catalogue.config
+        env.globals["town"] = town
+        env.globals["onthaal"] = self.context.loket_cards.get(town.onthaal)
         return env
+
+    def on_post_page(self, output: str) -> str:
+        return frame.fixed_frame(output)
 
     @property
     def page_count(self) -> int:

@@ -4,14 +4,19 @@
  * Material appends "*" to every query term, and lunr runs no pipeline on a wildcard term. With the Dutch
  * stemmer in the index pipeline (mkdocs.yml) the index holds stems ("leefloon" -> "leeflon"), so a word typed
  * in full ("leefloon*") matched nothing. Here, before lunr parses the query:
+ * - everyday phrases become the words the fiches use ("te duur" -> "tegemoetkoming premie korting toelage"),
+ *   from zoekwoorden.yml (built into catalogus-zoekwoorden.js next to this file), longest phrase first;
  * - each wildcard term is trimmed and stemmed by the same language pipeline ("leefloon*" -> "leeflon*");
- * - stop words are dropped ("eten aan huis"): the index has none, so "aan*" only matched unrelated longer
- *   words such as "aanvraag"; a query of nothing but stop words is kept as typed;
+ * - stop words and the question and filler words of zoekwoorden.yml are dropped ("eten aan huis",
+ *   "waar vraag ik een leefloon aan"): the index has none, so "aan*" only matched unrelated longer words such
+ *   as "aanvraag"; a query of nothing but such words is kept as typed;
  * - a term that matches a whole indexed word scores above one that only starts it ("inkom" in "inkomen"
  *   above "inkomensvervangend"), with an extra exact clause next to each wildcard clause.
  * The page passes Material's worker file name as ?material=..., so a Material update needs no change here.
  */
 var catalogusSearch = { config: null, pipeline: null, stopWords: null, exactBoost: 3 };
+importScripts("catalogus-zoekwoorden.js");
+var catalogusFiller = new Set(self.catalogusZoekwoorden.vraagwoorden);
 
 addEventListener("message", function (event) {
   if (event.data && event.data.data && event.data.data.config)
@@ -50,6 +55,37 @@ function isWildcardTerm(lexeme) {
   return lexeme.type === lunr.QueryLexer.TERM && /^[^*]+\*$/.test(lexeme.str);
 }
 
+function wordOf(lexeme) {
+  return isWildcardTerm(lexeme) ? lexeme.str.slice(0, -1).toLowerCase() : null;
+}
+
+/* The lexemes with every phrase of zoekwoorden.yml (a run of plain terms) replaced by its words. */
+function replacePhrases(lexemes) {
+  var phrases = self.catalogusZoekwoorden.uitdrukkingen;
+  var result = [];
+  for (var i = 0; i < lexemes.length; ) {
+    var previous = lexemes[i - 1];
+    var free = !previous || previous.type !== lunr.QueryLexer.PRESENCE;
+    var found = free && phrases.find(function (phrase) {
+      return phrase[0].every(function (word, k) {
+        var lexeme = lexemes[i + k];
+        return lexeme && wordOf(lexeme) === word;
+      });
+    });
+    if (!found) {
+      result.push(lexemes[i]);
+      i += 1;
+      continue;
+    }
+    var first = lexemes[i], last = lexemes[i + found[0].length - 1];
+    found[1].forEach(function (word) {
+      result.push({ type: lunr.QueryLexer.TERM, str: word + "*", start: first.start, end: last.end });
+    });
+    i += found[0].length;
+  }
+  return result;
+}
+
 (function () {
   var run = lunr.QueryLexer.prototype.run;
   lunr.QueryLexer.prototype.run = function () {
@@ -57,10 +93,10 @@ function isWildcardTerm(lexeme) {
     var pipeline = catalogusPipelines();
     if (!pipeline)
       return;
-    var lexemes = this.lexemes;
+    var lexemes = replacePhrases(this.lexemes);
     var isStopWord = function (lexeme) {
-      var word = lexeme.str.slice(0, -1).toLowerCase();
-      return isWildcardTerm(lexeme) && !catalogusSearch.stopWords.runString(word).length;
+      var word = wordOf(lexeme);
+      return word !== null && (catalogusFiller.has(word) || !catalogusSearch.stopWords.runString(word).length);
     };
     var terms = lexemes.filter(function (lexeme) { return lexeme.type === lunr.QueryLexer.TERM; });
     if (terms.some(function (lexeme) { return !isStopWord(lexeme); }))
