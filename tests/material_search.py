@@ -10,8 +10,8 @@ results are grouped per page, in the order of their best hit.
 With `our_worker` it models our own worker (overrides/assets/javascripts/workers/catalogus-search.js), which,
 before lunr parses the query, replaces the phrases of zoekwoorden.yml by their words ("te duur" -> "tegemoetkoming
 premie …", longest phrase first, as the built catalogus-zoekwoorden.js lists them), drops the stop words and the
-question and filler words when the query has other words ("eten aan huis" -> "eten huis") and runs each remaining term through the same Dutch pipeline ("leefloon*" -> "leeflon*"), leaving a term the
-pipeline empties (a lone stop word, a number) as typed; beside each wildcard clause it adds an exact clause with
+question and filler words when the query has other words ("eten aan huis" -> "eten huis") and runs each remaining term through the same Dutch pipeline ("leefloon*" -> "leeflon*"; where the stem no longer
+starts the word, the word as typed too: "school*" beside "schol*"), leaving a term the pipeline empties (a lone stop word, a number) as typed; beside each wildcard clause it adds an exact clause with
 EXACT_BOOST, so a whole word scores above words that only start with it. test_search_browser.py checks that this
 model and the browser agree.
 
@@ -128,8 +128,16 @@ class MaterialSearch:
         if self.query_pipeline is not None:
             words = self._replace_phrases(words)
             meaningful = [w for w in words if w not in self.filler and STOP_WORDS.run_string(w)]
-            words = [(self.query_pipeline.run_string(w) or [""])[0] or w for w in meaningful or words]
+            words = [variant for w in meaningful or words for variant in self._stemmed(w)]
         return list(dict.fromkeys(words))
+
+    def _stemmed(self, word: str) -> list[str]:
+        """The stem; and the word as typed where the stem no longer starts it ("school" -> "schol", "school")."""
+        stem = (self.query_pipeline.run_string(word) or [""])[0]
+        if not stem:
+            return [word]
+        typed = NON_LETTERS.sub("", word)
+        return [stem] if typed.startswith(stem) else [stem, typed]
 
     def _replace_phrases(self, words: list[str]) -> list[str]:
         result, i = [], 0

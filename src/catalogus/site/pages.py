@@ -80,7 +80,7 @@ def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> Render
         "hide": ["navigation", "toc"],  # no documentation sidebar on a fiche (the phone drawer stays)
         "fiche": view,
     }
-    return Rendered(meta, fiche_markdown(entry, view.body), view.nagekeken_iso)
+    return Rendered(meta, fiche_markdown(view.samenvatting, view.voor_wie, view.voorwaarden, view.body), view.nagekeken_iso)
 
 
 def _home(site: SiteContext, canonical_url: str | None) -> Rendered:

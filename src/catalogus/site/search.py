@@ -27,7 +27,6 @@ import yaml
 from markupsafe import escape
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from ..catalogue import Entry
 from .browse import LOKETTEN, term_products
 from .context import SiteContext
 from .text import first_words, plain_text
@@ -38,6 +37,7 @@ TERM_WORDS = 40
 TERM_BOOST = 2  # a life event's name is its whole title: short, everyday words that many fiches also use
 EXCLUDED = {"exclude": True}
 INDEXED_SECTIONS = (LOKETTEN, "levensgebeurtenissen")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")  # left where plain_text removed a closing tag
 WORDS_FILE = "zoekwoorden.yml"
 WORDS_SCRIPT = "assets/javascripts/workers/catalogus-zoekwoorden.js"
 WORDS_VARIABLE = "catalogusZoekwoorden"
@@ -85,11 +85,10 @@ def read_words_script(text: str) -> dict[str, Any]:
     return json.loads(match.group(1))
 
 
-def fiche_markdown(entry: Entry, body_html: str | None) -> str:
-    fiche = entry.record
+def fiche_markdown(summary: str, for_whom_html: str | None, conditions_html: Iterable[str], body_html: str | None) -> str:
+    """A fiche's indexed text from its rendered parts (so no Markdown mark-up reaches the result list)."""
     excerpt = first_words(plain_text(body_html), EXCERPT_WORDS) if body_html else ""
-    passages = [fiche.samenvatting, fiche.voor_wie or "", *fiche.voorwaarden, excerpt]
-    return indexed_markdown(passages, TEXT_WORDS)
+    return indexed_markdown([summary, for_whom_html or "", *conditions_html, excerpt], TEXT_WORDS)
 
 
 def term_search(site: SiteContext, name: str, key: str) -> tuple[dict[str, Any], str]:
@@ -109,7 +108,7 @@ def indexed_markdown(passages: Iterable[str], budget: int) -> str:
     """Plain passages as raw HTML paragraphs (python-markdown passes them through untouched), within `budget` words."""
     paragraphs = []
     for passage in passages:
-        words = plain_text(passage).split()
+        words = SPACE_BEFORE_PUNCTUATION.sub(r"\1", plain_text(passage)).split()
         if not words or budget <= 0:
             continue
         paragraphs.append(first_words(" ".join(words), budget))

@@ -6,7 +6,9 @@
  * in full ("leefloon*") matched nothing. Here, before lunr parses the query:
  * - everyday phrases become the words the fiches use ("te duur" -> "tegemoetkoming premie korting toelage"),
  *   from zoekwoorden.yml (built into catalogus-zoekwoorden.js next to this file), longest phrase first;
- * - each wildcard term is trimmed and stemmed by the same language pipeline ("leefloon*" -> "leeflon*");
+ * - each wildcard term is trimmed and stemmed by the same language pipeline ("leefloon*" -> "leeflon*"); where
+ *   the stem is no longer the start of the word (the Dutch stemmer undoubles vowels: "school" -> "schol"), the
+ *   word as typed is searched too, so "school" still finds compounds such as "schoolkosten";
  * - stop words and the question and filler words of zoekwoorden.yml are dropped ("eten aan huis",
  *   "waar vraag ik een leefloon aan"): the index has none, so "aan*" only matched unrelated longer words such
  *   as "aanvraag"; a query of nothing but such words is kept as typed;
@@ -104,14 +106,21 @@ function replacePhrases(lexemes) {
         var next = lexemes[i + 1];
         return !isStopWord(lexeme) && !(lexeme.type === lunr.QueryLexer.PRESENCE && next && isStopWord(next));
       });
+    var stemmed = [];
     lexemes.forEach(function (lexeme) {
+      stemmed.push(lexeme);
       if (!isWildcardTerm(lexeme))
         return;
-      var stems = pipeline.runString(lexeme.str.slice(0, -1).toLowerCase());
-      if (stems.length && stems[0])
-        lexeme.str = stems[0] + "*";
+      var word = lexeme.str.slice(0, -1).toLowerCase();
+      var stems = pipeline.runString(word);
+      if (!stems.length || !stems[0])
+        return;
+      lexeme.str = stems[0] + "*";
+      var typed = word.replace(/^\P{L}+|\P{L}+$/gu, "");
+      if (typed.indexOf(stems[0]) !== 0)
+        stemmed.push({ type: lexeme.type, str: typed + "*", start: lexeme.start, end: lexeme.end });
     });
-    this.lexemes = lexemes;
+    this.lexemes = stemmed;
   };
 
   var parse = lunr.QueryParser.prototype.parse;
