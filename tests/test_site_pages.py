@@ -82,7 +82,7 @@ def test_only_fiches_loketten_and_life_events_are_searched(pages):
 
 def test_fiche_page_data(pages):
     rendered = pages["products/huurpremie.md"].render("https://site.example/products/huurpremie/")
-    view = rendered.meta["fiche"]
+    view = rendered.meta["view"]
     assert rendered.meta["description"] == view.samenvatting
     assert rendered.meta["tags"] == ["huurtoelage", "huursteun", "premie huur"]
     assert "<h3>Hoeveel?</h3>" in view.body  # a heading in the text sits under the page's h2
@@ -99,7 +99,7 @@ def test_fiche_page_data(pages):
 
 
 def test_related_products_include_reverse_relations(pages):
-    view = pages["products/poetsdienst.md"].render(None).meta["fiche"]
+    view = pages["products/poetsdienst.md"].render(None).meta["view"]
     assert [p.title for p in view.verwant] == ["Huurpremie"]
 
 

@@ -40,7 +40,7 @@ class TownConfig(BaseModel):
         "#1d4f91", pattern=r"^#[0-9a-fA-F]{6}$",
         description="Huiskleur van de gemeente (kop en knoppen), als #rrggbb; kies een donkere kleur: witte tekst moet erop leesbaar zijn.",
     )
-    logo: str = Field("", pattern=r"^([A-Za-z0-9_\-/]+\.(svg|png))?$", description="Logo in de kop: pad van een .svg of .png in de inhoudsmap.")
+    logo: str = Field("", pattern=r"^([A-Za-z0-9_\-/]+\.(svg|png))?$", description="Logo in de kop: pad van een .svg of .png onder overrides/, bv. assets/images/logo.svg.")
     onthaal: str = Field("", description="Id van het loket voor algemene vragen: zijn telefoonnummer staat in de zoekhulp en op de 404-pagina.")
 
 

@@ -1,7 +1,7 @@
 """Search shaping: what the browser's search index gets for each page, and the citizen words the query side uses.
 
 The stock plugin makes one entry per heading section of the rendered page, and the browser builds the whole
-index (once per visit: see catalogus.js). Each page here is one entry without headings, so a fiche's own
+index when the search is first used on a page (catalogus-zoekstart.js). Each page here is one entry without headings, so a fiche's own
 sections never crowd other fiches out of the top results, and phones parse little:
 - a fiche: its title and sleutelwoorden (front-matter `tags`) carry the weight (field boosts in mkdocs.yml); the
   text holds what citizens recognise their situation in: the samenvatting, voor wie, the voorwaarden and the
@@ -91,21 +91,22 @@ def fiche_markdown(summary: str, for_whom_html: str | None, conditions_html: Ite
     return indexed_markdown([summary, for_whom_html or "", *conditions_html, excerpt], TEXT_WORDS)
 
 
-def term_search(site: SiteContext, name: str, key: str) -> tuple[dict[str, Any], str]:
-    """The `search` meta and the indexed Markdown of a browse page: loketten and life events get one entry."""
+def term_search(site: SiteContext, name: str, key: str) -> tuple[str | None, float | None]:
+    """The indexed Markdown and search boost of a browse page: loketten and life events get one entry, others none."""
     if name not in INDEXED_SECTIONS:
-        return EXCLUDED, ""
+        return None, None
     if name == LOKETTEN:
         passages = [site.catalogue.loket(key).record.beschrijving]
     else:
         term = site.catalogue.vocabularies.terms(name)[key]
         titles = [site.catalogue.by_id[i].record.titel for i in term_products(site, name, key)]
         passages = [term.uitleg or "", ", ".join(titles)]
-    return {"boost": TERM_BOOST}, indexed_markdown(passages, TERM_WORDS)
+    return indexed_markdown(passages, TERM_WORDS), TERM_BOOST
 
 
 def indexed_markdown(passages: Iterable[str], budget: int) -> str:
-    """Plain passages as raw HTML paragraphs (python-markdown passes them through untouched), within `budget` words."""
+    """Raw HTML paragraphs of escaped text (mkdocs' Markdown passes them through untouched, so nothing is parsed
+    twice), within `budget` words."""
     paragraphs = []
     for passage in passages:
         words = SPACE_BEFORE_PUNCTUATION.sub(r"\1", plain_text(passage)).split()
