@@ -44,6 +44,12 @@ class TownConfig(BaseModel):
     content_map: str = Field("content", description="Map met de inhoud (products/ en loketten/).")
     nakijken: Nakijken = Field(default_factory=Nakijken)
     melden: Melden = Field(default_factory=Melden)
+    kleur: str = Field(
+        "#1d4f91", pattern=r"^#[0-9a-fA-F]{6}$",
+        description="Huiskleur van de gemeente (kop en knoppen), als #rrggbb; kies een donkere kleur: witte tekst moet erop leesbaar zijn.",
+    )
+    logo: str = Field("", pattern=r"^([A-Za-z0-9_\-/]+\.(svg|png))?$", description="Logo in de kop: pad van een .svg of .png onder overrides/, bv. assets/images/logo.svg.")
+    onthaal: str = Field("", description="Id van het loket voor algemene vragen: zijn telefoonnummer staat in de zoekhulp en op de 404-pagina.")
     eigenaars: dict[str, GithubHandle] = Field(
         default_factory=dict,
         description="Per eigenaar (zoals in 'eigenaar:' van de fiches) het GitHub-team of de gebruiker die herinneringen en reviewverzoeken krijgt.",

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from .. import report
 from ..catalogue import Catalogue
 from ..check import check
-from . import translations
+from . import frame, search, translations
 from .context import SiteContext
 from .pages import SitePage, navigation, site_pages
 from .urls import UnsafePath
@@ -54,6 +54,7 @@ class CatalogusSite:
         self.today = dt.date.today()
         self.context: SiteContext | None = None
         self.pages: dict[str, SitePage] = {}
+        self.search_words = ""
         self._own_pages_dir: tempfile.TemporaryDirectory[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -76,6 +77,8 @@ class CatalogusSite:
         config.site_description = escape(omschrijving) if omschrijving else None
         config.site_url = quote(town.site_url, safe=URL_SAFE) if town.site_url else None
         config.theme["language"] = town.taal
+        if town.logo:
+            config.theme["logo"] = town.logo
         if SEARCH_PLUGIN in config.plugins:
             config.plugins[SEARCH_PLUGIN].config.lang = [town.taal]
         try:
@@ -83,6 +86,12 @@ class CatalogusSite:
             config.nav = navigation(self.context)
         except UnsafePath as exc:
             raise PluginError(f"De site kan niet gebouwd worden: {exc}") from exc
+        if town.onthaal and town.onthaal not in self.context.loket_cards:
+            raise PluginError(f"catalogus.yml: 'onthaal: {town.onthaal}' is geen loket in {town.content_map}/loketten/")
+        try:
+            self.search_words = search.words_script(search.load_words(request.root))
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -96,6 +105,8 @@ class CatalogusSite:
             if not Path(file.abs_dest_path).resolve().is_relative_to(site_dir):
                 raise PluginError(f"De pagina {page.src_uri} zou buiten de sitemap {site_dir} terechtkomen")
             kept.append(file)
+        kept.append(File.generated(config, search.WORDS_SCRIPT, content=self.search_words))
+        kept.append(File.generated(config, frame.ROBOTS, content=frame.robots_txt(config.site_url)))
         return Files(kept)
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
@@ -110,8 +121,13 @@ class CatalogusSite:
     def on_env(self, env: Environment) -> Environment:
         assert self.context is not None
         env.globals["t"] = self.context.strings
-        env.globals["town"] = self.context.catalogue.config
+        town = self.context.catalogue.config
+        env.globals["town"] = town
+        env.globals["onthaal"] = self.context.loket_cards.get(town.onthaal)
         return env
+
+    def on_post_page(self, output: str) -> str:
+        return frame.fixed_frame(output)
 
     @property
     def page_count(self) -> int:
