@@ -8,6 +8,7 @@ combinator (alle / een_van / niet). Numbers carry at most 2 decimals, so both ru
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -143,7 +144,9 @@ class Voorwaarde(RuleModel):
             raise ValueError("een voorwaarde met 'vraag' kan geen 'alle', 'een_van' of 'niet' bevatten")
         question = questions().get(self.vraag)
         if question is None:
-            raise ValueError(f"vraag: '{self.vraag}' staat niet in vragen.yml; kies een bestaande vraag")
+            guess = difflib.get_close_matches(self.vraag, list(questions()), n=1)
+            hint = f"bedoelt u '{guess[0]}'?" if guess else "kies een vraag uit src/catalogus/rules/vragen.yml"
+            raise ValueError(f"vraag: '{self.vraag}' staat niet in de lijst met vragen; {hint}")
         ops = self.operators()
         if len(ops) != 1:
             raise ValueError("geef precies één vergelijking: is, is_een_van, kleiner_dan, hoogstens, groter_dan of minstens")
