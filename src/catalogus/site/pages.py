@@ -18,6 +18,7 @@ from . import urls
 from .browse import LOKETTEN, SECTIONS, a_z_view, home_view, section_view, term_src_uri, term_title, term_view, used_terms
 from .context import SiteContext
 from .fiche import fiche_view
+from .rechten import WIZARD, rights_view, wizard_meta
 from .search import EXCLUDED, indexed_markdown
 
 
@@ -40,6 +41,7 @@ def site_pages(site: SiteContext) -> list[SitePage]:
     pages = [
         SitePage(urls.HOME, True, None, partial(_home, site)),
         SitePage(urls.A_Z, True, None, partial(_a_z, site)),
+        SitePage(WIZARD, True, None, partial(_wizard, site)),
     ]
     for name in SECTIONS:
         pages.append(SitePage(urls.section(name), True, None, partial(_section, site, name)))
@@ -62,6 +64,7 @@ def navigation(site: SiteContext) -> list[Any]:
         children += [{_title(term_title(site, name, key)): term_src_uri(name, key)} for key in used_terms(site, name)]
         nav.append({_title(strings["navigatie"][name]): children})
     nav.append({_title(strings["navigatie"]["a_z"]): urls.A_Z})
+    nav.append({_title(strings["wizard"]["titel"]): WIZARD})
     return nav
 
 
@@ -79,8 +82,13 @@ def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> Render
         "tags": list(entry.record.sleutelwoorden),
         "hide": ["toc"],
         "fiche": view,
+        "rechten": rights_view(entry, site),
     }
     return Rendered(meta, indexed_markdown(view.samenvatting, view.body or ""), view.nagekeken_iso)
+
+
+def _wizard(site: SiteContext, canonical_url: str | None) -> Rendered:
+    return Rendered(wizard_meta(site), f"<p>{escape(site.strings['wizard']['beschrijving'])}</p>")
 
 
 def _home(site: SiteContext, canonical_url: str | None) -> Rendered:
