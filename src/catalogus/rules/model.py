@@ -176,7 +176,10 @@ def _check_operand(kind: str, op: str, value: Any, choices: dict[str, str]) -> N
         if op not in COMPARISONS:
             raise ValueError(f"{op}: een getal vergelijkt u met kleiner_dan, hoogstens, groter_dan of minstens")
         if not isinstance(value, str):
-            number(value)
+            try:
+                number(value)
+            except ValueError as exc:
+                raise ValueError(f"{op}: {exc}") from None
     elif kind == "datum":
         if op not in COMPARISONS or isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             raise ValueError(f"{op}: een datum vergelijkt u met kleiner_dan, hoogstens, groter_dan of minstens en een datum als JJJJ-MM-DD")
