@@ -32,8 +32,10 @@ browser-deps:
 	  { apt-get update -qq && apt-get install -y -qq chromium default-jre-headless; }
 
 test: $(STAMP) browser-deps
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark_check.py
 	$(BIN)/python scripts/benchmark_site.py
+	$(BIN)/python scripts/benchmark_outreach.py
