@@ -88,7 +88,7 @@ def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> Render
 
 
 def _wizard(site: SiteContext, canonical_url: str | None) -> Rendered:
-    return Rendered(wizard_meta(site), f"<p>{escape(site.strings['wizard']['beschrijving'])}</p>")
+    return Rendered(wizard_meta(site), "")
 
 
 def _home(site: SiteContext, canonical_url: str | None) -> Rendered:

@@ -21,6 +21,7 @@ from ..rules.model import Grens, Rechten, Voorwaarde
 from ..rules.questions import Question, questions
 from . import urls
 from .context import ExternalLink, SiteContext
+from .search import EXCLUDED
 from .translations import format_amount, format_date
 
 WIZARD = "waar-heb-ik-recht-op.md"
@@ -154,7 +155,7 @@ class _Words:
 
 
 def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?", ")")) else ".")
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?")) else ".")
 
 
 def wizard_meta(site: SiteContext) -> dict[str, Any]:
@@ -188,6 +189,7 @@ def wizard_meta(site: SiteContext) -> dict[str, Any]:
         "title": Markup.escape(strings["titel"]),
         "description": Markup.escape(strings["beschrijving"]),
         "template": "wizard.html",
+        "search": EXCLUDED,  # search finds fiches only; the wizard is in the navigation
         "hide": ["toc"],
         "wizard": {"data": script_json(data), "count": len(products)},
     }
