@@ -18,12 +18,13 @@ INVALID_EVERY = 997  # one row in about a thousand is broken on purpose; the bat
 # Rough shares, for a realistic mix of yes, no and maybe; not statistics about any town.
 YES_SHARE = {"verhoogde_tegemoetkoming": 0.18, "private_huur": 0.25, "zorgbehoevende_thuis": 0.6}
 COUNTS = {
-    "leeftijd": list(range(18, 96)),
+    "leeftijd": [*range(18, 66)] * 4 + [*range(66, 96)],
     "zorgbehoevende_leeftijd": list(range(1, 100)),
     "zorgbehoevende_punten": [0, 3, 6, 9, 12, 15],
-    "invaliditeit_benen": [0] * 18 + [30, 50, 66],
-    "punten_zelfredzaamheid": [0] * 18 + [6, 12, 15],
-    "punten_verplaatsing": [0] * 18 + [1, 2, 3],
+    "invaliditeit_benen": [0] * 60 + [30, 50, 66],
+    "punten_zelfredzaamheid": [0] * 60 + [6, 12, 15],
+    "punten_verplaatsing": [0] * 60 + [1, 2, 3],
+    "aantal_kinderen": [0] * 4 + [1] * 3 + [2] * 3 + [3, 4],
     "jaren_op_wachtlijst": [0] * 10 + [1, 2, 3, 4, 5, 6],
 }
 SPARSE = {"zorgbehoevende_leeftijd", "zorgbehoevende_punten", "zorgbehoevende_thuis"}  # most have no one to care for
@@ -42,10 +43,10 @@ def _value(rng: random.Random, question_id: str) -> str:
     if question.geheel:
         return str(rng.choice(COUNTS.get(question_id, [0, 0, 0, 1, 1, 2, 3, 4])))
     if "maand" in (question.eenheid or ""):
-        return f"{rng.randint(0, 300000) / 100:.2f}"
+        return f"{rng.randint(50000, 400000) / 100:.2f}"
     if question_id == "kadastraal_inkomen":
         return str(rng.choice([0, 0, 0, 300, 749, 750, 1200]))
-    return f"{rng.randint(500000, 6000000) / 100:.2f}"
+    return f"{rng.randint(900000, 8000000) / 100:.2f}"
 
 
 def write_households(folder: Path, count: int, seed: int = 13, products: list[str] | None = None) -> dict[str, Path]:

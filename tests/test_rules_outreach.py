@@ -138,6 +138,8 @@ def test_every_invalid_row_is_reported_with_its_line(tmp_path, catalogue):
         "",
         "H5;nee;12000,5;0",
         "H6;JA;;",
+        '"H7, over\ntwee regels";nee;;',
+        "H8;misschien;;",
     ]
     households = tmp_path / "h.csv"
     households.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -145,14 +147,16 @@ def test_every_invalid_row_is_reported_with_its_line(tmp_path, catalogue):
     served.write_text("huishouden;product\nH5;gratis-huisvuilzakken\nH6;bestaat-niet\n", encoding="utf-8")
     run = outreach.run(catalogue, households, served, None, TODAY, ["gratis-huisvuilzakken"])
     reported = {(p.file, p.row): p.reason for p in run.problems}
-    assert set(reported) == {("h.csv", 3), ("h.csv", 4), ("h.csv", 5), ("h.csv", 6), ("h.csv", 7), ("s.csv", 3)}
+    assert set(reported) == {
+        ("h.csv", 3), ("h.csv", 4), ("h.csv", 5), ("h.csv", 6), ("h.csv", 7), ("h.csv", 13), ("s.csv", 3)
+    }
     assert "kolom 'verhoogde_tegemoetkoming': verwacht ja of nee" in reported[("h.csv", 3)]
     assert "staat er al eerder in" in reported[("h.csv", 4)]
     assert "ontbreekt" in reported[("h.csv", 5)]
     assert "'12.000,50' is geen getal" in reported[("h.csv", 6)]
     assert "3 kolommen in plaats van 4" in reported[("h.csv", 7)]
     assert "'bestaat-niet' is geen product" in reported[("s.csv", 3)]
-    assert run.households.ids == ["H1", "H5", "H6"]
+    assert run.households.ids == ["H1", "H5", "H6", "H7, over\ntwee regels"]
     product = run.products[0]
     assert (product.eligible, product.served_eligible, product.to_invite) == (3, 1, 2)  # H1 (b), H5 (b, served), H6 (a)
 

@@ -13,6 +13,7 @@ leaf outcomes, never once per household. Its leaf outcomes are checked against t
 from __future__ import annotations
 
 import csv
+import itertools
 import datetime as dt
 import operator
 import re
@@ -193,51 +194,67 @@ def read_households(path: Path, mapping: Proactief, opt_outs: set[str]) -> House
         if not columns:
             raise OutreachError(f"{path}: geen enkele kolom heet zoals een vraag uit vragen.yml")
         id_index = header.index(mapping.id_kolom)
-        rows, lines = [], []
-        for row in reader:
-            lines.append(reader.line_num)  # type: ignore[attr-defined]
-            rows.append(row)
-            if len(rows) > MAX_ROWS:
-                raise OutreachError(f"{path}: meer dan {MAX_ROWS} regels; splits het bestand")
+        rows = list(itertools.islice(reader, MAX_ROWS + 1))
+        if len(rows) > MAX_ROWS:
+            raise OutreachError(f"{path}: meer dan {MAX_ROWS} regels; splits het bestand")
+        multiline = reader.line_num != len(rows) + 1  # type: ignore[attr-defined]  # a quoted cell held a newline
+        delimiter = reader.dialect.delimiter  # type: ignore[attr-defined]
+    lines = _start_lines(path, delimiter) if multiline else range(2, len(rows) + 2)
+    width = len(header)
+    blank = [not any(cell.strip() for cell in row) if len(row) != width or not row[id_index] else False for row in rows]
+    padded = [row if len(row) == width else [""] * width for row in rows]
+    ids = [row[id_index].strip() for row in padded]
+    doubles = {household for household, count in Counter(ids).items() if count > 1}
     reasons: dict[int, list[str]] = {}
     seen: set[str] = set()
-    ids = []
     for index, row in enumerate(rows):
+        if blank[index] or (len(row) == width and ids[index] and ids[index] not in doubles):
+            continue  # the common case, decided without a call
         problem = _row_problems(row, header, id_index, seen)
         if problem:
             reasons[index] = [problem]
-        household = row[id_index].strip() if len(row) == len(header) else ""
-        seen.add(household)
-        ids.append(household)
+        seen.add(ids[index])
     broken_rows = set(reasons)
-    width = len(header)
-    padded = [row if len(row) == width else [""] * width for row in rows]
-    typed: dict[str, list[tuple[Any, int | None]]] = {}
+    transposed = list(zip(*padded)) if padded else [()] * width
+    parsed: dict[str, tuple[list[Any], list[int | None]]] = {}
     for question, column in columns.items():
-        texts = [row[column] for row in padded]
+        texts = transposed[column]
         parse = _parser(questions()[question])
-        meaning: dict[str, tuple[Any, int | None]] = {}
+        values: dict[str, Any] = {}
+        scaled: dict[str, int | None] = {}
         bad: dict[str, str] = {}
         for text in set(texts):  # each distinct cell is typed once: most columns hold a handful of values
             cell = text.strip()
             try:
-                meaning[text] = parse(cell) if cell else (None, None)
+                values[text], scaled[text] = parse(cell) if cell else (None, None)
             except _Invalid as exc:
-                meaning[text], bad[text] = (None, None), str(exc)
+                values[text], scaled[text], bad[text] = None, None, str(exc)
         if bad:
             for index, text in enumerate(texts):
                 if text in bad and index not in broken_rows:
                     reasons.setdefault(index, []).append(f"kolom '{header[column]}': {bad[text]}")
-        typed[question] = [meaning[text] for text in texts]
-    keep = [i for i, row in enumerate(rows) if i not in reasons and any(c.strip() for c in row) and ids[i] not in opt_outs]
-    households = Households(
-        ids=[ids[i] for i in keep],
-        values={q: [cells[i][0] for i in keep] for q, cells in typed.items()},
-        scaled={q: [cells[i][1] for i in keep] for q, cells in typed.items()},
+        parsed[question] = (list(map(values.__getitem__, texts)), list(map(scaled.__getitem__, texts)))
+    keep = [index not in reasons and not blank[index] and ids[index] not in opt_outs for index in range(len(rows))]
+    opted_out = sum(1 for index, household in enumerate(ids) if household in opt_outs and index not in reasons)
+    return Households(
+        ids=list(itertools.compress(ids, keep)),
+        values={q: list(itertools.compress(v, keep)) for q, (v, _) in parsed.items()},
+        scaled={q: list(itertools.compress(h, keep)) for q, (_, h) in parsed.items()},
         problems=[RowProblem(path.name, lines[i], "; ".join(r)) for i, r in sorted(reasons.items())],
-        opted_out=sum(1 for i, household in enumerate(ids) if i not in reasons and household in opt_outs),
+        opted_out=opted_out,
     )
-    return households
+
+
+def _start_lines(path: Path, delimiter: str) -> list[int]:
+    """The line on which each data row starts (the header is line 1), for files where a quoted cell spans lines."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        next(reader, None)
+        starts, previous = [], reader.line_num
+        for _ in reader:
+            starts.append(previous + 1)
+            previous = reader.line_num
+    return starts
 
 
 def _row_problems(row: list[str], header: list[str], id_index: int, seen: set[str]) -> str | None:
@@ -492,6 +509,7 @@ def _write_letters(per_household, ids, catalogue: Catalogue, path: Path, templat
     letter = env.get_template(name)
     site = catalogue.config.site_url.rstrip("/")
     rendered: dict[tuple, str] = {}
+    letters: list[str] = []
     items_seen: dict[tuple, dict[str, Any]] = {}
 
     def item(product: ProductResult, category: str, grant: str, reasons: tuple[str, ...]) -> dict[str, Any]:
@@ -500,23 +518,21 @@ def _write_letters(per_household, ids, catalogue: Catalogue, path: Path, templat
             items_seen[key] = _letter_item(catalogue, site, product, category, grant, reasons)
         return items_seen[key]
 
-    with path.open("w", encoding="utf-8") as handle:
-        for count, index in enumerate(sorted(per_household, key=lambda i: ids[i])):
-            items = per_household[index]
-            key = tuple((p.product_id, c, r) for p, c, _, r in items)
-            body = rendered.get(key)
-            if body is None:
-                body = rendered[key] = letter.render(
-                    huishouden=ID_SENTINEL,
-                    organisatie=catalogue.config.organisatie,
-                    gemeente=catalogue.config.gemeente,
-                    datum=day,
-                    producten=[item(p, c, g, r) for p, c, g, r in items],
-                )
-            if count:
-                handle.write("\f")
-            handle.write(body.replace(ID_SENTINEL, ids[index]))
-    return len(per_household)
+    for index in sorted(per_household, key=ids.__getitem__):
+        items = per_household[index]
+        key = tuple((p.product_id, c, r) for p, c, _, r in items)
+        body = rendered.get(key)
+        if body is None:
+            body = rendered[key] = letter.render(
+                huishouden=ID_SENTINEL,
+                organisatie=catalogue.config.organisatie,
+                gemeente=catalogue.config.gemeente,
+                datum=day,
+                producten=[item(p, c, g, r) for p, c, g, r in items],
+            )
+        letters.append(body.replace(ID_SENTINEL, ids[index]))
+    path.write_text("\f".join(letters), encoding="utf-8")
+    return len(letters)
 
 
 def _letter_item(catalogue: Catalogue, site: str, product: ProductResult, category: str, grant: str, reasons):
