@@ -98,7 +98,8 @@
     const error = el("p", {id: id + "-fout", class: "catalogus-wizard__fout", role: "alert", hidden: true});
     const described = [help ? id + "-hulp" : null, id + "-fout"].filter(Boolean).join(" ");
     const fieldset = el("fieldset", {"data-vraag": current});
-    const legend = el("legend", {tabindex: "-1"}, [el("span", {class: "catalogus-wizard__nummer", text: text.vraag + " "}), question.label]);
+    const number = Object.keys(answers).length + skipped.length + 1;
+    const legend = el("legend", {tabindex: "-1"}, [el("span", {class: "catalogus-wizard__nummer", text: text.vraag + " " + number}), question.label]);
     fieldset.append(legend);
     if (help) fieldset.append(help);
     const previous = answers[current];
