@@ -577,13 +577,17 @@ def report(outreach: Outreach) -> str:
 
 
 def policy_table(outreach: Outreach) -> str:
-    """Per product: eligible vs served, the share reached, the maybes, and the estimated cost of inviting."""
-    header = ["product", "in aanmerking", "bediend", "bereik", "uit te nodigen", "misschien", "geschatte kost"]
+    """Per product: eligible vs served, the share reached (Gent: "11 % never collect"), the maybes, everyone served
+    (also those the data do not make eligible: a sign of missing data or of a rule that is too strict), and the
+    estimated cost of inviting everyone not yet served."""
+    header = ["product", "in aanmerking", "daarvan bediend", "bereik", "uit te nodigen", "misschien",
+              "bediend in totaal", "geschatte kost"]
     rows = []
     for p in outreach.products:
         reach = f"{p.served_eligible / p.eligible:.0%}" if p.eligible else "–"
         cost = f"€ {p.cost:,.2f}".replace(",", " ") if p.cost is not None else "geen bedrag in de fiche"
-        rows.append([p.product_id, str(p.eligible), str(p.served_eligible), reach, str(p.to_invite), str(p.maybe), cost])
+        rows.append([p.product_id, str(p.eligible), str(p.served_eligible), reach, str(p.to_invite), str(p.maybe),
+                     str(p.served_total), cost])
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     fmt = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))  # noqa: E731
     return "\n".join(["Beleidsoverzicht (in aanmerking tegenover al bediend):", fmt(header), fmt(["-" * w for w in widths]), *map(fmt, rows)])
