@@ -10,7 +10,7 @@ import pytest
 
 from catalogus.check import check
 from catalogus.site.context import SiteContext
-from catalogus.site.rechten import rights_view, script_json, wizard_meta
+from catalogus.site.rechten import rights_view, script_json, wizard_view
 from catalogus.site.translations import load
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,8 +53,8 @@ def test_a_fiche_without_rules_still_gets_its_badge(site):
 
 
 def test_at_least_twelve_fiches_have_rules_and_the_wizard_gets_them_as_json(site):
-    meta = wizard_meta(site)
-    data = json.loads(str(meta["wizard"]["data"]))
+    view = wizard_view(site)
+    data = json.loads(str(view.data))
     assert len(data["producten"]) >= 12
     assert {p["id"] for p in data["producten"]} >= {"gratis-huisvuilzakken", "verhoogde-tegemoetkoming", "leefloon"}
     assert set(data["vragen"]["verwarming"]) == {"label", "hulp", "soort", "eenheid", "geheel", "keuzes"}

@@ -12,8 +12,9 @@ import difflib
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from ..markup import link_problem, text_problems
 from .questions import questions
 
 MAX_DEPTH = 6
@@ -22,9 +23,28 @@ MAX_NUMBER = Decimal(1_000_000_000)
 COMPARISONS = ("kleiner_dan", "hoogstens", "groter_dan", "minstens")
 OPERATORS = ("is", "is_een_van", *COMPARISONS)
 Toekenning = Literal["automatisch", "uitnodiging", "aanvraag"]
+
+
+def _plain(value: str) -> str:
+    """Editor text is shown on the site: the same checks as the content model's text (catalogus.markup)."""
+    problems = text_problems(value)
+    if problems:
+        raise ValueError("; ".join(dict.fromkeys(problem.message for problem in problems)))
+    return value
+
+
+def _address(value: str) -> str:
+    message = link_problem(value)
+    if message:
+        raise ValueError(message)
+    return value
+
+
 GrensNaam = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Explanation = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_plain)]
+Explanation = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200), AfterValidator(_plain)
+]
 
 
 class RuleModel(BaseModel):
@@ -47,7 +67,7 @@ def number(value: object) -> Decimal:
 
 class Bron(RuleModel):
     titel: ShortText = Field(description="Naam van de bron, bv. de wet, het reglement of de website.")
-    url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)] | None = Field(
+    url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), AfterValidator(_address)] | None = Field(
         None, description="Link naar de bron (https://…), als die online staat."
     )
 

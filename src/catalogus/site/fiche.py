@@ -15,6 +15,7 @@ from ..model import Fiche
 from .cards import ContactCard, provider_card
 from .context import ExternalLink, Link, ProductItem, SiteContext
 from .jsonld import government_service, script_body
+from .rechten import RightsView, rights_view
 from .translations import format_amount, format_date
 
 
@@ -64,13 +65,14 @@ class FicheView:
     levensgebeurtenissen: tuple[Link, ...]
     producttype: str
     dienstverlening: str
-    dienstverlening_uitleg: str | None
+    dienstverlening_uitleg: Markup | None
     nagekeken: str
     nagekeken_iso: str
     eigenaar: str
     melden: tuple[ExternalLink, ...]
     kruimelpad: tuple[Link, ...]
     jsonld: Markup
+    rechten: RightsView  # the rules in plain words and the dienstverleningsniveau badge (catalogus.site.rechten)
 
 
 def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> FicheView:
@@ -102,12 +104,13 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
         levensgebeurtenissen=tuple(site.term_link("levensgebeurtenissen", k) for k in fiche.levensgebeurtenissen),
         producttype=vocab.label("producttype", fiche.producttype),
         dienstverlening=level.label,
-        dienstverlening_uitleg=level.uitleg,
+        dienstverlening_uitleg=text.inline(level.uitleg) if level.uitleg else None,
         nagekeken=format_date(site.strings, fiche.laatst_nagekeken),
         nagekeken_iso=fiche.laatst_nagekeken.isoformat(),
         eigenaar=fiche.eigenaar,
         melden=report_links(fiche, site, canonical_url),
         kruimelpad=(site.home(), themas[0]),
+        rechten=rights_view(entry, site),
         jsonld=script_body(government_service(fiche, catalogue, canonical_url)),
     )
 

@@ -21,7 +21,6 @@ from ..rules.model import Grens, Rechten, Voorwaarde
 from ..rules.questions import Question, questions
 from . import urls
 from .context import ExternalLink, SiteContext
-from .search import EXCLUDED
 from .translations import format_amount, format_date
 
 WIZARD = "waar-heb-ik-recht-op.md"
@@ -158,9 +157,14 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?")) else ".")
 
 
-def wizard_meta(site: SiteContext) -> dict[str, Any]:
-    """Page meta for the wizard: its title, and the JSON the browser evaluates."""
-    strings = site.strings["wizard"]
+@dataclass(frozen=True)
+class WizardView:
+    data: Markup  # the questions, the compiled rules and the strings, as JSON for <script type="application/json">
+    count: int
+
+
+def wizard_view(site: SiteContext) -> WizardView:
+    """The wizard's data: the browser evaluates these compiled rules itself, with rechten-evaluate.js."""
     products = [entry for entry in site.catalogue.products if entry.record.rechten is not None]  # type: ignore[union-attr]
     data = {
         "vragen": {
@@ -183,16 +187,9 @@ def wizard_meta(site: SiteContext) -> dict[str, Any]:
             }
             for entry in products
         ],
-        "teksten": {**strings, "toekenning": site.strings["rechten"]["toekenning"]},
+        "teksten": {**site.strings["wizard"], "toekenning": site.strings["rechten"]["toekenning"]},
     }
-    return {
-        "title": Markup.escape(strings["titel"]),
-        "description": Markup.escape(strings["beschrijving"]),
-        "template": "wizard.html",
-        "search": EXCLUDED,  # search finds fiches only; the wizard is in the navigation
-        "hide": ["toc"],
-        "wizard": {"data": script_json(data), "count": len(products)},
-    }
+    return WizardView(script_json(data), len(products))
 
 
 def script_json(data: Any) -> Markup:
