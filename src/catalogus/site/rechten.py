@@ -24,6 +24,12 @@ from .context import ExternalLink, SiteContext
 from .translations import format_amount, format_date
 
 WIZARD = "waar-heb-ik-recht-op.md"
+# The strings rechten-wizard.js shows (translations/nl.yml, section 'wizard'); the page itself uses the others.
+BROWSER_STRINGS = (
+    "vraag", "volgende", "overslaan", "klaar", "overgeslagen", "opnieuw", "wijzig", "ja", "nee", "samenvatting",
+    "uitkomst", "uitkomst_uitleg", "omdat", "niet_voldaan", "eenheid",
+    "fout_getal", "fout_geheel", "fout_decimalen", "fout_keuze", "fout_datum", "fout_te_groot",
+)
 MONEY = "EUR"
 
 
@@ -187,7 +193,10 @@ def wizard_view(site: SiteContext) -> WizardView:
             }
             for entry in products
         ],
-        "teksten": {**site.strings["wizard"], "toekenning": site.strings["rechten"]["toekenning"]},
+        "teksten": {
+            **{key: site.strings["wizard"][key] for key in BROWSER_STRINGS},
+            "toekenning": site.strings["rechten"]["toekenning"],
+        },
     }
     return WizardView(script_json(data), len(products))
 
