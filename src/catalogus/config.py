@@ -29,6 +29,16 @@ class Melden(BaseModel):
     issue_url: str = Field("", description="Adres van een meldformulier; leeg = de issues van de repository.")
 
 
+class Proactief(BaseModel):
+    """How `catalogus proactief` reads the town's households file: which column is which question."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id_kolom: str = Field("huishouden", description="Kolom met het nummer van het huishouden (geen naam of rijksregisternummer).")
+    kolommen: dict[str, str] = Field(
+        default_factory=dict, description="Vraag-id: kolomnaam, voor kolommen die anders heten dan de vraag."
+    )
+
+
 class TownConfig(BaseModel):
     """One file per town; the code never holds a town's name, address or colours."""
 
@@ -54,6 +64,7 @@ class TownConfig(BaseModel):
         default_factory=dict,
         description="Per eigenaar (zoals in 'eigenaar:' van de fiches) het GitHub-team of de gebruiker die herinneringen en reviewverzoeken krijgt.",
     )
+    proactief: Proactief = Field(default_factory=Proactief)
 
 
 def config_path(root: Path) -> Path:
