@@ -134,6 +134,8 @@ def config(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None) -> 
         },
         "verwijzingen": REFERENCES,
         "meldingen": checker_messages(),
+        "behouden": "Dit blok kan het formulier niet tonen. Het blijft zoals het in het bestand staat; "
+        "pas het aan in de webomgeving van de repository (zie de handleiding).",
         "map": f"{catalogue.config.content_map}/products",
         "repo": (repo_url or "").rstrip("/"),
         "tak": branch[0],
