@@ -52,11 +52,21 @@ def build_site(root: Path, today: dt.date, site_dir: Path | None = None) -> int:
     if result.errors or result.catalogue is None:
         _remove(target)
         return EXIT_FAILED
+    if not publish(root, today, result.catalogue, target):
+        return EXIT_FAILED
+    seconds = time.perf_counter() - started
+    pages = SITE.page_count
+    print(f"Site gebouwd in {target}: {pages} pagina's in {seconds:.1f} s ({pages / seconds:.0f} pagina's/s).")
+    return EXIT_OK
+
+
+def publish(root: Path, today: dt.date, catalogue: Catalogue, target: Path) -> bool:
+    """Build the site of a checked catalogue into `target` (replaced only when mkdocs succeeds)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     built = False
     try:
-        with _requested(root, today, result.catalogue), _mkdocs_log():
+        with _requested(root, today, catalogue), _mkdocs_log():
             mkdocs_build(load_config(str(config_file(root)), site_dir=str(staging), strict=True))
         built = True
     except MkDocsException as exc:
@@ -67,12 +77,7 @@ def build_site(root: Path, today: dt.date, site_dir: Path | None = None) -> int:
             staging.rename(target)
         else:
             _remove(staging)
-    if not built:
-        return EXIT_FAILED
-    seconds = time.perf_counter() - started
-    pages = SITE.page_count
-    print(f"Site gebouwd in {target}: {pages} pagina's in {seconds:.1f} s ({pages / seconds:.0f} pagina's/s).")
-    return EXIT_OK
+    return built
 
 
 def serve_site(root: Path, today: dt.date, address: str | None = None) -> int:
