@@ -89,6 +89,7 @@ def serve_site(root: Path, today: dt.date, address: str | None = None) -> int:
     config = config_file(root)
     content = root / result.catalogue.config.content_map if result.catalogue else root
     watch = [str(root / CONFIG_FILE), str(root / VOCABULARY_FILE), str(config.parent / TRANSLATIONS), str(content)]
+    watch.append(str(Path(__file__).with_name("templates")))  # the page templates (catalogus.site.render)
     options = {"dev_addr": address} if address else {}
     with _requested(root, today), _mkdocs_log(logging.INFO):
         try:
