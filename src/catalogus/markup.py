@@ -248,12 +248,17 @@ def _parser() -> MarkdownIt:
 MARKDOWN = _parser()
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def parse(text: str) -> Parsed:
-    """The HTML and the problems of one text. Cached: the build renders what the checker just parsed."""
+    """The HTML and the problems of one text."""
     if is_plain(text):
         escaped = escapeHtml(text)
         return Parsed(f"<p>{escaped}</p>", escaped, ())
+    return _parse_markdown(text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _parse_markdown(text: str) -> Parsed:
+    """Cached: the build renders what the checker just parsed (a catalogue has a few Markdown texts per fiche)."""
     env: dict = {}
     tokens = MARKDOWN.parse(text, env)
     block = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env).rstrip("\n")
