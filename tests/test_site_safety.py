@@ -20,6 +20,8 @@ import pytest
 from browser import new_tab, serve
 from catalogus.catalogue import BROWSE_FIELDS, Catalogue
 from catalogus.check import check
+from catalogus.editor import ASSETS as EDITOR_ASSETS
+from catalogus.editor import FOLDER as EDITOR
 from catalogus.site import urls
 from catalogus.site.build import publish
 from catalogus.vocabulary import Term
@@ -122,7 +124,8 @@ def _theme_assets() -> set[str]:
 def test_the_site_holds_only_files_the_build_generated(hostile_site):
     site, catalogue = hostile_site
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    expected = _implied_pages(catalogue) | _theme_assets() | {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
+    editor = {f"{EDITOR}/{name}" for name in ("index.html", "fiches.json", *EDITOR_ASSETS)}  # staff page /redactie/
+    expected = _implied_pages(catalogue) | _theme_assets() | editor | {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
     assert files - expected == set(), "bestanden die de build niet maakte"
     assert expected - files == set(), "pagina's die de catalogus vraagt maar ontbreken"
     script = (site / "assets/javascripts/catalogus.js").read_text(encoding="utf-8")

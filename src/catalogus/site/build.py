@@ -26,6 +26,7 @@ from .. import report
 from ..catalogue import Catalogue
 from ..check import check
 from ..config import CONFIG_FILE
+from ..editor import write_editor
 from ..vocabulary import VOCABULARY_FILE
 from .plugin import SITE, Request
 from .translations import DIRECTORY as TRANSLATIONS
@@ -67,7 +68,9 @@ def publish(root: Path, today: dt.date, catalogue: Catalogue, target: Path) -> b
     built = False
     try:
         with _requested(root, today, catalogue), _mkdocs_log():
-            mkdocs_build(load_config(str(config_file(root)), site_dir=str(staging), strict=True))
+            config = load_config(str(config_file(root)), site_dir=str(staging), strict=True)
+            mkdocs_build(config)
+        write_editor(staging, root, catalogue, config.repo_url, config.edit_uri)  # staff page /redactie/
         built = True
     except MkDocsException as exc:
         print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
