@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -124,7 +125,9 @@ def test_fiche_metadata_canonical_url_and_json_ld(built):
     service = json.loads(script)
     assert service["@type"] == "GovernmentService" and service["url"] == parsed.links["canonical"]
     assert "€ 9,50" in html
-    assert re.search(r'href="[^"]*/edit/main/content/products/poetsdienst\.md"', html)
+    # mkdocs.yml's repo_url + edit_uri + the fiche's source path
+    repo = os.environ.get("CATALOGUS_REPO_URL", "https://github.com/example/catalogus").rstrip("/")
+    assert f'href="{repo}/edit/main/content/products/poetsdienst.md"' in html
 
 
 def test_search_index_has_one_entry_per_fiche_loket_and_life_event_and_no_other_page(built):

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from collections.abc import Iterator
+from functools import cache
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -257,17 +258,37 @@ class Fiche(Strict):
 
 def web_addresses(record: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every value of a record whose type is Url, with its path (the checker advises https:// for them)."""
-    for name, info in type(record).model_fields.items():
-        value, path = getattr(record, name), (*loc, name)
-        if isinstance(value, str) and _is_url(info.annotation, info.metadata):
-            yield path, value
-        for index, item in enumerate(value if isinstance(value, list) else [value]):
-            if isinstance(item, BaseModel):
-                yield from web_addresses(item, (*path, index) if isinstance(value, list) else path)
+    urls, nested = _url_fields(type(record))
+    for name in urls:
+        value = getattr(record, name)
+        if isinstance(value, str):
+            yield (*loc, name), value
+    for name in nested:
+        value = getattr(record, name)
+        if isinstance(value, BaseModel):
+            yield from web_addresses(value, (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from web_addresses(item, (*loc, name, index))
 
 
-def _is_url(annotation: Any, metadata: list[Any]) -> bool:
-    return WEB_ADDRESS in metadata or any(WEB_ADDRESS in getattr(arg, "__metadata__", ()) for arg in get_args(annotation))
+@cache
+def _url_fields(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A model's Url fields, and the fields that may hold other models (looked up once per model)."""
+    urls, nested = [], []
+    for name, info in model.model_fields.items():
+        if WEB_ADDRESS in info.metadata or any(WEB_ADDRESS in getattr(a, "__metadata__", ()) for a in get_args(info.annotation)):
+            urls.append(name)
+        elif any(isinstance(a, type) and issubclass(a, BaseModel) for a in _flat_args(info.annotation)):
+            nested.append(name)
+    return tuple(urls), tuple(nested)
+
+
+def _flat_args(annotation: Any) -> Iterator[Any]:
+    yield annotation
+    for arg in get_args(annotation):
+        yield from _flat_args(arg)
 
 
 Kind = Literal["product", "loket"]

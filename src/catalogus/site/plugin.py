@@ -71,7 +71,7 @@ class CatalogusSite:
             catalogue,
             translations.load(project, town.taal),
             config.repo_url or None,
-            urljoin(config.repo_url, config.edit_uri) if config.repo_url and config.edit_uri else None,
+            _edit_base(config.repo_url, config.edit_uri),
         )
         omschrijving = self.context.text.plain(town.site_omschrijving) if town.site_omschrijving else ""
         config.site_description = escape(omschrijving) if omschrijving else None
@@ -138,6 +138,13 @@ class CatalogusSite:
         if self._own_pages_dir is None:
             self._own_pages_dir = tempfile.TemporaryDirectory(prefix="catalogus-pages-")
         return self._own_pages_dir.name
+
+
+def _edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
+    """Where "Pas deze fiche aan" points, joined as mkdocs joins repo_url and edit_uri."""
+    if not repo_url or not edit_uri:
+        return None
+    return urljoin(repo_url if repo_url.endswith("/") else repo_url + "/", edit_uri)
 
 
 def _inside(path: Path, folders: list[Path]) -> bool:
