@@ -5,6 +5,8 @@ Fast enough to run on every change; the browser test is the final word (test_sea
 
 from __future__ import annotations
 
+import yaml
+
 from browser import REPO, page_id, search_queries
 from test_search_browser import REQUIRED_SHARE, TOP, misses_report
 
@@ -36,3 +38,21 @@ def test_every_page_is_found_by_its_title(modelled_search):
         if page_id(doc["location"]) not in found:
             lost.append(f"{doc['title']!r} → {found}")
     assert not lost, f"{len(lost)} van {len(pages)} pagina's niet in de top {TOP} op hun eigen titel:\n" + "\n".join(lost)
+
+
+def _stopped_fiches() -> set[str]:
+    stopped = set()
+    for path in (REPO / "content" / "products").glob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
+        if front.get("status") == "stopgezet":
+            stopped.add(path.stem)
+    return stopped
+
+
+def test_a_search_for_premie_ranks_every_active_premium_above_every_abolished_one(modelled_search):
+    stopped = _stopped_fiches()
+    found = [page_id(location) for location in modelled_search.search("premie")]
+    abolished = [rank for rank, fiche in enumerate(found) if fiche in stopped]
+    active = [rank for rank, fiche in enumerate(found) if fiche not in stopped]
+    assert abolished and active, f"'premie' moet actieve en stopgezette premies vinden: {found}"
+    assert max(active) < min(abolished), f"een stopgezette premie staat boven een actieve: {found}"

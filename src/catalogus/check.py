@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from .catalogue import Catalogue, Entry, build_catalogue
 from .config import CONFIG_FILE, TownConfig
+from .content_rules import successor_findings
 from .findings import Finding, error
 from .model import Fiche
 from .sources import Source, field_name, load_settings, load_source
@@ -166,6 +167,7 @@ def _cross_check(entries: dict[str, list[Entry]], owners: dict[tuple[str, str], 
             elif value not in products:
                 hint = "die fiche bevat fouten" if value in known_products else "controleer de schrijfwijze of maak die fiche aan"
                 _refer(source, loc, f"de fiche '{value}' bestaat niet; {hint}")
+        source.findings.extend(successor_findings(source, fiche, products, known_products))
 
 
 def _refer(source: Source, loc: tuple, message: str) -> None:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from ..catalogue import Entry
 from ..model import Fiche
+from . import urls
 from .cards import ContactCard, provider_card
 from .context import ExternalLink, Link, ProductItem, SiteContext
 from .jsonld import government_service, script_body
@@ -34,6 +35,23 @@ class Costs:
 
 
 @dataclass(frozen=True)
+class Benefit:
+    """Wat krijgt u? The amounts a citizen receives, each with how often."""
+
+    amounts: tuple[Amount, ...]
+    note: Markup | None
+    source: ExternalLink | None
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """The banner of a product that no longer exists, with the fiche that replaces it."""
+
+    message: str
+    successor: Link | None
+
+
+@dataclass(frozen=True)
 class Rule:
     label: str
     href: str | None
@@ -47,6 +65,8 @@ class FicheView:
     voor_wie: Markup | None
     voorwaarden: tuple[Markup, ...]
     uitzonderingen: Markup | None
+    stopgezet: Stopped | None
+    ontvangt: Benefit | None
     kosten: Costs | None
     meebrengen: tuple[Markup, ...]
     stappen: tuple[Markup, ...]
@@ -85,6 +105,8 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
         voor_wie=_block(site, fiche.voor_wie),
         voorwaarden=tuple(text.inline(v) for v in fiche.voorwaarden),
         uitzonderingen=_block(site, fiche.uitzonderingen),
+        stopgezet=_stopped(fiche, site),
+        ontvangt=_benefit(fiche, site),
         kosten=_costs(fiche, site),
         meebrengen=tuple(text.inline(v) for v in fiche.meebrengen),
         stappen=tuple(text.inline(v) for v in fiche.stappen),
@@ -126,6 +148,32 @@ def _costs(fiche: Fiche, site: SiteContext) -> Costs | None:
         note=_block(site, cost.toelichting),
         source=ExternalLink(cost.bron.titel, cost.bron.url) if cost.bron else None,
     )
+
+
+def _benefit(fiche: Fiche, site: SiteContext) -> Benefit | None:
+    benefit = fiche.ontvangt
+    if benefit is None:
+        return None
+    periods = site.strings["fiche"]["per"]
+    amounts = tuple(
+        Amount(site.text.inline(b.omschrijving), f"{format_amount(site.strings, b.bedrag)} {periods[b.per]}".strip(), b.ongeveer)
+        for b in benefit.bedragen
+    )
+    source = ExternalLink(benefit.bron.titel, benefit.bron.url) if benefit.bron else None
+    return Benefit(amounts, _block(site, benefit.toelichting), source)
+
+
+def _stopped(fiche: Fiche, site: SiteContext) -> Stopped | None:
+    if fiche.actief or fiche.stopgezet is None:
+        return None
+    strings = site.strings["fiche"]
+    since = fiche.stopgezet.sinds
+    message = strings["stopgezet_sinds"].format(datum=format_date(site.strings, since)) if since else strings["stopgezet"]
+    successor = None
+    if fiche.opvolger:
+        other = site.catalogue.product(fiche.opvolger).record
+        successor = Link(other.titel, urls.url(urls.product(other.id)))
+    return Stopped(message, successor)
 
 
 ISSUE_FORM = "fout-melden.yml"

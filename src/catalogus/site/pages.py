@@ -18,7 +18,7 @@ from . import urls
 from .browse import LOKETTEN, SECTIONS, a_z_view, home_view, section_view, term_src_uri, term_title, term_view, used_terms
 from .context import SiteContext
 from .fiche import fiche_view
-from .search import EXCLUDED, indexed_markdown
+from .search import EXCLUDED, STOPPED_BOOST, indexed_markdown
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,8 @@ def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> Render
         "hide": ["toc"],
         "fiche": view,
     }
+    if not entry.record.actief:
+        meta["search"] = STOPPED_BOOST
     return Rendered(meta, indexed_markdown(view.samenvatting, view.body or ""), view.nagekeken_iso)
 
 
