@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from .config import TownConfig
 from .findings import Finding, error, warning
 from .model import Fiche
 from .sources import KeyPath, Source, field_name
@@ -29,18 +30,34 @@ INFORMAL = re.compile(r"\b(?:je|jij|jou|jouw|jullie)\b", re.I)
 NOT_PROSE = {"id", "titel", "sleutelwoorden", "eigenaar", "naam", "omschrijving", "telefoon", "email", "ipdc_concept_id"}
 URL_KEYS = {"url", "website"}
 SOURCED_GROUPS = ("kostprijs", "ontvangt")
-# Links that must lead to the text itself: a law, a page with more information, the source of an amount.
-DIRECT_LINKS = ("regelgeving", "meer_info", "kostprijs", "ontvangt")
+# A law's link must lead to its text, never to a home page. A "more information" link or the source of an amount
+# may lead to an organisation's own site (a helpline, a CAW), but not to the home page of a portal that holds
+# thousands of pages: the legal portals, the general government portals, and the town's own website.
+PORTALS = frozenset(
+    {
+        "www.ejustice.just.fgov.be",
+        "ejustice.just.fgov.be",
+        "codex.vlaanderen.be",
+        "etaamb.openjustice.be",
+        "eur-lex.europa.eu",
+        "www.vlaanderen.be",
+        "www.belgium.be",
+        "justitie.belgium.be",
+    }
+)
+LEGAL_LINKS = ("regelgeving",)
+SOURCE_LINKS = ("meer_info", "kostprijs", "ontvangt")
 
 
-def fiche_findings(source: Source, fiche: Fiche) -> list[Finding]:
+def fiche_findings(source: Source, fiche: Fiche, config: TownConfig) -> list[Finding]:
     """Every editorial finding on one validated fiche."""
     findings = _summary_findings(source, fiche)
+    portals = PORTALS | {urlsplit(config.gemeente_website).hostname or ""} - {""}
     for loc, scalar in source.scalars.items():
         if scalar.tag != "str" or not loc:
             continue
         if loc[-1] in URL_KEYS:
-            findings += _home_page_findings(source, loc, scalar.text)
+            findings += _home_page_findings(source, loc, scalar.text, portals)
         elif not (set(map(str, loc)) & NOT_PROSE):
             findings += _prose_findings(source, fiche, loc, scalar.text)
     findings += _body_findings(source, fiche)
@@ -134,8 +151,11 @@ def _text_rules(
     return findings
 
 
-def _home_page_findings(source: Source, loc: KeyPath, url: str) -> list[Finding]:
-    if loc[0] not in DIRECT_LINKS or not is_home_page(url):
+def _home_page_findings(source: Source, loc: KeyPath, url: str, portals: frozenset[str]) -> list[Finding]:
+    if not is_home_page(url):
+        return []
+    portal = (urlsplit(url).hostname or "").lower() in portals
+    if not (loc[0] in LEGAL_LINKS or (loc[0] in SOURCE_LINKS and portal)):
         return []
     line, column = source.line_of(loc)
     what = "de wet of het reglement" if loc[0] == "regelgeving" else "de pagina over dit onderwerp"

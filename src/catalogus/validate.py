@@ -37,7 +37,7 @@ def validate_source(source: Source, vocab: Vocabularies, config: TownConfig, tod
     if isinstance(record, Fiche):
         source.findings.extend(_vocabulary_findings(source, record, vocab))
         source.findings.extend(_review_findings(source, record, config, today))
-        source.findings.extend(fiche_findings(source, record))
+        source.findings.extend(fiche_findings(source, record, config))
     if any(f.is_error for f in source.findings):
         return None
     return record
