@@ -18,7 +18,7 @@ EXCERPT_WORDS = 25
 EXCLUDED = {"exclude": True}
 # A product that no longer exists stays findable by its name (its page says what replaced it), but ranks
 # below every active fiche for the same words.
-STOPPED_BOOST = {"boost": 0.01}
+STOPPED_BOOST = {"boost": 0.2}
 
 
 def indexed_markdown(summary: str, body_html: str) -> str:
