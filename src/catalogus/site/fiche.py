@@ -11,6 +11,7 @@ from urllib.parse import quote, urlencode
 from markupsafe import Markup
 
 from ..catalogue import Entry
+from ..glossary import Entry as GlossaryEntry
 from ..model import Fiche
 from . import urls
 from .cards import ContactCard, provider_card
@@ -52,6 +53,14 @@ class Stopped:
 
 
 @dataclass(frozen=True)
+class Word:
+    """A glossary term this fiche uses, with its plain-language explanation."""
+
+    term: str
+    uitleg: str
+
+
+@dataclass(frozen=True)
 class Rule:
     label: str
     href: str | None
@@ -79,6 +88,7 @@ class FicheView:
     meer_info: tuple[ExternalLink, ...]
     regelgeving: tuple[Rule, ...]
     verwant: tuple[ProductItem, ...]
+    woorden: tuple[Word, ...]
     doelgroepen: tuple[Link, ...]
     themas: tuple[Link, ...]
     levensgebeurtenissen: tuple[Link, ...]
@@ -119,6 +129,7 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
         meer_info=tuple(ExternalLink(link.titel, link.url) for link in fiche.meer_info),
         regelgeving=tuple(Rule(r.titel, r.url) for r in fiche.regelgeving),
         verwant=site.products(catalogue.related.get(entry.id, ())),
+        woorden=tuple(_word(written, w) for written, w in catalogue.glossary.used_in(citizen_texts(fiche, entry.body))),
         doelgroepen=tuple(site.term_link("doelgroepen", k) for k in fiche.doelgroepen),
         themas=themas,
         levensgebeurtenissen=tuple(site.term_link("levensgebeurtenissen", k) for k in fiche.levensgebeurtenissen),
@@ -132,6 +143,20 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
         kruimelpad=(site.home(), themas[0]),
         jsonld=script_body(government_service(fiche, catalogue, canonical_url)),
     )
+
+
+def _word(written: str, entry: GlossaryEntry) -> Word:
+    """'OCMW (openbaar centrum voor maatschappelijk welzijn)' when the page uses the short form."""
+    same = written.casefold() == entry.term.casefold()
+    return Word(entry.term if same else f"{written} ({entry.term})", entry.uitleg)
+
+
+def citizen_texts(fiche: Fiche, body: str) -> list[str]:
+    """Every text of the fiche a citizen reads, for the glossary."""
+    groups = [group.toelichting for group in (fiche.kostprijs, fiche.ontvangt) if group is not None]
+    single = [fiche.titel, fiche.samenvatting, body, fiche.voor_wie, fiche.uitzonderingen, *groups]
+    single += [fiche.behandeltermijn, fiche.bezwaar_en_beroep]
+    return [t for t in single if t] + [*fiche.voorwaarden, *fiche.meebrengen, *fiche.stappen]
 
 
 def _block(site: SiteContext, value: str | None) -> Markup | None:
