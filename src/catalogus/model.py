@@ -225,7 +225,7 @@ class Fiche(Strict):
         "actief", description="actief (standaard) of stopgezet: het product bestaat niet meer; vul dan 'stopgezet' in."
     )
     stopgezet: Stopzetting | None = Field(
-        None, description="Alleen bij 'status: stopgezet': sinds wanneer (sinds) en welke fiche het vervangt (opvolger)."
+        None, description="Alleen bij 'status: stopgezet', als u het weet: sinds wanneer (sinds) en welke fiche het vervangt (opvolger)."
     )
     loket: Slug | None = Field(None, description="Het loket waar de burger terecht kan (id van een loket).")
     andere_loketten: list[Slug] = Field(default_factory=list, description="Andere loketten die dit ook behandelen.")
@@ -282,8 +282,6 @@ class Fiche(Strict):
 
     @model_validator(mode="after")
     def _status_consistent(self) -> Fiche:
-        if self.status == "stopgezet" and self.stopgezet is None:
-            raise ValueError("status: een stopgezet product heeft 'stopgezet' nodig, met 'sinds' en/of 'opvolger'")
         if self.status == "actief" and self.stopgezet is not None:
             raise ValueError("stopgezet: 'stopgezet' hoort alleen bij 'status: stopgezet'; zet de status of verwijder het blok")
         if self.opvolger == self.id:

@@ -189,10 +189,10 @@ def _benefit(fiche: Fiche, site: SiteContext) -> Benefit | None:
 
 
 def _stopped(fiche: Fiche, site: SiteContext) -> Stopped | None:
-    if fiche.actief or fiche.stopgezet is None:
+    if fiche.actief:
         return None
     strings = site.strings["fiche"]
-    since = fiche.stopgezet.sinds
+    since = fiche.stopgezet.sinds if fiche.stopgezet else None
     message = strings["stopgezet_sinds"].format(datum=format_date(site.strings, since)) if since else strings["stopgezet"]
     successor = None
     if fiche.opvolger:
