@@ -123,7 +123,7 @@ def test_fiche_metadata_canonical_url_and_json_ld(built):
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     service = json.loads(script)
     assert service["@type"] == "GovernmentService" and service["url"] == parsed.links["canonical"]
-    assert "€ 9,50" in html
+    assert "€\u00a09,50" in html
     assert re.search(r'href="[^"]*/edit/main/content/products/poetsdienst\.md"', html)
 
 
