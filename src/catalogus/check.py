@@ -19,6 +19,7 @@ from .content_rules import successor_findings
 from .findings import Finding, error
 from .glossary import EMPTY, GLOSSARY_FILE, Glossary
 from .model import Fiche
+from .owners import owner_findings
 from .sources import Source, field_name, load_settings, load_source
 from .validate import model_findings, validate_source
 from .vocabulary import VOCABULARY_FILE, Vocabularies
@@ -83,6 +84,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
         if source.data is not None and isinstance(source.data.get("id"), str):
             owners[(source.kind, source.data["id"])].append(source)
     _cross_check(entries, owners)
+    result.findings.extend(owner_findings(root, config, sources))
     for source in sources:
         if selected is None or (root / source.path).resolve() in selected:
             result.findings.extend(source.findings)
