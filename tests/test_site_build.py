@@ -124,7 +124,7 @@ def test_fiche_metadata_canonical_url_and_json_ld(built):
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     service = json.loads(script)
     assert service["@type"] == "GovernmentService" and service["url"] == parsed.links["canonical"]
-    assert "€ 9,50" in html
+    assert "€\u00a09,50" in html
     # mkdocs.yml's repo_url + edit_uri + the fiche's source path
     repo = os.environ.get("CATALOGUS_REPO_URL", "https://github.com/example/catalogus").rstrip("/")
     assert f'href="{repo}/edit/main/content/products/poetsdienst.md"' in html

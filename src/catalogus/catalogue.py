@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .config import TownConfig
+from .glossary import EMPTY, Glossary
 from .model import Fiche, Loket
 from .vocabulary import Vocabularies
 
@@ -45,6 +46,7 @@ class Catalogue:
     by_loket: dict[str, tuple[str, ...]]
     by_term: dict[str, dict[str, tuple[str, ...]]]
     related: dict[str, tuple[str, ...]]
+    glossary: Glossary = EMPTY
 
     def product(self, product_id: str) -> Entry:
         return self.by_id[product_id]
@@ -57,7 +59,11 @@ class Catalogue:
 
 
 def build_catalogue(
-    config: TownConfig, vocabularies: Vocabularies, products: list[Entry], loketten: list[Entry]
+    config: TownConfig,
+    vocabularies: Vocabularies,
+    products: list[Entry],
+    loketten: list[Entry],
+    glossary: Glossary = EMPTY,
 ) -> Catalogue:
     ordered = tuple(sorted(products, key=lambda e: (sort_key(e.record.titel), e.id)))
     by_loket: dict[str, list[str]] = defaultdict(list)
@@ -84,4 +90,5 @@ def build_catalogue(
         by_loket={key: tuple(ids) for key, ids in by_loket.items()},
         by_term={name: {key: tuple(ids) for key, ids in terms.items()} for name, terms in by_term.items()},
         related={key: tuple(sorted(set(ids) - {key}, key=rank.__getitem__)) for key, ids in related.items()},
+        glossary=glossary,
     )

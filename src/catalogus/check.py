@@ -15,7 +15,9 @@ from pydantic import BaseModel
 
 from .catalogue import Catalogue, Entry, build_catalogue
 from .config import CONFIG_FILE, TownConfig
+from .content_rules import successor_findings
 from .findings import Finding, error
+from .glossary import EMPTY, GLOSSARY_FILE, Glossary
 from .model import Fiche
 from .owners import owner_findings
 from .sources import Source, field_name, load_settings, load_source
@@ -62,7 +64,8 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
     result = CheckResult()
     config = _load_settings(root, CONFIG_FILE, TownConfig, result)
     vocab = _load_settings(root, VOCABULARY_FILE, Vocabularies, result)
-    if config is None or vocab is None:
+    glossary = _load_settings(root, GLOSSARY_FILE, Glossary, result) if (root / GLOSSARY_FILE).is_file() else EMPTY
+    if config is None or vocab is None or glossary is None:
         return result
     content = root / config.content_map
     files = _content_files(content)
@@ -87,7 +90,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
             result.findings.extend(source.findings)
     result.findings.sort()
     if not any(f.is_error for s in sources for f in s.findings):
-        result.catalogue = build_catalogue(config, vocab, entries["product"], entries["loket"])
+        result.catalogue = build_catalogue(config, vocab, entries["product"], entries["loket"], glossary)
     return result
 
 
@@ -168,6 +171,7 @@ def _cross_check(entries: dict[str, list[Entry]], owners: dict[tuple[str, str], 
             elif value not in products:
                 hint = "die fiche bevat fouten" if value in known_products else "controleer de schrijfwijze of maak die fiche aan"
                 _refer(source, loc, f"de fiche '{value}' bestaat niet; {hint}")
+        source.findings.extend(successor_findings(source, fiche, products, known_products))
 
 
 def _refer(source: Source, loc: tuple, message: str) -> None:

@@ -48,6 +48,9 @@ class TownConfig(BaseModel):
     site_naam: str = Field(description="Titel van de website.")
     site_omschrijving: str = Field("", description="Omschrijving van de website voor zoekmachines.")
     site_url: str = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
+    gemeente_website: str = Field(
+        "", description="Website van de gemeente zelf: een link naar de startpagina ervan vraagt de controle te vervangen."
+    )
     nis_code: str = Field("", pattern=r"^([0-9]{5})?$", description="NIS-code van de gemeente.")
     taal: str = Field("nl", pattern=r"^[a-z]{2}$", description="Taal van de site (bestand in translations/).")
     voorbeeldinhoud: bool = Field(False, description="true: de site toont een banner 'voorbeeldinhoud'.")

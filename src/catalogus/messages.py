@@ -57,6 +57,8 @@ def describe(err: ErrorDetails, scalar: Scalar | None, model: type[BaseModel]) -
         return str(ctx.get("error", err["msg"]))
     if kind == "bool_parsing":
         return "geef true of false"
+    if kind == "literal_error":  # ctx["expected"] is "'a', 'b' or 'c'"
+        return f"'{err['input']}' kan hier niet; kies uit: {ctx['expected'].replace(' or ', ', ')}"
     return f"ongeldige waarde ({err['msg']})"
 
 

@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel, ValidationError
 
 from .config import TownConfig
+from .content_rules import fiche_findings
 from .findings import Finding, error, warning
 from .markup import is_insecure, text_problems
 from .messages import describe, suggest
@@ -36,6 +37,7 @@ def validate_source(source: Source, vocab: Vocabularies, config: TownConfig, tod
     if isinstance(record, Fiche):
         source.findings.extend(_vocabulary_findings(source, record, vocab))
         source.findings.extend(_review_findings(source, record, config, today))
+        source.findings.extend(fiche_findings(source, record, config))
     if any(f.is_error for f in source.findings):
         return None
     return record

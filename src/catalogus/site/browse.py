@@ -49,6 +49,7 @@ class BrowseView:
     intro: Markup | None = None
     loket: ContactCard | None = None
     products: tuple[ProductItem, ...] = ()
+    stopped: tuple[ProductItem, ...] = ()  # fiches that no longer exist, listed apart below the others
     terms: tuple[TermItem, ...] = ()
     letters: tuple[LetterGroup, ...] = ()
 
@@ -123,12 +124,14 @@ def term_view(site: SiteContext, name: str, key: str) -> BrowseView:
     if name != LOKETTEN:
         explanation = site.catalogue.vocabularies.terms(name)[key].uitleg
         intro = site.text.block(explanation) if explanation else None
+    products = site.products(term_products(site, name, key))
     return BrowseView(
         title=term_title(site, name, key),
         kruimelpad=(site.home(), site.section_link(name)),
         intro=intro,
         loket=site.loket_cards[key] if name == LOKETTEN else None,
-        products=site.products(term_products(site, name, key)),
+        products=tuple(item for item in products if not item.stopped),
+        stopped=tuple(item for item in products if item.stopped),
     )
 
 

@@ -11,7 +11,9 @@ from urllib.parse import quote, urlencode
 from markupsafe import Markup
 
 from ..catalogue import Entry
+from ..glossary import Entry as GlossaryEntry
 from ..model import Fiche
+from . import urls
 from .cards import ContactCard, provider_card
 from .context import ExternalLink, Link, ProductItem, SiteContext
 from .jsonld import government_service, script_body
@@ -35,6 +37,31 @@ class Costs:
 
 
 @dataclass(frozen=True)
+class Benefit:
+    """Wat krijgt u? The amounts a citizen receives, each with how often."""
+
+    amounts: tuple[Amount, ...]
+    note: Markup | None
+    source: ExternalLink | None
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """The banner of a product that no longer exists, with the fiche that replaces it."""
+
+    message: str
+    successor: Link | None
+
+
+@dataclass(frozen=True)
+class Word:
+    """A glossary term this fiche uses, with its plain-language explanation."""
+
+    term: str
+    uitleg: str
+
+
+@dataclass(frozen=True)
 class Rule:
     label: str
     href: str | None
@@ -48,6 +75,8 @@ class FicheView:
     voor_wie: Markup | None
     voorwaarden: tuple[Markup, ...]
     uitzonderingen: Markup | None
+    stopgezet: Stopped | None
+    ontvangt: Benefit | None
     kosten: Costs | None
     meebrengen: tuple[Markup, ...]
     stappen: tuple[Markup, ...]
@@ -60,6 +89,7 @@ class FicheView:
     meer_info: tuple[ExternalLink, ...]
     regelgeving: tuple[Rule, ...]
     verwant: tuple[ProductItem, ...]
+    woorden: tuple[Word, ...]
     doelgroepen: tuple[Link, ...]
     themas: tuple[Link, ...]
     levensgebeurtenissen: tuple[Link, ...]
@@ -87,6 +117,8 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
         voor_wie=_block(site, fiche.voor_wie),
         voorwaarden=tuple(text.inline(v) for v in fiche.voorwaarden),
         uitzonderingen=_block(site, fiche.uitzonderingen),
+        stopgezet=_stopped(fiche, site),
+        ontvangt=_benefit(fiche, site),
         kosten=_costs(fiche, site),
         meebrengen=tuple(text.inline(v) for v in fiche.meebrengen),
         stappen=tuple(text.inline(v) for v in fiche.stappen),
@@ -99,6 +131,7 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
         meer_info=tuple(ExternalLink(link.titel, link.url) for link in fiche.meer_info),
         regelgeving=tuple(Rule(r.titel, r.url) for r in fiche.regelgeving),
         verwant=site.products(catalogue.related.get(entry.id, ())),
+        woorden=tuple(_word(written, w) for written, w in catalogue.glossary.used_in(citizen_texts(fiche, entry.body))),
         doelgroepen=tuple(site.term_link("doelgroepen", k) for k in fiche.doelgroepen),
         themas=themas,
         levensgebeurtenissen=tuple(site.term_link("levensgebeurtenissen", k) for k in fiche.levensgebeurtenissen),
@@ -115,6 +148,20 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
     )
 
 
+def _word(written: str, entry: GlossaryEntry) -> Word:
+    """'OCMW (openbaar centrum voor maatschappelijk welzijn)' when the page uses the short form."""
+    same = written.casefold() == entry.term.casefold()
+    return Word(entry.term if same else f"{written} ({entry.term})", entry.uitleg)
+
+
+def citizen_texts(fiche: Fiche, body: str) -> list[str]:
+    """Every text of the fiche a citizen reads, for the glossary."""
+    groups = [group.toelichting for group in (fiche.kostprijs, fiche.ontvangt) if group is not None]
+    single = [fiche.titel, fiche.samenvatting, body, fiche.voor_wie, fiche.uitzonderingen, *groups]
+    single += [fiche.behandeltermijn, fiche.bezwaar_en_beroep]
+    return [t for t in single if t] + [*fiche.voorwaarden, *fiche.meebrengen, *fiche.stappen]
+
+
 def _block(site: SiteContext, value: str | None) -> Markup | None:
     return site.text.block(value) if value else None
 
@@ -129,6 +176,32 @@ def _costs(fiche: Fiche, site: SiteContext) -> Costs | None:
         note=_block(site, cost.toelichting),
         source=ExternalLink(cost.bron.titel, cost.bron.url) if cost.bron else None,
     )
+
+
+def _benefit(fiche: Fiche, site: SiteContext) -> Benefit | None:
+    benefit = fiche.ontvangt
+    if benefit is None:
+        return None
+    periods = site.strings["fiche"]["per"]
+    amounts = tuple(
+        Amount(site.text.inline(b.omschrijving), f"{format_amount(site.strings, b.bedrag)} {periods[b.per]}".strip(), b.ongeveer)
+        for b in benefit.bedragen
+    )
+    source = ExternalLink(benefit.bron.titel, benefit.bron.url) if benefit.bron else None
+    return Benefit(amounts, _block(site, benefit.toelichting), source)
+
+
+def _stopped(fiche: Fiche, site: SiteContext) -> Stopped | None:
+    if fiche.actief:
+        return None
+    strings = site.strings["fiche"]
+    since = fiche.stopgezet.sinds if fiche.stopgezet else None
+    message = strings["stopgezet_sinds"].format(datum=format_date(site.strings, since)) if since else strings["stopgezet"]
+    successor = None
+    if fiche.opvolger:
+        other = site.catalogue.product(fiche.opvolger).record
+        successor = Link(other.titel, urls.url(urls.product(other.id)))
+    return Stopped(message, successor)
 
 
 ISSUE_FORM = "fout-melden.yml"

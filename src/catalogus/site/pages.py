@@ -24,7 +24,7 @@ from .context import SiteContext
 from .fiche import fiche_view
 from .rechten import WIZARD, wizard_view
 from .render import PageInfo, render_page
-from .search import EXCLUDED, fiche_markdown, term_search
+from .search import EXCLUDED, STOPPED_BOOST, fiche_markdown, term_search
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,7 @@ def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> PageDa
         tags=tuple(entry.record.sleutelwoorden),
         reviewed=view.nagekeken_iso,
         hide=("navigation", "toc"),  # no documentation sidebar on a fiche (the phone drawer stays)
+        search_boost=None if entry.record.actief else STOPPED_BOOST,
     )
 
 
