@@ -107,6 +107,20 @@ def _implied_pages(catalogue: Catalogue) -> set[str]:
     return pages
 
 
+def _implied_exports(catalogue: Catalogue) -> set[str]:
+    """The open data, embeds and dashboard the catalogue calls for (the paths the README documents)."""
+    files = {f"data/{name}" for name in ("catalogus.json", "catalogus.csv", "cpsv-ap.jsonld", "ipdc-lpdc.jsonld", "wijzigingen.xml")}
+    files |= {f"schemas/{p.name}" for p in (REPO / "schemas").glob("*.json")}
+    files |= {"schemas/catalogus.schema.json", "schemas/fiche-data.schema.json", "schemas/loket-data.schema.json"}
+    files |= {"embed/catalogus-embed.js", "beleid/index.html"}
+    for entry in catalogue.products:
+        files |= {f"data/fiches/{entry.id}.json", f"embed/{entry.id}/index.html"}
+    files |= {f"embed/lijst/loket/{key}/index.html" for key in catalogue.by_loket}
+    for kind, field in (("doelgroep", "doelgroepen"), ("thema", "themas"), ("levensgebeurtenis", "levensgebeurtenissen")):
+        files |= {f"embed/lijst/{kind}/{key}/index.html" for key in catalogue.by_term[field]}
+    return files
+
+
 def _theme_assets() -> set[str]:
     """Static files of the frame: Material's assets and ours (overrides/assets), as mkdocs copies them."""
     import material
@@ -125,7 +139,8 @@ def test_the_site_holds_only_files_the_build_generated(hostile_site):
     site, catalogue = hostile_site
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     editor = {f"{EDITOR}/{name}" for name in ("index.html", "fiches.json", *EDITOR_ASSETS)}  # staff page /redactie/
-    expected = _implied_pages(catalogue) | _theme_assets() | editor | {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
+    frame = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "robots.txt", "waar-heb-ik-recht-op/index.html"}
+    expected = _implied_pages(catalogue) | _theme_assets() | editor | _implied_exports(catalogue) | frame
     assert files - expected == set(), "bestanden die de build niet maakte"
     assert expected - files == set(), "pagina's die de catalogus vraagt maar ontbreken"
     script = (site / "assets/javascripts/catalogus.js").read_text(encoding="utf-8")
