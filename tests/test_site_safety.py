@@ -139,7 +139,8 @@ def test_the_site_holds_only_files_the_build_generated(hostile_site):
     site, catalogue = hostile_site
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     editor = {f"{EDITOR}/{name}" for name in ("index.html", "fiches.json", *EDITOR_ASSETS)}  # staff page /redactie/
-    frame = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "robots.txt", "waar-heb-ik-recht-op/index.html"}
+    frame = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "robots.txt", "waar-heb-ik-recht-op/index.html",
+             "assets/javascripts/workers/catalogus-zoekwoorden.js"}  # the citizen words for the search worker
     expected = _implied_pages(catalogue) | _theme_assets() | editor | _implied_exports(catalogue) | frame
     assert files - expected == set(), "bestanden die de build niet maakte"
     assert expected - files == set(), "pagina's die de catalogus vraagt maar ontbreken"
