@@ -6,6 +6,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .plaintext import OptionalPlainText, PlainText
+
 CONFIG_FILE = "catalogus.yml"
 
 
@@ -25,10 +27,10 @@ class TownConfig(BaseModel):
     """One file per town; the code never holds a town's name, address or colours."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    gemeente: str = Field(description="Naam van de gemeente.")
-    organisatie: str = Field(description="Naam van de organisatie die de catalogus uitgeeft.")
-    site_naam: str = Field(description="Titel van de website.")
-    site_omschrijving: str = Field("", description="Omschrijving van de website voor zoekmachines.")
+    gemeente: PlainText = Field(description="Naam van de gemeente.")
+    organisatie: PlainText = Field(description="Naam van de organisatie die de catalogus uitgeeft.")
+    site_naam: PlainText = Field(description="Titel van de website.")
+    site_omschrijving: OptionalPlainText = Field("", description="Omschrijving van de website voor zoekmachines.")
     site_url: str = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
     nis_code: str = Field("", pattern=r"^([0-9]{5})?$", description="NIS-code van de gemeente.")
     taal: str = Field("nl", pattern=r"^[a-z]{2}$", description="Taal van de site (bestand in translations/).")
@@ -40,3 +42,17 @@ class TownConfig(BaseModel):
 
 def config_path(root: Path) -> Path:
     return root / CONFIG_FILE
+
+
+def content_dir(root: Path) -> Path:
+    """The content folder as configured, read safely; the default when the settings cannot be read (the
+    checker then reports why)."""
+    from .sources import load_settings  # sources reads YAML; config itself stays a plain model
+
+    path = config_path(root)
+    default = TownConfig.model_fields["content_map"].default
+    if not path.is_file():
+        return root / default
+    source = load_settings(path, CONFIG_FILE)
+    value = (source.data or {}).get("content_map", default)
+    return root / (value if isinstance(value, str) and value.strip() else default)
