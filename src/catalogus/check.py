@@ -99,8 +99,10 @@ def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckR
     source = load_settings(path, name)
     record = None
     if source.data is not None:
-        source.findings.extend(text_findings(source))
+        text = text_findings(source)
         record = model_findings(source, model)
+        flagged = {f.field for f in source.findings}  # one message per mistake: the model's, if it has one
+        source.findings.extend(f for f in text if f.field not in flagged)
     result.findings.extend(source.findings)
     return (None if any(f.is_error for f in source.findings) else record), source
 

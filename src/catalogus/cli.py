@@ -24,6 +24,15 @@ def _add_today(command: argparse.ArgumentParser) -> None:
     command.add_argument("--today", type=_date, default=None, help="datum van vandaag (JJJJ-MM-DD), voor tests")
 
 
+def _site_dir_problem(root: Path, site_dir: Path | None) -> str | None:
+    if site_dir is None:
+        return None
+    from .config import content_dir
+    from .site_dir import site_dir_problem
+
+    return site_dir_problem(site_dir, root, content_dir(root))
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="catalogus", description="Productencatalogus van het Sociaal Huis.")
     main.add_argument("--root", type=Path, default=Path.cwd(), help="projectmap (met catalogus.yml); standaard: hier")
@@ -78,6 +87,10 @@ def _run(args: argparse.Namespace) -> int:
 
         today = args.today or dt.date.today()
         if args.command == "build":
+            problem = _site_dir_problem(root, args.site_dir)
+            if problem:
+                print(f"catalogus: {problem}", file=sys.stderr)
+                return EXIT_USAGE
             return build_site(root, today, args.site_dir)
         return serve_site(root, today, args.dev_addr)
     return EXIT_USAGE

@@ -89,7 +89,7 @@ def _wrong_type(expected: str, scalar: Scalar | None) -> str:
     message = f"verwacht {expected}, maar '{scalar.text}' werd gelezen als {read_as}"
     if not scalar.quoted and scalar.tag in ("bool", "int", "float", "timestamp", "null") and expected == "tekst":
         message += f"; zet de tekst tussen aanhalingstekens: \"{scalar.text}\""
-    elif scalar.tag == "str" and expected.startswith("een lijst") and scalar.text[:1] in "\u2013\u2014\u2022":
+    elif scalar.tag == "str" and expected.startswith("een lijst") and scalar.text[:1] in ("\u2013", "\u2014", "\u2022"):
         message += (
             f"; de regels beginnen met {word_processor_characters(scalar.text[0])} uit een tekstverwerker: "
             "begin elke regel van de lijst met een gewoon minteken en een spatie ('- ')"
