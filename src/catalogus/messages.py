@@ -41,6 +41,11 @@ EXPECTED = {
     "dict_type": "een groep velden (veld: waarde, ingesprongen)",
     "date_type": "een datum als JJJJ-MM-DD",
     "decimal_type": "een getal",
+    "float_type": "een getal",
+    "int_from_float": "een geheel getal, zonder cijfers na de punt",
+    "int_parsing": "een geheel getal",
+    "float_parsing": "een getal",
+    "decimal_parsing": "een getal",
 }
 
 
@@ -77,7 +82,14 @@ def describe(err: ErrorDetails, scalar: Scalar | None, model: type[BaseModel], k
         return str(ctx.get("error", err["msg"]))
     if kind == "bool_parsing":
         return "geef true of false"
-    return f"ongeldige waarde ({err['msg']})"
+    if kind == "too_long":
+        return f"te veel waarden: hoogstens {ctx.get('max_length')}; laat er enkele weg"
+    if kind in ("greater_than", "less_than"):
+        return f"de waarde {err['input']} ligt buiten de grenzen"
+    if kind == "literal_error":
+        return f"kies een van deze waarden: {ctx.get('expected', '')}"
+    # Never the validator's English: name the field's problem in general terms.
+    return "deze waarde is hier niet toegelaten; vergelijk met een bestaande fiche of de uitleg in content/README.md"
 
 
 def _wrong_type(expected: str, scalar: Scalar | None) -> str:

@@ -12,6 +12,7 @@ no file (an alias bomb, a 3,000-deep list, a 1 MB line) can make the checker slo
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,7 +125,10 @@ def _read_text(path: Path, source: Source) -> str | None:
     text = _decode(raw, source)
     if text is None:
         return None
-    long_lines = [(n, len(line)) for n, line in enumerate(text.split("\n"), start=1) if len(line) > MAX_LINE_CHARS]
+    lines = text.split("\n")
+    if max(map(len, lines)) <= MAX_LINE_CHARS:
+        return text
+    long_lines = [(n, len(line)) for n, line in enumerate(lines, start=1) if len(line) > MAX_LINE_CHARS]
     for number, length in long_lines[:5]:
         source.findings.append(
             error(
@@ -230,7 +234,8 @@ def _leading_blank_lines(lines: list[str]) -> int:
 def _parse_yaml(front: str, source: Source) -> None:
     refused: list[Finding] = []
     try:
-        _scan(front, source, refused)
+        if _may_break_a_bound(front):
+            _scan(front, source, refused)
     except yaml.YAMLError as exc:
         # A refused construct (an alias '*x' that is really Markdown) often causes the syntax error after it.
         source.findings.extend(refused or [_syntax_finding(exc, front, source)])
@@ -269,6 +274,36 @@ REFUSED_HINT = (
     "begint uw tekst met '{char}'? Zet dan de hele tekst tussen aanhalingstekens (\"{char}...\"); "
     "zulke YAML-verwijzingen en -aanduidingen worden in de catalogus niet gebruikt"
 )
+
+
+SMALL_FRONT = 2 * MAX_NODES  # a value takes at least two characters: smaller text holds fewer than MAX_NODES
+REFUSED_MARKERS = re.compile(r"[&*!]|<<")
+FLOW_BRACKETS = re.compile(r"[^\[\]{}]+")
+LINE_START = re.compile(r"^( *)((?:- +)*)", re.M)
+DASH = re.compile(r"- +")
+
+
+def _may_break_a_bound(front: str) -> bool:
+    """False when the text certainly has no anchor, alias, tag or merge key and stays within every bound.
+
+    The event scan costs as much as reading the YAML again; most fiches can skip it. Tags start with '!',
+    anchors with '&', aliases with '*'. Nesting is bounded by the flow brackets plus the distinct columns
+    where block collections can start (each nested block level starts further right).
+    """
+    if len(front) > SMALL_FRONT or REFUSED_MARKERS.search(front):
+        return True
+    depth = flow = 0
+    for bracket in FLOW_BRACKETS.sub("", front):
+        flow = flow + 1 if bracket in "[{" else max(flow - 1, 0)
+        depth = max(depth, flow)
+    columns = set()
+    for indent, dashes in LINE_START.findall(front):
+        column = len(indent)
+        columns.add(column)
+        for dash in DASH.findall(dashes):  # '- - x' nests one sequence per dash on one line
+            column += len(dash)
+            columns.add(column)
+    return depth + len(columns) > MAX_DEPTH
 
 
 def _scan(front: str, source: Source, refused: list[Finding]) -> None:
