@@ -248,3 +248,11 @@ def test_synonyms_must_be_unambiguous(tmp_path):
     vocab.write_text(vocab.read_text(encoding="utf-8").replace("synoniemen: [werklozen]", "synoniemen: [senioren]"), encoding="utf-8")
     (finding,) = check(tmp_path, TODAY).errors
     assert finding.path == "vocabularies.yml" and "het synoniem 'senioren' hoort al bij 'senioren'" in finding.message
+
+
+def test_a_named_file_that_is_not_a_fiche_gets_one_message(tmp_path):
+    make_project(tmp_path, [fiche()])
+    page = tmp_path / "content" / "products" / "x.html"
+    page.write_text("<script>alert(1)</script>", encoding="utf-8")
+    (finding,) = check(tmp_path, TODAY, [page]).findings
+    assert finding.path == "content/products/x.html" and "hoort niet in de inhoud" in finding.message

@@ -67,11 +67,14 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
     inventory = _inventory(root, config, config_source, result)
     if inventory is None:
         return result
+    content = root / config.content_map
     files = inventory.records
     selected = None
     if paths:
         selected = {p.resolve() for f in paths for p in _expand(f)}
-        files = sorted(set(files) | selected)
+        # A named file under the content folder that is not a fiche gets the inventory's message, once.
+        listed = {path for path in selected if path.suffix == ".md" and path.name != "README.md"}
+        files = sorted(set(files) | listed | {p for p in selected - listed if not p.is_relative_to(content.resolve())})
     sources = [_load(path, root) for path in files]
     result.files = len(sources)
     known = _known(sources)
