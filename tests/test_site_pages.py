@@ -80,7 +80,7 @@ def test_browse_pages_are_left_out_of_search_and_fiches_are_not(pages):
 
 def test_fiche_page_data(pages):
     rendered = pages["products/huurpremie.md"].render("https://site.example/products/huurpremie/")
-    view = rendered.meta["fiche"]
+    view = rendered.meta["view"]
     assert rendered.meta["description"] == view.samenvatting
     assert rendered.meta["tags"] == ["huurtoelage", "huursteun", "premie huur"]
     assert "<h3>Hoeveel?</h3>" in view.body  # a heading in the text sits under the page's h2
@@ -97,7 +97,7 @@ def test_fiche_page_data(pages):
 
 
 def test_related_products_include_reverse_relations(pages):
-    view = pages["products/poetsdienst.md"].render(None).meta["fiche"]
+    view = pages["products/poetsdienst.md"].render(None).meta["view"]
     assert [p.title for p in view.verwant] == ["Huurpremie"]
 
 

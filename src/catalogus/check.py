@@ -20,7 +20,7 @@ from .inventory import CONTENT_DIRS, Inventory, take_inventory
 from .messages import Known, suggest_reference
 from .model import Fiche
 from .sources import Source, field_name, kind_of, load_settings, load_source
-from .validate import model_findings, text_findings, validate_source
+from .validate import model_findings, validate_source
 from .vocabulary import VOCABULARY_FILE, Vocabularies
 
 
@@ -94,18 +94,13 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
 
 
 def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckResult):
-    """A settings file checked like a fiche: model errors, text rules and YAML traps, each at its line."""
+    """A settings file checked like a fiche: bounded YAML, model and text rules (on the types), YAML traps, each at its line."""
     path = root / name
     if not path.is_file():
         result.findings.append(error(name, 1, "bestand", f"{name} ontbreekt in {root}"))
         return None, None
     source = load_settings(path, name)
-    record = None
-    if source.data is not None:
-        text = text_findings(source)
-        record = model_findings(source, model)
-        flagged = {f.field for f in source.findings}  # one message per mistake: the model's, if it has one
-        source.findings.extend(f for f in text if f.field not in flagged)
+    record = model_findings(source, model) if source.data is not None else None
     result.findings.extend(source.findings)
     return (None if any(f.is_error for f in source.findings) else record), source
 

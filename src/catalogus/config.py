@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
 
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from .markup import link_problem
 from .plaintext import OptionalPlainText, PlainText
+
+
+def _optional_web_address(value: str) -> str:
+    message = link_problem(value) if value else None
+    if message:
+        raise ValueError(message)
+    return value
+
+
+OptionalUrl = Annotated[str, AfterValidator(_optional_web_address)]
 
 CONFIG_FILE = "catalogus.yml"
 
@@ -20,7 +33,7 @@ class Nakijken(BaseModel):
 class Melden(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     email: str = Field("", description="E-mailadres waar burgers een fout melden.")
-    issue_url: str = Field("", description="Adres van een meldformulier; leeg = de issues van de repository.")
+    issue_url: OptionalUrl = Field("", description="Adres van een meldformulier; leeg = de issues van de repository.")
 
 
 class TownConfig(BaseModel):
@@ -31,7 +44,7 @@ class TownConfig(BaseModel):
     organisatie: PlainText = Field(description="Naam van de organisatie die de catalogus uitgeeft.")
     site_naam: PlainText = Field(description="Titel van de website.")
     site_omschrijving: OptionalPlainText = Field("", description="Omschrijving van de website voor zoekmachines.")
-    site_url: str = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
+    site_url: OptionalUrl = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
     nis_code: str = Field("", pattern=r"^([0-9]{5})?$", description="NIS-code van de gemeente.")
     taal: str = Field("nl", pattern=r"^[a-z]{2}$", description="Taal van de site (bestand in translations/).")
     voorbeeldinhoud: bool = Field(False, description="true: de site toont een banner 'voorbeeldinhoud'.")

@@ -10,20 +10,52 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from .markup import PHONE_PATTERN, link_problem, text_problems
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TIME_SLOT = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
+
+
+def _editor_text(value: str) -> str:
+    """Raw HTML, unsafe links and the like, found by the parse the site renders with (catalogus.markup)."""
+    problems = text_problems(value)
+    if problems:
+        raise ValueError("; ".join(dict.fromkeys(problem.message for problem in problems)))
+    return value
+
+
+def _web_address(value: str) -> str:
+    message = link_problem(value)
+    if message:
+        raise ValueError(message)
+    return value
+
+
+# The rules live on the types, so `Fiche.model_validate` alone (an import, a form editor) enforces them.
+EDITOR_TEXT = AfterValidator(_editor_text)
+WEB_ADDRESS = AfterValidator(_web_address)
+
+
+def text(min_length: int = 1, max_length: int | None = None) -> Any:
+    """Editors' text of a given length: Markdown where the site renders it, plain text elsewhere."""
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length), EDITOR_TEXT]
+
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-# A full number (056 73 33 11, +32 56 73 33 11) or a Belgian short number (1765, 1712, 112).
-PHONE_PATTERN = r"^(\+?[0-9][0-9 ./-]{5,20}|1[0-9]{2,3})$"
+Text = text()
+ShortText = text(max_length=200)
+Title = text(min_length=3, max_length=80)
+Summary = text(min_length=20, max_length=160)
+Keyword = text(min_length=2, max_length=40)
+Description = text(max_length=300)
+Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), WEB_ADDRESS]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PHONE_PATTERN)]
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
@@ -138,7 +170,7 @@ class Loket(Contact):
 
     id: Slug = Field(description="Korte naam in kleine letters met koppeltekens; gelijk aan de bestandsnaam.")
     naam: ShortText = Field(description="Naam van het loket.")
-    beschrijving: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] = Field(
+    beschrijving: Description = Field(
         description="Eén of twee zinnen: waarvoor kan de burger hier terecht?"
     )
     adres: Adres = Field(description="Bezoekadres.")
@@ -158,10 +190,10 @@ class Fiche(Strict):
     """One product of the catalogue. The Markdown body below the front-matter is the 'Wat is het?' text."""
 
     id: Slug = Field(description="Korte naam in kleine letters met koppeltekens; gelijk aan de bestandsnaam.")
-    titel: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=80)] = Field(
+    titel: Title = Field(
         description="De naam van het product zoals burgers hem zeggen, bv. 'Identiteitskaart'."
     )
-    samenvatting: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=160)] = Field(
+    samenvatting: Summary = Field(
         description="Eén zin (hoogstens 160 tekens) voor lijsten, zoekresultaten en zoekmachines."
     )
     producttype: str = Field(description="Soort product, een code uit 'producttypes' (IPDC Type).")
@@ -173,7 +205,7 @@ class Fiche(Strict):
     doelgroepen: list[str] = Field(min_length=1, description="Voor wie? Waarden uit 'doelgroepen'.")
     themas: list[str] = Field(min_length=1, description="Thema's, waarden uit 'themas'.")
     levensgebeurtenissen: list[str] = Field(default_factory=list, description="Waarden uit 'levensgebeurtenissen'.")
-    sleutelwoorden: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40)]] = Field(
+    sleutelwoorden: list[Keyword] = Field(
         default_factory=list,
         description="Woorden die burgers intikken: synoniemen, afkortingen, spreektaal, veelgemaakte tikfouten.",
     )
@@ -214,6 +246,21 @@ class Fiche(Strict):
         if self.loket is None and self.aanbieder is None:
             raise ValueError("geef een 'loket' of een externe 'aanbieder': waar kan de burger terecht?")
         return self
+
+
+def web_addresses(record: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every value of a record whose type is Url, with its path (the checker advises https:// for them)."""
+    for name, info in type(record).model_fields.items():
+        value, path = getattr(record, name), (*loc, name)
+        if isinstance(value, str) and _is_url(info.annotation, info.metadata):
+            yield path, value
+        for index, item in enumerate(value if isinstance(value, list) else [value]):
+            if isinstance(item, BaseModel):
+                yield from web_addresses(item, (*path, index) if isinstance(value, list) else path)
+
+
+def _is_url(annotation: Any, metadata: list[Any]) -> bool:
+    return WEB_ADDRESS in metadata or any(WEB_ADDRESS in getattr(arg, "__metadata__", ()) for arg in get_args(annotation))
 
 
 Kind = Literal["product", "loket"]

@@ -14,13 +14,12 @@ from pydantic import BaseModel, ValidationError
 
 from .config import TownConfig
 from .findings import Finding, error, warning
-from .markup import is_insecure, link_problem, text_problems
+from .markup import is_insecure, text_problems
 from .messages import Known, describe, suggest_term
-from .model import MODELS, Fiche
+from .model import MODELS, Fiche, web_addresses
 from .sources import KeyPath, Source, field_name
 from .vocabulary import FIELD_VOCABULARY, Vocabularies
 
-URL_KEYS = {"url", "website", "site_url", "issue_url"}
 PLAIN_INT = re.compile(r"[-+]?[0-9]+")
 
 
@@ -30,10 +29,11 @@ def validate_source(
     """The validated record, or None; findings go into `source.findings`. `known` improves suggestions."""
     if source.data is None:
         return None
-    source.findings.extend(text_findings(source))
+    source.findings.extend(_body_findings(source))
     record = model_findings(source, MODELS[source.kind], known)
     if record is None:
         return None
+    source.findings.extend(_insecure_links(source, record))
     source.findings.extend(_id_matches_file(source, record))
     if isinstance(record, Fiche):
         source.findings.extend(_vocabulary_findings(source, record, vocab))
@@ -178,28 +178,19 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def text_findings(source: Source) -> list[Finding]:
-    """Raw HTML and unsafe links in the body and in every text value (of a fiche, a loket or a settings file)."""
+def _body_findings(source: Source) -> list[Finding]:
+    """Raw HTML, unsafe links and the like in the body; the front-matter's texts are checked by their types."""
+    return [
+        error(source.path, source.body_line + problem.line, "tekst", problem.message)
+        for problem in text_problems(source.body)
+    ]
+
+
+def _insecure_links(source: Source, record: BaseModel) -> list[Finding]:
     findings = []
-    for problem in text_problems(source.body):
-        line = source.body_line + source.body.count("\n", 0, problem.offset)
-        findings.append(error(source.path, line, "tekst", problem.message))
-    for loc, scalar in source.scalars.items():
-        if scalar.tag != "str" or not loc:
-            continue
-        line, column = source.line_of(loc)
-        field = field_name(loc)
-        if loc[-1] in URL_KEYS:
-            message = link_problem(scalar.text) if scalar.text.strip() else None  # empty: the model decides
-            if message:
-                findings.append(error(source.path, line, field, message, column))
-            elif is_insecure(scalar.text):
-                findings.append(
-                    warning(
-                        source.path, line, field, "gebruik een beveiligde link (https://) als de site die heeft", column
-                    )
-                )
-            continue
-        for problem in text_problems(scalar.text):
-            findings.append(error(source.path, line, field, problem.message, column))
+    for loc, url in web_addresses(record):
+        if is_insecure(url):
+            line, column = source.line_of(loc)
+            advice = "gebruik een beveiligde link (https://) als de site die heeft"
+            findings.append(warning(source.path, line, field_name(loc), advice, column))
     return findings

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .model import Text
 from .plaintext import PlainText
 
 VOCABULARY_FILE = "vocabularies.yml"
@@ -35,7 +36,7 @@ class Term(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     label: PlainText = Field(description="Wat de burger leest: gewone tekst, zonder opmaak.")
     ipdc: str | None = None
-    uitleg: str | None = Field(None, description="Korte uitleg in Markdown, nagekeken zoals de tekst van een fiche.")
+    uitleg: Text | None = Field(None, description="Korte uitleg in Markdown, nagekeken zoals de tekst van een fiche.")
     synoniemen: Annotated[list[PlainText], AfterValidator(_no_duplicate_synonyms)] = Field(
         default_factory=list,
         description="Andere woorden die redacteurs gebruiken (ouderen, 65-plussers); de checker stelt dan deze waarde voor.",

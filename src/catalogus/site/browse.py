@@ -55,7 +55,7 @@ class BrowseView:
 
 @dataclass(frozen=True)
 class HomeView:
-    intro: str
+    intro: Markup | None
     dimensions: tuple[Dimension, ...]
     a_z: Link
 
@@ -104,7 +104,7 @@ def term_items(site: SiteContext, name: str) -> tuple[TermItem, ...]:
 def home_view(site: SiteContext) -> HomeView:
     headings = site.strings["home"]
     return HomeView(
-        intro=site.catalogue.config.site_omschrijving,
+        intro=site.text.block(site.catalogue.config.site_omschrijving) if site.catalogue.config.site_omschrijving else None,
         dimensions=tuple(Dimension(name, headings[name], term_items(site, name)) for name in SECTIONS),
         a_z=Link(headings["a_z"], urls.url(urls.A_Z)),
     )

@@ -1,7 +1,8 @@
 """`catalogus build` and `catalogus serve`: the checker first, then mkdocs-material in strict mode.
 
 Checker and build are one gate: with errors the checker's report is printed and no site is left behind. The
-site is built in a temporary folder next to the target and moved into place only when mkdocs succeeds.
+site is built in a temporary folder next to the target and moved into place only when mkdocs succeeds. mkdocs'
+docs_dir is an empty temporary folder: pages come from the checked Catalogue, never from files under content/.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .. import report
+from ..catalogue import Catalogue
 from ..check import check
 from ..config import CONFIG_FILE
 from ..vocabulary import VOCABULARY_FILE
@@ -54,7 +56,7 @@ def build_site(root: Path, today: dt.date, site_dir: Path | None = None) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     built = False
     try:
-        with _requested(Request(root, today, result.catalogue)), _mkdocs_log():
+        with _requested(root, today, result.catalogue), _mkdocs_log():
             mkdocs_build(load_config(str(config_file(root)), site_dir=str(staging), strict=True))
         built = True
     except MkDocsException as exc:
@@ -80,9 +82,10 @@ def serve_site(root: Path, today: dt.date, address: str | None = None) -> int:
     if result.errors:
         return EXIT_FAILED
     config = config_file(root)
-    watch = [str(root / CONFIG_FILE), str(root / VOCABULARY_FILE), str(config.parent / TRANSLATIONS)]
+    content = root / result.catalogue.config.content_map if result.catalogue else root
+    watch = [str(root / CONFIG_FILE), str(root / VOCABULARY_FILE), str(config.parent / TRANSLATIONS), str(content)]
     options = {"dev_addr": address} if address else {}
-    with _requested(Request(root, today)), _mkdocs_log(logging.INFO):
+    with _requested(root, today), _mkdocs_log(logging.INFO):
         try:
             mkdocs_serve(str(config), livereload=True, watch_theme=True, watch=watch, **options)
         except MkDocsException as exc:
@@ -92,12 +95,13 @@ def serve_site(root: Path, today: dt.date, address: str | None = None) -> int:
 
 
 @contextmanager
-def _requested(request: Request) -> Iterator[None]:
-    SITE.request = request
-    try:
-        yield
-    finally:
-        SITE.request = None
+def _requested(root: Path, today: dt.date, catalogue: Catalogue | None = None) -> Iterator[Request]:
+    with tempfile.TemporaryDirectory(prefix="catalogus-pages-") as pages_dir:
+        SITE.request = Request(root, today, catalogue, Path(pages_dir))
+        try:
+            yield SITE.request
+        finally:
+            SITE.request = None
 
 
 @contextmanager

@@ -38,7 +38,11 @@ class SiteContext:
     catalogue: Catalogue
     strings: dict[str, Any]
     repo_url: str | None = None
+    edit_base: str | None = None  # repo_url + mkdocs' edit_uri: "Pas deze fiche aan" = edit_base + source path
     text: TextRenderer = field(default_factory=TextRenderer)
+
+    def edit_url(self, src_uri: str | None) -> str | None:
+        return self.edit_base + src_uri if self.edit_base and src_uri else None
 
     @cached_property
     def loket_cards(self) -> dict[str, ContactCard]:

@@ -64,7 +64,7 @@ class FicheView:
     levensgebeurtenissen: tuple[Link, ...]
     producttype: str
     dienstverlening: str
-    dienstverlening_uitleg: str | None
+    dienstverlening_uitleg: Markup | None
     nagekeken: str
     nagekeken_iso: str
     eigenaar: str
@@ -102,7 +102,7 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
         levensgebeurtenissen=tuple(site.term_link("levensgebeurtenissen", k) for k in fiche.levensgebeurtenissen),
         producttype=vocab.label("producttype", fiche.producttype),
         dienstverlening=level.label,
-        dienstverlening_uitleg=level.uitleg,
+        dienstverlening_uitleg=text.inline(level.uitleg) if level.uitleg else None,
         nagekeken=format_date(site.strings, fiche.laatst_nagekeken),
         nagekeken_iso=fiche.laatst_nagekeken.isoformat(),
         eigenaar=fiche.eigenaar,

@@ -1,11 +1,15 @@
-"""Every page of the site as a small descriptor; its data and Markdown are made only when mkdocs renders it.
+"""Every page of the site as a small descriptor; its data and HTML are made only when mkdocs renders it.
 
+Adding a page is one registration in `site_pages` (its source path and a view function) and one template in
+catalogus/site/templates/. The body is rendered here, with the package's own Jinja environment; mkdocs-material
+gets the finished HTML plus the few values its frame needs (title, description, search text), all escaped.
 Keeping the work lazy and per page (plus a constant-size navigation that holds only the index pages) keeps the
 build linear in the number of fiches.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -18,14 +22,28 @@ from . import urls
 from .browse import LOKETTEN, SECTIONS, a_z_view, home_view, section_view, term_src_uri, term_title, term_view, used_terms
 from .context import SiteContext
 from .fiche import fiche_view
+from .render import PageInfo, render_page
 from .search import EXCLUDED, indexed_markdown
+
+
+@dataclass(frozen=True)
+class PageData:
+    """What a view function returns: the template and its data, and what the frame and search need."""
+
+    template: str
+    view: Any
+    title: str | None = None  # plain text; None: the title in the navigation
+    description: str | None = None  # plain text, for <meta name="description">
+    search: str | None = None  # the Markdown the search index gets; None leaves the page out of search
+    tags: tuple[str, ...] = ()
+    reviewed: str | None = None  # a fiche's last review date: its <lastmod> in the sitemap
 
 
 @dataclass(frozen=True)
 class Rendered:
     meta: dict[str, Any]
     markdown: str
-    reviewed: str | None = None  # a fiche's last review date: its <lastmod> in the sitemap
+    reviewed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -33,84 +51,91 @@ class SitePage:
     src_uri: str
     in_nav: bool
     edit_uri: str | None
-    render: Callable[[str | None], Rendered]  # canonical URL -> page meta and the Markdown to index
+    view: Callable[[str | None], PageData]  # canonical URL -> the page's data
+    site: SiteContext
+
+    def render(self, canonical_url: str | None) -> Rendered:
+        data = self.view(canonical_url)
+        page = PageInfo(urls.url(self.src_uri), self.site.edit_url(self.edit_uri))
+        strings, town = self.site.strings, self.site.catalogue.config
+        body = render_page(data.template, page, view=data.view, t=strings, town=town)
+        meta: dict[str, Any] = {"hide": ["toc"], "catalogus": body, "view": data.view}
+        if data.title is not None:
+            meta["title"] = _escaped(data.title)
+        if data.description:
+            meta["description"] = _escaped(data.description)
+        if data.tags:
+            # Material's search results insert tags as HTML; quotes stay, so "'s nachts" is still searchable.
+            meta["tags"] = [html.escape(tag, quote=False) for tag in data.tags]
+        if data.search is None:
+            meta["search"] = EXCLUDED
+        return Rendered(meta, data.search or "", data.reviewed)
 
 
 def site_pages(site: SiteContext) -> list[SitePage]:
-    pages = [
-        SitePage(urls.HOME, True, None, partial(_home, site)),
-        SitePage(urls.A_Z, True, None, partial(_a_z, site)),
-    ]
+    page = partial(SitePage, site=site)
+    pages = [page(urls.HOME, True, None, partial(_home, site)), page(urls.A_Z, True, None, partial(_a_z, site))]
     for name in SECTIONS:
-        pages.append(SitePage(urls.section(name), True, None, partial(_section, site, name)))
+        pages.append(page(urls.section(name), True, None, partial(_section, site, name)))
         for key in used_terms(site, name):
             src_uri = term_src_uri(name, key)
             edit_uri = src_uri if name == LOKETTEN else None
-            pages.append(SitePage(src_uri, True, edit_uri, partial(_term, site, name, key)))
+            pages.append(page(src_uri, True, edit_uri, partial(_term, site, name, key)))
     for entry in site.catalogue.products:
         src_uri = urls.product(entry.id)
-        pages.append(SitePage(src_uri, False, src_uri, partial(_fiche, site, entry)))
+        pages.append(page(src_uri, False, src_uri, partial(_fiche, site, entry)))
     return pages
 
 
 def navigation(site: SiteContext) -> list[Any]:
     """mkdocs `nav`: home, the browse sections with their terms, and A–Z. Never the fiches themselves."""
     strings = site.strings
-    nav: list[Any] = [{_title(strings["site"]["start"]): urls.HOME}]
+    nav: list[Any] = [{_escaped(strings["site"]["start"]): urls.HOME}]
     for name in SECTIONS:
         children = [urls.section(name)]
-        children += [{_title(term_title(site, name, key)): term_src_uri(name, key)} for key in used_terms(site, name)]
-        nav.append({_title(strings["navigatie"][name]): children})
-    nav.append({_title(strings["navigatie"]["a_z"]): urls.A_Z})
+        children += [{_escaped(term_title(site, name, key)): term_src_uri(name, key)} for key in used_terms(site, name)]
+        nav.append({_escaped(strings["navigatie"][name]): children})
+    nav.append({_escaped(strings["navigatie"]["a_z"]): urls.A_Z})
     return nav
 
 
-def _title(text: str) -> Markup:
-    """Titles go into templates that print them as they are (Material does not autoescape)."""
+def _escaped(text: str) -> Markup:
+    """Values for Material's templates, which print them as they are (they do not autoescape)."""
     return escape(text)
 
 
-def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> Rendered:
+def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> PageData:
     view = fiche_view(entry, site, canonical_url)
-    meta = {
-        "title": _title(view.titel),
-        "description": escape(view.samenvatting),
-        "template": "fiche.html",
-        "tags": list(entry.record.sleutelwoorden),
-        "hide": ["toc"],
-        "fiche": view,
-    }
-    return Rendered(meta, indexed_markdown(view.samenvatting, view.body or ""), view.nagekeken_iso)
+    return PageData(
+        "fiche.html",
+        view,
+        title=view.titel,
+        description=view.samenvatting,
+        search=indexed_markdown(view.samenvatting, view.body or ""),
+        tags=tuple(entry.record.sleutelwoorden),
+        reviewed=view.nagekeken_iso,
+    )
 
 
-def _home(site: SiteContext, canonical_url: str | None) -> Rendered:
-    meta = {"template": "home.html", "search": EXCLUDED, "hide": ["toc"], "home": home_view(site)}
-    return Rendered(meta, "")
+def _home(site: SiteContext, canonical_url: str | None) -> PageData:
+    return PageData("home.html", home_view(site))
 
 
-def _a_z(site: SiteContext, canonical_url: str | None) -> Rendered:
-    return _browse(a_z_view(site), site.catalogue.config.site_omschrijving)
+def _a_z(site: SiteContext, canonical_url: str | None) -> PageData:
+    return _browse(site, a_z_view(site), site.catalogue.config.site_omschrijving)
 
 
-def _section(site: SiteContext, name: str, canonical_url: str | None) -> Rendered:
-    return _browse(section_view(site, name), site.catalogue.config.site_omschrijving)
+def _section(site: SiteContext, name: str, canonical_url: str | None) -> PageData:
+    return _browse(site, section_view(site, name), site.catalogue.config.site_omschrijving)
 
 
-def _term(site: SiteContext, name: str, key: str, canonical_url: str | None) -> Rendered:
+def _term(site: SiteContext, name: str, key: str, canonical_url: str | None) -> PageData:
     if name == LOKETTEN:
         description = site.catalogue.loket(key).record.beschrijving
     else:
         description = site.catalogue.config.site_omschrijving
-    return _browse(term_view(site, name, key), description)
+    return _browse(site, term_view(site, name, key), description)
 
 
-def _browse(view: Any, description: str) -> Rendered:
-    meta = {
-        "title": _title(view.title),
-        "description": escape(description),
-        "template": "browse.html",
-        "search": EXCLUDED,
-        "hide": ["toc"],
-        "lijst": view,
-    }
-    return Rendered(meta, "")
+def _browse(site: SiteContext, view: Any, description: str) -> PageData:
+    return PageData("browse.html", view, title=view.title, description=site.text.plain(description))

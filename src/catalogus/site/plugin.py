@@ -1,17 +1,23 @@
 """The mkdocs side of the site: what happens at each mkdocs event. hooks/catalogus_hook.py forwards to SITE.
 
-on_config checks the content (or takes the Catalogue `catalogus build` already checked), points mkdocs at the
-town's settings and sets the navigation; on_files swaps the content files for generated pages; each page gets
-its data and Markdown in on_page_markdown, only when mkdocs renders it.
+on_config checks the content (or takes the Catalogue `catalogus build` already checked), points mkdocs at an
+empty folder of its own instead of content/, passes the town's settings (escaped: Material prints them as they
+are) and sets the navigation; on_files adds the generated pages to the theme's files and nothing else, so
+only what the checker accepted is published; each page gets its HTML and search text in on_page_markdown, only
+when mkdocs renders it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, urljoin
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -23,17 +29,23 @@ from ..check import check
 from . import translations
 from .context import SiteContext
 from .pages import SitePage, navigation, site_pages
+from .urls import UnsafePath
 
 SEARCH_PLUGIN = "material/search"
+LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
+URL_SAFE = ":/?#[]@!$&()*+,;=%~"  # everything else (quotes, <, >, spaces) is %-encoded
 
 
 @dataclass(frozen=True)
 class Request:
-    """What `catalogus build/serve` asks for; a plain `mkdocs build` uses the config file's folder and today."""
+    """What `catalogus build/serve` asks for; a plain `mkdocs build` uses the config file's folder and today.
+
+    `pages_dir` is the empty folder mkdocs gets as docs_dir: content/ is input for the checker, never copied."""
 
     root: Path
     today: dt.date
     catalogue: Catalogue | None = None
+    pages_dir: Path | None = None
 
 
 class CatalogusSite:
@@ -42,6 +54,7 @@ class CatalogusSite:
         self.today = dt.date.today()
         self.context: SiteContext | None = None
         self.pages: dict[str, SitePage] = {}
+        self._own_pages_dir: tempfile.TemporaryDirectory[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
@@ -49,25 +62,39 @@ class CatalogusSite:
         catalogue = request.catalogue or _checked(request)
         self.today = request.today
         town = catalogue.config
-        config.site_name = town.site_naam
-        config.site_description = town.site_omschrijving or None
-        config.site_url = town.site_url or None
-        config.docs_dir = str(request.root / town.content_map)
+        if not LANGUAGE.fullmatch(town.taal):
+            raise PluginError(f"taal '{town.taal}' in catalogus.yml is geen taalcode zoals 'nl' of 'fr'")
+        config.docs_dir = str(request.pages_dir or self._pages_dir())
+        config.site_name = escape(town.site_naam)
+        self.context = SiteContext(
+            catalogue,
+            translations.load(project, town.taal),
+            config.repo_url or None,
+            urljoin(config.repo_url, config.edit_uri) if config.repo_url and config.edit_uri else None,
+        )
+        omschrijving = self.context.text.plain(town.site_omschrijving) if town.site_omschrijving else ""
+        config.site_description = escape(omschrijving) if omschrijving else None
+        config.site_url = quote(town.site_url, safe=URL_SAFE) if town.site_url else None
         config.theme["language"] = town.taal
         if SEARCH_PLUGIN in config.plugins:
             config.plugins[SEARCH_PLUGIN].config.lang = [town.taal]
-        self.context = SiteContext(catalogue, translations.load(project, town.taal), config.repo_url or None)
-        self.pages = {page.src_uri: page for page in site_pages(self.context)}
-        config.nav = navigation(self.context)
+        try:
+            self.pages = {page.src_uri: page for page in site_pages(self.context)}
+            config.nav = navigation(self.context)
+        except UnsafePath as exc:
+            raise PluginError(f"De site kan niet gebouwd worden: {exc}") from exc
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Content Markdown is read by the checker, never by mkdocs: it is replaced by the generated pages."""
-        kept = [file for file in files if not file.is_documentation_page()]
+        """The theme's own files (Material's and overrides/) and the generated pages; nothing from content/."""
+        theme_dirs = [Path(d).resolve() for d in config.theme.dirs]
+        kept = [file for file in files if _inside(Path(file.abs_src_path or ""), theme_dirs)]
+        site_dir = Path(config.site_dir).resolve()
         for page in self.pages.values():
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
-            file.edit_uri = page.edit_uri
+            if not Path(file.abs_dest_path).resolve().is_relative_to(site_dir):
+                raise PluginError(f"De pagina {page.src_uri} zou buiten de sitemap {site_dir} terechtkomen")
             kept.append(file)
         return Files(kept)
 
@@ -89,6 +116,17 @@ class CatalogusSite:
     @property
     def page_count(self) -> int:
         return len(self.pages)
+
+    def _pages_dir(self) -> str:
+        """A plain `mkdocs build/serve` gets one empty folder for the whole process, removed at exit."""
+        if self._own_pages_dir is None:
+            self._own_pages_dir = tempfile.TemporaryDirectory(prefix="catalogus-pages-")
+        return self._own_pages_dir.name
+
+
+def _inside(path: Path, folders: list[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(folder) for folder in folders)
 
 
 def _checked(request: Request) -> Catalogue:

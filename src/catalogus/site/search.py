@@ -19,7 +19,7 @@ EXCLUDED = {"exclude": True}
 
 
 def indexed_markdown(summary: str, body_html: str) -> str:
-    """Raw HTML paragraphs: python-markdown passes them through untouched, so nothing is parsed twice."""
+    """Raw HTML paragraphs of escaped text: mkdocs' Markdown passes them through untouched, so nothing is parsed twice."""
     excerpt = first_words(plain_text(body_html), EXCERPT_WORDS) if body_html else ""
     paragraphs = [summary, excerpt] if excerpt else [summary]
     return "\n\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
