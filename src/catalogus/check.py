@@ -19,6 +19,7 @@ from .findings import Finding, error, warning
 from .inventory import CONTENT_DIRS, Inventory, take_inventory
 from .messages import Known, suggest_reference
 from .model import Fiche
+from .owners import owner_findings
 from .sources import Source, field_name, kind_of, load_settings, load_source
 from .validate import model_findings, validate_source
 from .vocabulary import VOCABULARY_FILE, Vocabularies
@@ -84,6 +85,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
         if record is not None:
             entries[source.kind].append(Entry(record, source.body, source.path))
     _cross_check(sources, entries, known)
+    result.findings.extend(owner_findings(root, config, sources))
     reported = [*inventory.findings, *(f for s in sources for f in s.findings)]
     result.findings.extend(f for f in reported if selected is None or (root / f.path).resolve() in selected)
     result.findings.sort()

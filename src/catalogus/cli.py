@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
 from . import report
-from .check import check
+from .check import CheckResult, check
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -21,7 +22,10 @@ def _date(text: str) -> dt.date:
 
 
 def _add_today(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--today", type=_date, default=None, help="datum van vandaag (JJJJ-MM-DD), voor tests")
+    # CATALOGUS_TODAY lets a test run the workflow's own commands on a fixed day.
+    command.add_argument(
+        "--today", type=_date, default=os.environ.get("CATALOGUS_TODAY"), help="datum van vandaag (JJJJ-MM-DD), voor tests"
+    )
 
 
 def _site_dir_problem(root: Path, site_dir: Path | None) -> str | None:
@@ -41,6 +45,7 @@ def parser() -> argparse.ArgumentParser:
     checker.add_argument("paths", nargs="*", type=Path, help="alleen deze bestanden of mappen melden")
     _add_today(checker)
     checker.add_argument("--format", choices=report.FORMATS, default="mens", help="uitvoer: mens, github of json")
+    checker.add_argument("--base", metavar="REV", help="alleen meldingen in bestanden die sinds REV (git) veranderden")
     schema = sub.add_parser("schema", help="schrijf de JSON Schema's naar schemas/")
     schema.add_argument("--check", action="store_true", help="alleen nagaan of schemas/ up-to-date is")
     build = sub.add_parser("build", help="kijk alles na en bouw de website (geen site bij fouten)")
@@ -49,7 +54,23 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="toon de website lokaal en bouw opnieuw bij elke wijziging")
     _add_today(serve)
     serve.add_argument("--dev-addr", default=None, metavar="IP:POORT", help="adres van de preview; standaard 127.0.0.1:8000")
+    _add_editor_commands(sub)
     return main
+
+
+def _add_editor_commands(sub: argparse._SubParsersAction) -> None:
+    """Commands for the editors' workflow on GitHub: pull-request report, reminders, CODEOWNERS."""
+    pr = sub.add_parser("pr-verslag", help="Markdown-verslag van de gewijzigde fiches, voor de reactie bij een voorstel")
+    pr.add_argument("--base", metavar="REV", required=True, help="vergelijk met deze versie (git), bv. main")
+    _add_today(pr)
+    reminders = sub.add_parser("herinneringen", help="welke fiches moet elke eigenaar binnenkort nakijken?")
+    _add_today(reminders)
+    reminders.add_argument("--format", choices=("markdown", "json"), default="markdown", help="markdown of json")
+    reminders.add_argument(
+        "--repo-url", default=os.environ.get("CATALOGUS_REPO_URL"), help="adres van de repository, voor links"
+    )
+    owners = sub.add_parser("codeowners", help="schrijf .github/CODEOWNERS uit de eigenaars van de fiches")
+    owners.add_argument("--check", action="store_true", help="alleen nagaan of .github/CODEOWNERS up-to-date is")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +92,14 @@ def _run(args: argparse.Namespace) -> int:
             print(f"catalogus: bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
             return EXIT_USAGE
         result = check(root, args.today or dt.date.today(), args.paths or None)
+        if args.base:
+            from .changes import ChangesError, changed_files, only_changed
+
+            try:
+                result = only_changed(result, changed_files(root, args.base))
+            except ChangesError as exc:
+                print(f"catalogus: {exc}", file=sys.stderr)
+                return EXIT_USAGE
         print(report.render(result, args.format))
         return EXIT_CONTENT if result.errors else EXIT_OK
     if args.command == "schema":
@@ -93,4 +122,46 @@ def _run(args: argparse.Namespace) -> int:
                 return EXIT_USAGE
             return build_site(root, today, args.site_dir)
         return serve_site(root, today, args.dev_addr)
+    return _run_editor_command(args, root)
+
+
+def _run_editor_command(args: argparse.Namespace, root: Path) -> int:
+    from .changes import ChangesError
+    from .owners import town_config
+
+    config, problems = town_config(root)
+    if config is None:
+        print(report.human(CheckResult(problems, 1)))
+        return EXIT_CONTENT
+    today = getattr(args, "today", None) or dt.date.today()
+    if args.command == "pr-verslag":
+        from . import pr_report
+        from .changes import changed_files
+
+        try:
+            changed = changed_files(root, args.base)
+        except ChangesError as exc:
+            print(f"catalogus: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        print(pr_report.render(root, check(root, today), changed, config.content_map), end="")
+        return EXIT_OK
+    if args.command == "herinneringen":
+        from . import reminders
+
+        print(reminders.render(reminders.plan(root, config, today), today, args.format, args.repo_url), end="")
+        return EXIT_OK
+    if args.command == "codeowners":
+        from . import codeowners
+
+        if args.check:
+            diff = codeowners.stale_diff(root, config)
+            if diff:
+                print(f"{codeowners.CODEOWNERS} klopt niet meer met de eigenaars van de fiches. Voer 'catalogus "
+                      f"codeowners' uit, of pas het bestand in de webomgeving zo aan:\n\n{diff}", file=sys.stderr)
+                return EXIT_CONTENT
+            print(f"{codeowners.CODEOWNERS} is up-to-date.")
+            return EXIT_OK
+        changed = codeowners.write(root, config)
+        print(f"{codeowners.CODEOWNERS} {'bijgewerkt' if changed else 'is up-to-date'}.")
+        return EXIT_OK
     return EXIT_USAGE

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from .markup import link_problem
 from .plaintext import OptionalPlainText, PlainText
@@ -22,12 +22,18 @@ def _optional_web_address(value: str) -> str:
 OptionalUrl = Annotated[str, AfterValidator(_optional_web_address)]
 
 CONFIG_FILE = "catalogus.yml"
+# A GitHub user (@naam) or team (@organisatie/team), as CODEOWNERS and mentions write them.
+GITHUB_HANDLE = r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]{1,100})?$"
+GithubHandle = Annotated[str, StringConstraints(strip_whitespace=True, pattern=GITHUB_HANDLE)]
 
 
 class Nakijken(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     interval_maanden: int = Field(12, ge=1, le=60, description="Standaard: elke hoeveel maanden een fiche nakijken.")
     marge_dagen: int = Field(60, ge=0, le=730, description="Dagen na de nazichtdatum waarna het een fout wordt.")
+    herinneren_dagen: int = Field(
+        31, ge=0, le=365, description="De maandelijkse herinnering meldt ook fiches die binnen zoveel dagen nagekeken moeten worden."
+    )
 
 
 class Melden(BaseModel):
@@ -51,6 +57,10 @@ class TownConfig(BaseModel):
     content_map: str = Field("content", description="Map met de inhoud (products/ en loketten/).")
     nakijken: Nakijken = Field(default_factory=Nakijken)
     melden: Melden = Field(default_factory=Melden)
+    eigenaars: dict[str, GithubHandle] = Field(
+        default_factory=dict,
+        description="Per eigenaar (zoals in 'eigenaar:' van de fiches) het GitHub-team of de gebruiker die herinneringen en reviewverzoeken krijgt.",
+    )
 
 
 def config_path(root: Path) -> Path:

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from .guide import generated as guide_files
 from .model import Fiche, Loket
 from .vocabulary import FIELD_VOCABULARY, VOCABULARY_FILE, Vocabularies
 
@@ -69,6 +70,7 @@ def generated_files(root: Path) -> dict[Path, str]:
         head, _, rest = text.partition(BEGIN)
         _, _, tail = rest.partition(END)
         files[guide] = f"{head}{BEGIN}\n{field_reference()}{END}{tail}"
+    files.update(guide_files(root, vocab))  # the staff guide's table of allowed values
     return files
 
 
