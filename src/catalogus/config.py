@@ -6,7 +6,20 @@ from pathlib import Path
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from .markup import link_problem
+from .plaintext import OptionalPlainText, PlainText
+
+
+def _optional_web_address(value: str) -> str:
+    message = link_problem(value) if value else None
+    if message:
+        raise ValueError(message)
+    return value
+
+
+OptionalUrl = Annotated[str, AfterValidator(_optional_web_address)]
 
 CONFIG_FILE = "catalogus.yml"
 # A GitHub user (@naam) or team (@organisatie/team), as CODEOWNERS and mentions write them.
@@ -26,7 +39,7 @@ class Nakijken(BaseModel):
 class Melden(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     email: str = Field("", description="E-mailadres waar burgers een fout melden.")
-    issue_url: str = Field("", description="Adres van een meldformulier; leeg = de issues van de repository.")
+    issue_url: OptionalUrl = Field("", description="Adres van een meldformulier; leeg = de issues van de repository.")
 
 
 class Proactief(BaseModel):
@@ -43,12 +56,12 @@ class TownConfig(BaseModel):
     """One file per town; the code never holds a town's name, address or colours."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    gemeente: str = Field(description="Naam van de gemeente.")
-    organisatie: str = Field(description="Naam van de organisatie die de catalogus uitgeeft.")
-    site_naam: str = Field(description="Titel van de website.")
-    site_omschrijving: str = Field("", description="Omschrijving van de website voor zoekmachines.")
-    site_url: str = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
-    gemeente_website: str = Field(
+    gemeente: PlainText = Field(description="Naam van de gemeente.")
+    organisatie: PlainText = Field(description="Naam van de organisatie die de catalogus uitgeeft.")
+    site_naam: PlainText = Field(description="Titel van de website.")
+    site_omschrijving: OptionalPlainText = Field("", description="Omschrijving van de website voor zoekmachines.")
+    site_url: OptionalUrl = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
+    gemeente_website: OptionalUrl = Field(
         "", description="Website van de gemeente zelf: een link naar de startpagina ervan vraagt de controle te vervangen."
     )
     nis_code: str = Field("", pattern=r"^([0-9]{5})?$", description="NIS-code van de gemeente.")
@@ -72,3 +85,17 @@ class TownConfig(BaseModel):
 
 def config_path(root: Path) -> Path:
     return root / CONFIG_FILE
+
+
+def content_dir(root: Path) -> Path:
+    """The content folder as configured, read safely; the default when the settings cannot be read (the
+    checker then reports why)."""
+    from .sources import load_settings  # sources reads YAML; config itself stays a plain model
+
+    path = config_path(root)
+    default = TownConfig.model_fields["content_map"].default
+    if not path.is_file():
+        return root / default
+    source = load_settings(path, CONFIG_FILE)
+    value = (source.data or {}).get("content_map", default)
+    return root / (value if isinstance(value, str) and value.strip() else default)

@@ -170,12 +170,3 @@ def is_home_page(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in ("http", "https") and parts.path in ("", "/") and not parts.query and not parts.fragment
 
-
-def successor_findings(source: Source, fiche: Fiche, products: set[str], known: set[str]) -> list[Finding]:
-    """'stopgezet.opvolger' names a fiche that exists and passed the check, like every other reference."""
-    successor = fiche.opvolger
-    if successor is None or successor in products:
-        return []
-    hint = "die fiche bevat fouten" if successor in known else "controleer de schrijfwijze of maak die fiche aan"
-    line, column = source.line_of(("stopgezet", "opvolger"))
-    return [error(source.path, line, "stopgezet.opvolger", f"de fiche '{successor}' bestaat niet; {hint}", column)]

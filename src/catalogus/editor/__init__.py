@@ -18,7 +18,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from pydantic import ValidationError
 
 from ..catalogue import Catalogue
-from ..messages import describe
+from ..messages import describe, slug
 from ..model import Fiche, Kostprijs
 from ..schema import schemas
 from ..site.render import environment
@@ -51,7 +51,9 @@ def checker_messages() -> dict[str, Any]:
     def say(kind: str, loc: tuple = ("veld",), ctx: dict | None = None, given: object = value) -> str:
         return describe({"type": kind, "loc": loc, "msg": "", "input": given, "ctx": ctx or {}}, None, Fiche)
 
-    patterns = {name: _template(say("string_pattern_mismatch", (name,)), waarde=value)
+    # The id hint proposes the typed text as an id: a value whose id form is unique marks where it goes.
+    typed = SENTINEL + "Qqzxq" + SENTINEL
+    patterns = {name: _template(say("string_pattern_mismatch", (name,), given=typed), waarde=typed, voorbeeld=slug(typed))
                 for name in ("id", "postcode", "telefoon", "email", "ipdc_concept_id", "loket", "maandag", "veld")}
     return {
         "missing": _template(say("missing", ("{veld}",)), veld="{veld}"),

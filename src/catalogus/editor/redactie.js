@@ -291,6 +291,12 @@
 
   /* ---------- validation: the schema's rules and the model's, in the checker's words ---------- */
 
+  // As the checker's messages.slug: 'Onthaal OCMW' -> 'onthaal-ocmw'.
+  function slug(text) {
+    const plain = text.normalize("NFKD").toLowerCase().replace(/[\u0300-\u036f]/g, "");
+    return plain.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
   }
@@ -330,7 +336,7 @@
       if (s.minLength && [...text].length < s.minLength) errors.push({ path, message: fill(M.too_short, { min: s.minLength }) });
       if (s.maxLength && [...text].length > s.maxLength) errors.push({ path, message: fill(M.too_long, { max: s.maxLength, n: [...text].length }) });
       if (s.pattern && !new RegExp(s.pattern, "u").test(text)) {
-        errors.push({ path, message: fill(M.pattern[name] || M.pattern.veld, { waarde: text }) });
+        errors.push({ path, message: fill(M.pattern[name] || M.pattern.veld, { waarde: text, voorbeeld: slug(text) || "gratis-huisvuilzakken" }) });
       }
     }
   }
