@@ -5,25 +5,40 @@ Fast enough to run on every change; the browser test is the final word (test_sea
 
 from __future__ import annotations
 
-from browser import REPO, page_id, search_queries
-from test_search_browser import REQUIRED_SHARE, TOP, misses_report
+import re
+
+import pytest
+import yaml
+
+from browser import REPO, page_id, search_queries, search_questions
+from test_search_browser import QUESTIONS_SHARE, REQUIRED_SHARE, TOP, misses_report
+
+QUESTION_SETS = pytest.mark.parametrize(
+    ("cases", "share"), [(search_queries(), REQUIRED_SHARE), (search_questions(), QUESTIONS_SHARE)],
+    ids=["sleutelwoorden", "vragen"],
+)
 
 
-def test_every_query_expects_an_existing_fiche():
+@QUESTION_SETS
+def test_every_query_expects_an_existing_fiche(cases, share):
     fiches = {path.stem for path in (REPO / "content" / "products").glob("*.md")}
-    unknown = sorted({case["fiche"] for case in search_queries()} - fiches)
-    assert not unknown, f"search_queries.yml verwacht fiches die niet bestaan: {', '.join(unknown)}"
+    unknown = sorted({case["fiche"] for case in cases} - fiches)
+    assert not unknown, f"de zoektest verwacht fiches die niet bestaan: {', '.join(unknown)}"
 
 
-def test_queries_find_their_fiche_in_the_top_three(modelled_search):
-    cases = search_queries()
+def test_at_least_thirty_whole_questions():
+    assert len(search_questions()) >= 30
+
+
+@QUESTION_SETS
+def test_queries_find_their_fiche_in_the_top_three(modelled_search, cases, share):
     misses = []
     for case in cases:
         found = [page_id(location) for location in modelled_search.search(case["query"])]
         if case["fiche"] not in found[:TOP]:
             misses.append((case["query"], case["fiche"], found))
     print(misses_report(misses, len(cases)))
-    assert len(misses) <= (1 - REQUIRED_SHARE) * len(cases), misses_report(misses, len(cases))
+    assert len(misses) <= (1 - share) * len(cases), misses_report(misses, len(cases))
 
 
 def test_every_page_is_found_by_its_title(modelled_search):
@@ -36,3 +51,28 @@ def test_every_page_is_found_by_its_title(modelled_search):
         if page_id(doc["location"]) not in found:
             lost.append(f"{doc['title']!r} → {found}")
     assert not lost, f"{len(lost)} van {len(pages)} pagina's niet in de top {TOP} op hun eigen titel:\n" + "\n".join(lost)
+
+
+PREMIE = re.compile(r"\bpremie", re.I)  # 'premie', 'premies', 'CO premie'; not 'zorgpremie' (another word)
+
+
+def _premiums() -> dict[str, bool]:
+    """Every fiche with the word 'premie' in its title or keywords, and whether it is still offered."""
+    premiums = {}
+    for path in (REPO / "content" / "products").glob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
+        words = [front["titel"], *front.get("sleutelwoorden", [])]
+        if any(PREMIE.search(word) for word in words):
+            premiums[path.stem] = front.get("status", "actief") == "actief"
+    return premiums
+
+
+def test_a_search_for_premie_ranks_every_active_premium_above_every_abolished_one(modelled_search):
+    premiums = _premiums()
+    found = [page_id(location) for location in modelled_search.search("premie")]
+    active = [found.index(p) for p, offered in premiums.items() if offered and p in found]
+    abolished = [found.index(p) for p, offered in premiums.items() if not offered and p in found]
+    assert len(abolished) >= 4 and len(active) >= 4, f"'premie' moet actieve en stopgezette premies vinden: {found}"
+    missing = sorted(p for p, offered in premiums.items() if offered and p not in found)
+    assert not missing, f"actieve premies die 'premie' niet vindt: {missing}"
+    assert max(active) < min(abolished), f"een stopgezette premie staat boven een actieve: {found}"

@@ -70,11 +70,13 @@ def test_browse_pages_list_exactly_their_fiches(site, name, key, expected):
     assert listed == expected
 
 
-def test_browse_pages_are_left_out_of_search_and_fiches_are_not(pages):
+def test_only_fiches_loketten_and_life_events_are_searched(pages):
+    searched = ("products/", "loketten/", "levensgebeurtenissen/")
     for page in pages.values():
         meta = page.render("https://example.org/x/").meta
         excluded = meta.get("search", {}).get("exclude", False)
-        assert excluded != page.src_uri.startswith("products/")
+        is_overview = page.src_uri.endswith("index.md")  # the list of all loketten or all life events
+        assert excluded != (page.src_uri.startswith(searched) and not is_overview), page.src_uri
 
 
 def test_fiche_page_data(pages):
@@ -148,7 +150,7 @@ def test_json_ld_channels_point_at_the_fiche_and_loket_pages_are_government_offi
 
 def test_in_het_kort_answers_cost_where_with_phone_and_today_and_how(pages, site):
     view = pages["products/poetsdienst.md"].render(None).meta["view"]
-    assert str(view.kort.kosten) == "€ 9,50: Per uur"
+    assert str(view.kort.kosten) == "€\u00a09,50: Per uur"
     assert view.kort.waar.name == "Onthaal OCMW" and view.kort.waar.phone_href == "tel:+3256733311"
     assert site.today.weekday() == 3 and view.kort.waar.today == "Vandaag (donderdag) gesloten"
     provider_only = pages["products/schuldhulp-caw.md"].render(None).meta["view"]

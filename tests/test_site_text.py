@@ -12,7 +12,7 @@ import yaml
 
 from catalogus.model import WEEKDAYS
 from catalogus.site import urls
-from catalogus.site.search import EXCERPT_WORDS, indexed_markdown
+from catalogus.site.search import EXCERPT_WORDS, fiche_markdown
 from catalogus.site.text import TextRenderer, plain_text
 from catalogus.site.translations import count_label, format_amount, format_date, load
 
@@ -42,20 +42,21 @@ def test_headings_in_a_text_start_at_h3_and_keep_their_order(text):
     assert "<h3>Eerst</h3>" in html and "<h4>Dan</h4>" in html
 
 
-def test_search_passage_is_the_summary_and_the_first_words(text):
+def test_search_passage_is_the_summary_the_conditions_and_the_first_words(text):
     body = text.block(" ".join(f"woord{i}" for i in range(100)))
-    markdown = indexed_markdown("Korte samenvatting & meer.", body)
+    markdown = fiche_markdown("Korte samenvatting & meer.", text.block("Voor **huurders**."), ["U woont hier."], body)
     paragraphs = re.findall(r"<p>(.*?)</p>", markdown)
-    assert paragraphs[0] == "Korte samenvatting &amp; meer."
-    assert len(paragraphs[1].split()) == EXCERPT_WORDS + 1 and paragraphs[1].endswith("…")
-    assert indexed_markdown("Alleen dit.", "") == "<p>Alleen dit.</p>"
+    assert paragraphs[:3] == ["Korte samenvatting &amp; meer.", "Voor huurders.", "U woont hier."]
+    assert len(paragraphs[3].split()) == EXCERPT_WORDS + 1 and paragraphs[3].endswith("…")
+    assert fiche_markdown("Alleen dit.", None, [], "") == "<p>Alleen dit.</p>"
     assert plain_text("<p>a<br>b &amp; c</p>") == "a b & c"
 
 
 def test_dutch_dates_amounts_and_counts():
     assert format_date(STRINGS, dt.date(2026, 9, 15)) == "15 september 2026"
-    assert format_amount(STRINGS, Decimal("9.5")) == "€ 9,50"
-    assert format_amount(STRINGS, Decimal("1314")) == "€ 1.314"
+    # CLDR puts a no-break space between sign and number: a phone never wraps "€" onto its own line.
+    assert format_amount(STRINGS, Decimal("9.5")) == "€\u00a09,50"
+    assert format_amount(STRINGS, Decimal("1314")) == "€\u00a01.314"
     assert count_label(STRINGS, 1) == "1 product" and count_label(STRINGS, 3) == "3 producten"
 
 
@@ -70,11 +71,13 @@ def test_a_missing_translation_falls_back_to_dutch(tmp_path):
 
 def test_every_string_a_template_uses_exists_and_every_string_is_used():
     used: set[str] = set()
-    for template in [*(REPO / "overrides").rglob("*.html"), *(REPO / "src/catalogus/site/templates").rglob("*.html")]:
+    templates = [*(REPO / "overrides").rglob("*.html"), *(REPO / "src/catalogus/site/templates").rglob("*.html")]
+    for template in [*templates, *(REPO / "src/catalogus/export/templates").glob("*")]:
         source = template.read_text(encoding="utf-8")
         used |= set(re.findall(r"\bt\.([a-z_]+\.[a-z_]+)", source))
         used |= {f"fiche.{key}" for key in re.findall(r"\btf\.([a-z_]+)", source)}
-    python = "".join(p.read_text(encoding="utf-8") for p in (REPO / "src/catalogus/site").glob("*.py"))
+    modules = [*(REPO / "src/catalogus/site").glob("*.py"), *(REPO / "src/catalogus/export").glob("*.py")]
+    python = "".join(p.read_text(encoding="utf-8") for p in modules)
     defined = yaml.safe_load((REPO / "translations/nl.yml").read_text(encoding="utf-8"))
     keys = {f"{section}.{key}" for section, values in defined.items() if isinstance(values, dict) for key in values}
     assert used - keys == set()

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .config import Paginas, TownConfig
+from .glossary import EMPTY, Glossary
 from .model import Fiche, Loket
 from .vocabulary import Vocabularies
 
@@ -46,6 +47,7 @@ class Catalogue:
     by_term: dict[str, dict[str, tuple[str, ...]]]
     related: dict[str, tuple[str, ...]]
     pages: Paginas | None = None  # paginas.yml: accessibility and privacy statements
+    glossary: Glossary = EMPTY
 
     def product(self, product_id: str) -> Entry:
         return self.by_id[product_id]
@@ -63,6 +65,7 @@ def build_catalogue(
     products: list[Entry],
     loketten: list[Entry],
     pages: Paginas | None = None,
+    glossary: Glossary = EMPTY,
 ) -> Catalogue:
     ordered = tuple(sorted(products, key=lambda e: (sort_key(e.record.titel), e.id)))
     by_loket: dict[str, list[str]] = defaultdict(list)
@@ -90,4 +93,5 @@ def build_catalogue(
         by_term={name: {key: tuple(ids) for key, ids in terms.items()} for name, terms in by_term.items()},
         related={key: tuple(sorted(set(ids) - {key}, key=rank.__getitem__)) for key, ids in related.items()},
         pages=pages,
+        glossary=glossary,
     )

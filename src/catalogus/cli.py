@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import report
 from .check import CheckResult, check
+from .rules import command as proactive
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -26,6 +27,15 @@ def _add_today(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--today", type=_date, default=os.environ.get("CATALOGUS_TODAY"), help="datum van vandaag (JJJJ-MM-DD), voor tests"
     )
+
+
+def _site_dir_problem(root: Path, site_dir: Path | None) -> str | None:
+    if site_dir is None:
+        return None
+    from .config import content_dir
+    from .site_dir import site_dir_problem
+
+    return site_dir_problem(site_dir, root, content_dir(root))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -45,6 +55,7 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="toon de website lokaal en bouw opnieuw bij elke wijziging")
     _add_today(serve)
     serve.add_argument("--dev-addr", default=None, metavar="IP:POORT", help="adres van de preview; standaard 127.0.0.1:8000")
+    proactive.add_parser(sub, _add_today)
     _add_editor_commands(sub)
     return main
 
@@ -107,8 +118,14 @@ def _run(args: argparse.Namespace) -> int:
 
         today = args.today or dt.date.today()
         if args.command == "build":
+            problem = _site_dir_problem(root, args.site_dir)
+            if problem:
+                print(f"catalogus: {problem}", file=sys.stderr)
+                return EXIT_USAGE
             return build_site(root, today, args.site_dir)
         return serve_site(root, today, args.dev_addr)
+    if args.command == "proactief":
+        return proactive.run_command(args, root)
     return _run_editor_command(args, root)
 
 

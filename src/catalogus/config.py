@@ -6,7 +6,20 @@ from pathlib import Path
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from .markup import link_problem
+from .plaintext import OptionalPlainText, PlainText
+
+
+def _optional_web_address(value: str) -> str:
+    message = link_problem(value) if value else None
+    if message:
+        raise ValueError(message)
+    return value
+
+
+OptionalUrl = Annotated[str, AfterValidator(_optional_web_address)]
 
 CONFIG_FILE = "catalogus.yml"
 # A GitHub user (@naam) or team (@organisatie/team), as CODEOWNERS and mentions write them.
@@ -39,15 +52,28 @@ class Melden(BaseModel):
         return value
 
 
+class Proactief(BaseModel):
+    """How `catalogus proactief` reads the town's households file: which column is which question."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id_kolom: str = Field("huishouden", description="Kolom met het nummer van het huishouden (geen naam of rijksregisternummer).")
+    kolommen: dict[str, str] = Field(
+        default_factory=dict, description="Vraag-id: kolomnaam, voor kolommen die anders heten dan de vraag."
+    )
+
+
 class TownConfig(BaseModel):
     """One file per town; the code never holds a town's name, address or colours."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    gemeente: str = Field(description="Naam van de gemeente.")
-    organisatie: str = Field(description="Naam van de organisatie die de catalogus uitgeeft.")
-    site_naam: str = Field(description="Titel van de website.")
-    site_omschrijving: str = Field("", description="Omschrijving van de website voor zoekmachines.")
-    site_url: str = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
+    gemeente: PlainText = Field(description="Naam van de gemeente.")
+    organisatie: PlainText = Field(description="Naam van de organisatie die de catalogus uitgeeft.")
+    site_naam: PlainText = Field(description="Titel van de website.")
+    site_omschrijving: OptionalPlainText = Field("", description="Omschrijving van de website voor zoekmachines.")
+    site_url: OptionalUrl = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
+    gemeente_website: OptionalUrl = Field(
+        "", description="Website van de gemeente zelf: een link naar de startpagina ervan vraagt de controle te vervangen."
+    )
     nis_code: str = Field("", pattern=r"^([0-9]{5})?$", description="NIS-code van de gemeente.")
     taal: str = Field("nl", pattern=r"^[a-z]{2}$", description="Taal van de site (bestand in translations/).")
     voorbeeldinhoud: bool = Field(False, description="true: de site toont een banner 'voorbeeldinhoud'.")
@@ -60,10 +86,16 @@ class TownConfig(BaseModel):
     meest_gevraagd: list[str] = Field(
         default_factory=list, max_length=12, description="Id's van de fiches die de startpagina als 'meest gevraagd' toont."
     )
+    kleur: str = Field(
+        "#1d4f91", pattern=r"^#[0-9a-fA-F]{6}$",
+        description="Huiskleur van de gemeente (kop en knoppen), als #rrggbb; kies een donkere kleur: witte tekst moet erop leesbaar zijn.",
+    )
+    logo: str = Field("", pattern=r"^([A-Za-z0-9_\-/]+\.(svg|png))?$", description="Logo in de kop: pad van een .svg of .png onder overrides/, bv. assets/images/logo.svg.")
     eigenaars: dict[str, GithubHandle] = Field(
         default_factory=dict,
         description="Per eigenaar (zoals in 'eigenaar:' van de fiches) het GitHub-team of de gebruiker die herinneringen en reviewverzoeken krijgt.",
     )
+    proactief: Proactief = Field(default_factory=Proactief)
 
 
 def config_path(root: Path) -> Path:
@@ -88,3 +120,17 @@ class Paginas(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     toegankelijkheid: Pagina = Field(description="De toegankelijkheidsverklaring.")
     privacy: Pagina = Field(description="De privacyverklaring.")
+
+
+def content_dir(root: Path) -> Path:
+    """The content folder as configured, read safely; the default when the settings cannot be read (the
+    checker then reports why)."""
+    from .sources import load_settings  # sources reads YAML; config itself stays a plain model
+
+    path = config_path(root)
+    default = TownConfig.model_fields["content_map"].default
+    if not path.is_file():
+        return root / default
+    source = load_settings(path, CONFIG_FILE)
+    value = (source.data or {}).get("content_map", default)
+    return root / (value if isinstance(value, str) and value.strip() else default)

@@ -69,6 +69,7 @@ class BrowseView:
     products: tuple[ProductItem, ...] = ()
     groups: tuple[Group, ...] = ()
     steps: tuple[PathStep, ...] = ()
+    stopped: tuple[ProductItem, ...] = ()  # fiches that no longer exist, listed apart below the others
     terms: tuple[TermItem, ...] = ()
     letters: tuple[LetterGroup, ...] = ()
     jsonld: Markup | None = None
@@ -177,6 +178,8 @@ def term_view(site: SiteContext, name: str, key: str, canonical_url: str | None 
             for number, step in enumerate(getattr(term, "stappen", ()), start=1)
         )
     ids = term_products(site, name, key)
+    stopped = tuple(i for i in ids if not site.catalogue.by_id[i].record.actief)  # type: ignore[union-attr]
+    ids = tuple(i for i in ids if i not in stopped)
     grouped = not steps and name != "themas" and len(ids) > GROUPED_FROM
     return BrowseView(
         title=term_title(site, name, key),
@@ -187,6 +190,7 @@ def term_view(site: SiteContext, name: str, key: str, canonical_url: str | None 
         groups=by_theme(site, ids) if grouped else (),
         steps=steps,
         jsonld=jsonld,
+        stopped=site.products(stopped),
     )
 
 

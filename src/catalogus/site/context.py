@@ -25,7 +25,7 @@ class Link:
 @dataclass(frozen=True)
 class ExternalLink:
     label: str
-    href: str
+    href: str | None  # None: a named source that is not online (templates print the label only)
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class ProductItem:
     title: str
     url: str
     summary: str
+    stopped: bool = False  # no longer offered: lists show it apart or with a label
 
 
 @dataclass
@@ -47,7 +48,8 @@ class SiteContext:
         return {e.id: loket_card(e.record, self.strings, self.text) for e in self.catalogue.loketten}
 
     def product_item(self, entry: Entry) -> ProductItem:
-        return ProductItem(entry.record.titel, urls.url(urls.product(entry.id)), entry.record.samenvatting)
+        record = entry.record
+        return ProductItem(record.titel, urls.url(urls.product(entry.id)), record.samenvatting, not record.actief)
 
     def products(self, ids: tuple[str, ...]) -> tuple[ProductItem, ...]:
         return tuple(self.product_item(self.catalogue.by_id[i]) for i in ids)

@@ -13,10 +13,13 @@ from urllib.parse import quote, urlencode
 from markupsafe import Markup, escape
 
 from ..catalogue import BROWSE_FIELDS, Catalogue, Entry
+from ..glossary import Entry as GlossaryEntry
 from ..model import WEEKDAYS, Fiche, Loket
+from . import urls
 from .cards import ContactCard, provider_card
 from .context import ExternalLink, Link, ProductItem, SiteContext
 from .jsonld import government_service, script_body
+from .rechten import RightsView, rights_view
 from .translations import format_amount, format_date
 
 
@@ -33,6 +36,31 @@ class Costs:
     amounts: tuple[Amount, ...]
     note: Markup | None
     source: ExternalLink | None
+
+
+@dataclass(frozen=True)
+class Benefit:
+    """Wat krijgt u? The amounts a citizen receives, each with how often."""
+
+    amounts: tuple[Amount, ...]
+    note: Markup | None
+    source: ExternalLink | None
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """The banner of a product that no longer exists, with the fiche that replaces it."""
+
+    message: str
+    successor: Link | None
+
+
+@dataclass(frozen=True)
+class Word:
+    """A glossary term this fiche uses, with its plain-language explanation."""
+
+    term: str
+    uitleg: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +84,7 @@ class Contact:
 class Summary:
     """"In het kort": the answers people come for, right under the title."""
 
+    krijgt: Markup | None  # what the citizen receives, for a benefit
     kosten: Markup  # what it costs, or that it is free
     voor_wie: tuple[Link, ...]
     waar: Contact
@@ -72,6 +101,8 @@ class FicheView:
     voor_wie: Markup | None
     voorwaarden: tuple[Markup, ...]
     uitzonderingen: Markup | None
+    stopgezet: Stopped | None
+    ontvangt: Benefit | None
     kosten: Costs | None
     meebrengen: tuple[Markup, ...]
     stappen: tuple[Markup, ...]
@@ -84,6 +115,7 @@ class FicheView:
     meer_info: tuple[ExternalLink, ...]
     regelgeving: tuple[Rule, ...]
     verwant: tuple[ProductItem, ...]
+    woorden: tuple[Word, ...]
     themas: tuple[Link, ...]
     levensgebeurtenissen: tuple[Link, ...]
     nagekeken: str
@@ -91,6 +123,7 @@ class FicheView:
     melden: ExternalLink | None
     kruimelpad: tuple[Link, ...]
     jsonld: Markup
+    rechten: RightsView  # the rules in plain words and the dienstverleningsniveau badge (catalogus.site.rechten)
 
 
 RELATED_SHOWN = 5
@@ -103,11 +136,12 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
     loket = site.loket_cards[fiche.loket] if fiche.loket else None
     aanbieder = provider_card(fiche.aanbieder, text) if fiche.aanbieder else None
     formulieren = tuple(ExternalLink(f.titel, f.url) for f in fiche.formulieren)
-    costs = _costs(fiche, site)
+    costs, benefit = _costs(fiche, site), _benefit(fiche, site)
     return FicheView(
         titel=fiche.titel,
         samenvatting=fiche.samenvatting,
         kort=Summary(
+            krijgt=_benefit_line(benefit, site),
             kosten=_cost_line(costs, site),
             voor_wie=tuple(site.term_link("doelgroepen", k) for k in fiche.doelgroepen),
             waar=_where(fiche, loket, aanbieder, site),
@@ -118,6 +152,8 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
         voor_wie=_block(site, fiche.voor_wie),
         voorwaarden=tuple(text.inline(v) for v in fiche.voorwaarden),
         uitzonderingen=_block(site, fiche.uitzonderingen),
+        stopgezet=_stopped(fiche, site),
+        ontvangt=benefit,
         kosten=costs,
         meebrengen=tuple(text.inline(v) for v in fiche.meebrengen),
         stappen=tuple(text.inline(v) for v in fiche.stappen),
@@ -130,14 +166,30 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
         meer_info=tuple(ExternalLink(link.titel, link.url) for link in fiche.meer_info),
         regelgeving=tuple(Rule(r.titel, r.url) for r in fiche.regelgeving),
         verwant=site.products(closest_related(entry, catalogue)),
+        woorden=tuple(_word(written, w) for written, w in catalogue.glossary.used_in(citizen_texts(fiche, entry.body))),
         themas=themas,
         levensgebeurtenissen=tuple(site.term_link("levensgebeurtenissen", k) for k in fiche.levensgebeurtenissen),
         nagekeken=format_date(site.strings, fiche.laatst_nagekeken),
         nagekeken_iso=fiche.laatst_nagekeken.isoformat(),
         melden=report_link(fiche, site, canonical_url),
         kruimelpad=(site.home(), themas[0]),
+        rechten=rights_view(entry, site),
         jsonld=script_body(government_service(fiche, catalogue, canonical_url)),
     )
+
+
+def _word(written: str, entry: GlossaryEntry) -> Word:
+    """'OCMW (openbaar centrum voor maatschappelijk welzijn)' when the page uses the short form."""
+    same = written.casefold() == entry.term.casefold()
+    return Word(entry.term if same else f"{written} ({entry.term})", entry.uitleg)
+
+
+def citizen_texts(fiche: Fiche, body: str) -> list[str]:
+    """Every text of the fiche a citizen reads, for the glossary."""
+    groups = [group.toelichting for group in (fiche.kostprijs, fiche.ontvangt) if group is not None]
+    single = [fiche.titel, fiche.samenvatting, body, fiche.voor_wie, fiche.uitzonderingen, *groups]
+    single += [fiche.behandeltermijn, fiche.bezwaar_en_beroep]
+    return [t for t in single if t] + [*fiche.voorwaarden, *fiche.meebrengen, *fiche.stappen]
 
 
 def closest_related(entry: Entry, catalogue: Catalogue) -> tuple[str, ...]:
@@ -180,6 +232,21 @@ def _today(loket: Loket, site: SiteContext) -> str:
     return strings["kort"]["vandaag_open"].format(dag=name, uren=f" {strings['loket']['en']} ".join(slots))
 
 
+def _benefit_line(benefit: Benefit | None, site: SiteContext) -> Markup | None:
+    """The first amount the citizen receives ('€ 1.288,46 per maand: alleenstaand'), as the cost line does."""
+    if benefit is None or not benefit.amounts:
+        return None
+    return _amount_line(benefit.amounts, site)
+
+
+def _amount_line(amounts: tuple[Amount, ...], site: SiteContext) -> Markup:
+    strings, first = site.strings, amounts[0]
+    line = Markup("{}{}: {}").format(strings["fiche"]["ongeveer"] + " " if first.approximate else "", first.amount, first.label)
+    if len(amounts) > 1:
+        line += Markup(" ") + strings["kort"]["meer_bedragen"]
+    return line
+
+
 def _cost_line(costs: Costs | None, site: SiteContext) -> Markup:
     strings = site.strings
     if costs is None:
@@ -187,13 +254,7 @@ def _cost_line(costs: Costs | None, site: SiteContext) -> Markup:
     if costs.free:
         return Markup(escape(strings["fiche"]["gratis"]))
     if costs.amounts:
-        first = costs.amounts[0]
-        line = Markup("{}{}: {}").format(
-            strings["fiche"]["ongeveer"] + " " if first.approximate else "", first.amount, first.label
-        )
-        if len(costs.amounts) > 1:
-            line += Markup(" ") + strings["kort"]["meer_bedragen"]
-        return line
+        return _amount_line(costs.amounts, site)
     return Markup(escape(strings["kort"]["kosten_zie_uitleg"]))
 
 
@@ -211,6 +272,32 @@ def _costs(fiche: Fiche, site: SiteContext) -> Costs | None:
         note=_block(site, cost.toelichting),
         source=ExternalLink(cost.bron.titel, cost.bron.url) if cost.bron else None,
     )
+
+
+def _benefit(fiche: Fiche, site: SiteContext) -> Benefit | None:
+    benefit = fiche.ontvangt
+    if benefit is None:
+        return None
+    periods = site.strings["fiche"]["per"]
+    amounts = tuple(
+        Amount(site.text.inline(b.omschrijving), f"{format_amount(site.strings, b.bedrag)} {periods[b.per]}".strip(), b.ongeveer)
+        for b in benefit.bedragen
+    )
+    source = ExternalLink(benefit.bron.titel, benefit.bron.url) if benefit.bron else None
+    return Benefit(amounts, _block(site, benefit.toelichting), source)
+
+
+def _stopped(fiche: Fiche, site: SiteContext) -> Stopped | None:
+    if fiche.actief:
+        return None
+    strings = site.strings["fiche"]
+    since = fiche.stopgezet.sinds if fiche.stopgezet else None
+    message = strings["stopgezet_sinds"].format(datum=format_date(site.strings, since)) if since else strings["stopgezet"]
+    successor = None
+    if fiche.opvolger:
+        other = site.catalogue.product(fiche.opvolger).record
+        successor = Link(other.titel, urls.url(urls.product(other.id)))
+    return Stopped(message, successor)
 
 
 def report_link(fiche: Fiche, site: SiteContext, canonical_url: str | None) -> ExternalLink | None:

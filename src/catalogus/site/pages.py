@@ -33,8 +33,9 @@ from .browse import (
 )
 from .context import SiteContext
 from .fiche import fiche_view
+from .rechten import WIZARD, wizard_view
 from .render import PageInfo, render_page
-from .search import EXCLUDED, indexed_markdown
+from .search import EXCLUDED, STOPPED_BOOST, fiche_markdown, term_search
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class PageData:
     title: str | None = None  # plain text; None: the title in the navigation
     description: str | None = None  # plain text, for <meta name="description">
     search: str | None = None  # the Markdown the search index gets; None leaves the page out of search
+    search_boost: float | None = None  # Material's per-page boost of its search entry
+    hide: tuple[str, ...] = ("toc",)  # Material's sidebars to hide
     tags: tuple[str, ...] = ()
     reviewed: str | None = None  # a fiche's last review date: its <lastmod> in the sitemap
 
@@ -69,7 +72,7 @@ class SitePage:
         page = PageInfo(urls.url(self.src_uri))
         strings, town = self.site.strings, self.site.catalogue.config
         body = render_page(data.template, page, view=data.view, t=strings, town=town)
-        meta: dict[str, Any] = {"hide": ["toc"], "catalogus": body, "view": data.view}
+        meta: dict[str, Any] = {"hide": list(data.hide), "catalogus": body, "view": data.view}
         if data.title is not None:
             meta["title"] = _escaped(data.title)
         if data.description:
@@ -79,12 +82,15 @@ class SitePage:
             meta["tags"] = [html.escape(tag, quote=False) for tag in data.tags]
         if data.search is None:
             meta["search"] = EXCLUDED
+        elif data.search_boost is not None:
+            meta["search"] = {"boost": data.search_boost}
         return Rendered(meta, data.search or "", data.reviewed)
 
 
 def site_pages(site: SiteContext) -> list[SitePage]:
     page = partial(SitePage, site=site)
     pages = [page(urls.HOME, True, partial(_home, site)), page(urls.A_Z, True, partial(_a_z, site))]
+    pages.append(page(WIZARD, True, partial(_wizard, site)))
     for name in SECTIONS:
         pages.append(page(urls.section(name), True, partial(_section, site, name)))
         for key in used_terms(site, name):
@@ -105,6 +111,7 @@ def navigation(site: SiteContext) -> list[Any]:
         children += [{_escaped(term_title(site, name, key)): term_src_uri(name, key)} for key in used_terms(site, name)]
         nav.append({_escaped(strings["navigatie"][name]): children})
     nav.append({_escaped(strings["navigatie"]["a_z"]): urls.A_Z})
+    nav.append({_escaped(strings["wizard"]["titel"]): WIZARD})
     return nav
 
 
@@ -120,10 +127,17 @@ def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> PageDa
         view,
         title=view.titel,
         description=view.samenvatting,
-        search=indexed_markdown(view.samenvatting, view.body or ""),
+        search=fiche_markdown(view.samenvatting, view.voor_wie, view.voorwaarden, view.body),
         tags=tuple(entry.record.sleutelwoorden),
         reviewed=view.nagekeken_iso,
+        hide=("navigation", "toc"),  # no documentation sidebar on a fiche (the phone drawer stays)
+        search_boost=None if entry.record.actief else STOPPED_BOOST,
     )
+
+
+def _wizard(site: SiteContext, canonical_url: str | None) -> PageData:
+    strings = site.strings["wizard"]
+    return PageData("wizard.html", wizard_view(site), title=strings["titel"], description=strings["beschrijving"])
 
 
 def _home(site: SiteContext, canonical_url: str | None) -> PageData:
@@ -153,7 +167,8 @@ def _term(site: SiteContext, name: str, key: str, canonical_url: str | None) -> 
         description = own or strings[name].format(
             term=title, aantal=len(term_products(site, name, key)), organisatie=site.catalogue.config.organisatie
         )
-    return _browse(site, term_view(site, name, key, canonical_url), description)
+    search, boost = term_search(site, name, key)
+    return _browse(site, term_view(site, name, key, canonical_url), description, search, boost)
 
 
 @dataclass(frozen=True)
@@ -169,5 +184,9 @@ def _fixed(site: SiteContext, name: str, canonical_url: str | None) -> PageData:
     return PageData("pagina.html", view, title=fixed.titel, description=fixed.samenvatting)
 
 
-def _browse(site: SiteContext, view: Any, description: str) -> PageData:
-    return PageData("browse.html", view, title=view.title, description=site.text.plain(description))
+def _browse(
+    site: SiteContext, view: Any, description: str, search: str | None = None, boost: float | None = None
+) -> PageData:
+    return PageData(
+        "browse.html", view, title=view.title, description=site.text.plain(description), search=search, search_boost=boost
+    )

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from .. import report
 from ..catalogue import Catalogue
 from ..check import check
-from . import translations
+from . import frame, search, translations
 from .context import SiteContext, footer_view
 from .pages import SitePage, navigation, site_pages
 from .urls import UnsafePath
@@ -54,6 +54,7 @@ class CatalogusSite:
         self.today = dt.date.today()
         self.context: SiteContext | None = None
         self.pages: dict[str, SitePage] = {}
+        self.search_words = ""
         self._own_pages_dir: tempfile.TemporaryDirectory[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -75,6 +76,8 @@ class CatalogusSite:
         config.site_description = escape(omschrijving) if omschrijving else None
         config.site_url = quote(town.site_url, safe=URL_SAFE) if town.site_url else None
         config.theme["language"] = town.taal
+        if town.logo:
+            config.theme["logo"] = town.logo
         if SEARCH_PLUGIN in config.plugins:
             config.plugins[SEARCH_PLUGIN].config.lang = [town.taal]
         try:
@@ -82,6 +85,10 @@ class CatalogusSite:
             config.nav = navigation(self.context)
         except UnsafePath as exc:
             raise PluginError(f"De site kan niet gebouwd worden: {exc}") from exc
+        try:
+            self.search_words = search.words_script(search.load_words(request.root))
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -95,6 +102,8 @@ class CatalogusSite:
             if not Path(file.abs_dest_path).resolve().is_relative_to(site_dir):
                 raise PluginError(f"De pagina {page.src_uri} zou buiten de sitemap {site_dir} terechtkomen")
             kept.append(file)
+        kept.append(File.generated(config, search.WORDS_SCRIPT, content=self.search_words))
+        kept.append(File.generated(config, frame.ROBOTS, content=frame.robots_txt(config.site_url)))
         return Files(kept)
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
@@ -109,9 +118,15 @@ class CatalogusSite:
     def on_env(self, env: Environment) -> Environment:
         assert self.context is not None
         env.globals["t"] = self.context.strings
-        env.globals["town"] = self.context.catalogue.config
+        town = self.context.catalogue.config
+        env.globals["town"] = town
         env.globals["footer"] = footer_view(self.context)
+        # The loket for general questions (catalogus.yml 'contact_loket'): its phone in the search help and the 404.
+        env.globals["onthaal"] = self.context.loket_cards.get(town.contact_loket)
         return env
+
+    def on_post_page(self, output: str) -> str:
+        return frame.fixed_frame(output)
 
     @property
     def page_count(self) -> int:
@@ -122,6 +137,7 @@ class CatalogusSite:
         if self._own_pages_dir is None:
             self._own_pages_dir = tempfile.TemporaryDirectory(prefix="catalogus-pages-")
         return self._own_pages_dir.name
+
 
 
 def _inside(path: Path, folders: list[Path]) -> bool:
