@@ -129,10 +129,9 @@ def _threshold(node: Mapping[str, Any], answers: Mapping[str, Any], limits: Mapp
     if not isinstance(operand, dict):
         return operand, []
     limit = limits[operand["grens"]]
-    in_force = [v for v in limit["waarden"] if v["vanaf"] <= day]
-    if not in_force:
+    current = value_in_force(limit, day)
+    if current is None:
         return None, []
-    current = in_force[-1]
     if limit["per"] is None:
         return current["bedrag"], []
     raw = answers.get(limit["per"])
@@ -140,6 +139,12 @@ def _threshold(node: Mapping[str, Any], answers: Mapping[str, Any], limits: Mapp
         return None, [limit["per"]]
     count = _count(limit["per"], raw)
     return current["bedrag"] + current["per_persoon"] * count, []
+
+
+def value_in_force(limit: Mapping[str, Any], day: str) -> Mapping[str, Any] | None:
+    """The dated value of a grens that applies on `day`: the last one whose 'vanaf' is not after it."""
+    in_force = [v for v in limit["waarden"] if v["vanaf"] <= day]
+    return in_force[-1] if in_force else None
 
 
 def _typed(question: str, kind: str, value: Any) -> Any:

@@ -5,16 +5,21 @@ product and the opt-outs (right to object; removed before anything is evaluated)
 the invitations (household id, product, category, reason codes only) and one mail-merge letter per household,
 and prints the counts per category and the policy table (eligible vs served per product).
 
-Speed: every answer is parsed once, per column; each leaf condition is then one pass over its column, and the
-evaluator (evaluate.py, the same one the tests compare with the browser's) runs once per distinct combination of
-leaf outcomes, never once per household. Its leaf outcomes are checked against the fast pass for every combination.
+Speed (100,000 households in a few seconds): no Python code runs per household and per question. Each distinct
+cell of a column is typed once; each leaf condition is decided once per distinct cell (with the evaluator's own
+comparison and threshold) and looked up for every household; the evaluator (evaluate.py, the one the tests compare
+with the browser's) runs once per distinct combination of leaf outcomes, and its trace must give the same leaf
+outcomes. Letters are rendered once per distinct set of invitations.
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
-import itertools
 import datetime as dt
+import functools
+import gc
+import itertools
 import operator
 import re
 from collections import Counter
@@ -29,7 +34,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..catalogue import Catalogue
 from ..config import Proactief
 from .compiled import compile_rule
-from .evaluate import NO, UNKNOWN, YES, evaluate
+from .evaluate import UNKNOWN, YES, evaluate, value_in_force
 from .questions import Question, questions
 
 LETTER_TEMPLATE = Path(__file__).with_name("brief.txt.j2")
@@ -37,15 +42,28 @@ MAX_ROWS = 5_000_000
 YES_WORDS, NO_WORDS = {"ja", "true", "1", "j", "yes"}, {"nee", "false", "0", "n", "no"}
 NUMBER = re.compile(r"^(-?)([0-9]+)(?:[.,]([0-9]+))?$")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-COMPARE = {
-    "is": operator.eq,
-    "is_een_van": lambda value, allowed: value in allowed,
-    "kleiner_dan": operator.lt,
-    "hoogstens": operator.le,
-    "groter_dan": operator.gt,
-    "minstens": operator.ge,
-}
+COMMON_AMOUNT = re.compile(r"[0-9]{1,9}[.,][0-9]{2}")  # below 1.000.000.000: no bound to check
+_UNITS, _CENTS = operator.itemgetter(slice(None, -3)), operator.itemgetter(slice(-2, None))
 ID_SENTINEL = "\x00huishouden\x00"
+ORDERING = ("kleiner_dan", "hoogstens", "groter_dan", "minstens")
+
+
+def _bulk(function):
+    """Run without the cycle collector: a batch makes millions of small lists and tuples (cells, rows, keys) that
+    form no cycles, and the collector would walk them all again and again (a third of the run). Reference counting
+    still frees everything; the collector is switched back on afterwards."""
+
+    @functools.wraps(function)
+    def without_collector(*args, **kwargs):
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return without_collector
 
 
 class OutreachError(Exception):
@@ -59,13 +77,40 @@ class RowProblem:
     reason: str
 
 
+Summary = tuple[str, "str | None", "str | None", tuple[str, ...]]  # outcome, category, toekenning, reason codes
+
+
 @dataclass
 class Households:
+    """The households kept (valid rows without an opt-out): per question the raw cell of each household, and what
+    each distinct cell means as the evaluator compares it (None when empty; numbers in hundredths)."""
+
     ids: list[str]
-    values: dict[str, list[Any]]  # question id -> evaluator-ready values (bool, number, text or None), per household
-    scaled: dict[str, list[int | None]]  # numbers in hundredths, as the evaluator compares them
+    cells: dict[str, list[str]]
+    typed: dict[str, dict[str, Any]]
     problems: list[RowProblem]
     opted_out: int = 0
+    _known: dict[str, tuple[list[str], list[Any], list[str]]] = field(default_factory=dict, repr=False)
+
+    def column(self, question: str) -> tuple[list[str], dict[str, Any]]:
+        """A question's cells and what they mean; a question without a column is unknown for every household."""
+        if question in self.cells:
+            return self.cells[question], self.typed[question]
+        return [""] * len(self.ids), {"": None}
+
+    def known(self, question: str) -> tuple[list[str], list[Any], list[str]]:
+        """The distinct cells of a question that hold an answer, those answers, and the empty cells (once each)."""
+        if question not in self._known:
+            typed = self.column(question)[1]
+            answered = [text for text, value in typed.items() if value is not None]
+            empty = [text for text, value in typed.items() if value is None]
+            self._known[question] = answered, list(map(typed.__getitem__, answered)), empty
+        return self._known[question]
+
+    def answers(self, index: int, asked: Iterable[str]) -> dict[str, Any]:
+        """One household's answers, as the evaluator takes them."""
+        answers = {q: typed[cells[index]] for q in asked for cells, typed in [self.column(q)]}
+        return {q: as_number(v) if v is not None and questions()[q].soort == "getal" else v for q, v in answers.items()}
 
 
 @dataclass
@@ -86,7 +131,7 @@ class ProductResult:
     served_total: int = 0
     maybe: int = 0
     benefit: Decimal | None = None
-    invitations: list[tuple[int, str, str, tuple[str, ...]]] = field(default_factory=list)  # household, cat, grant, reasons
+    invitations: list[tuple[int, Summary]] = field(default_factory=list)  # household (index in ids), its summary
 
     @property
     def to_invite(self) -> int:
@@ -122,35 +167,34 @@ class _Invalid(ValueError):
 
 
 def _parser(question: Question):
-    """A function that types one non-empty cell as the evaluator expects it: (value, hundredths or None).
-
-    The CSV reader is the boundary: here text becomes yes/no, numbers and choices; the evaluator never coerces.
+    """A function that types one non-empty cell as the evaluator compares it: yes/no, a choice or a date as such, a
+    number in hundredths. The CSV reader is the boundary: here text becomes answers; the evaluator never coerces.
     """
     if question.soort == "ja_nee":
         words = {**dict.fromkeys(YES_WORDS, True), **dict.fromkeys(NO_WORDS, False)}
 
-        def yes_no(text: str) -> tuple[Any, None]:
+        def yes_no(text: str) -> bool:
             value = words.get(text.lower())
             if value is None:
                 raise _Invalid("verwacht ja of nee (of 1/0)")
-            return value, None
+            return value
 
         return yes_no
     if question.soort == "getal":
-        return lambda text: _number(text, question.geheel)
+        return lambda text: _hundredths(text, question.geheel)
     if question.soort == "keuze":
 
-        def choice(text: str) -> tuple[Any, None]:
+        def choice(text: str) -> str:
             if text not in question.keuzes:
                 raise _Invalid(f"'{text}' is geen keuze; toegelaten: {', '.join(question.keuzes)}")
-            return text, None
+            return text
 
         return choice
 
-    def date(text: str) -> tuple[Any, None]:
+    def date(text: str) -> str:
         try:
             if DATE.match(text) and dt.date.fromisoformat(text):
-                return text, None
+                return text
         except ValueError:
             pass
         raise _Invalid(f"'{text}' is geen datum JJJJ-MM-DD")
@@ -158,27 +202,48 @@ def _parser(question: Question):
     return date
 
 
-def _number(text: str, whole: bool) -> tuple[int | float, int]:
-    """'12500', '12500.5', '12500,50' or '-3'; at most 2 decimals, at most 1.000.000.000; no € or thousands dots."""
-    if text.isdigit() and len(text) <= 10:
-        value = int(text)
-        hundredths = value * 100
-    else:
-        match = NUMBER.match(text)
-        if not match:
-            raise _Invalid(f"'{text}' is geen getal (schrijf bv. 12500 of 12500.50, zonder €)")
-        sign, units, decimals = match.groups()
-        if len(decimals or "") > 2 or len(units) > 10:
-            raise _Invalid(f"'{text}': hoogstens 2 cijfers na de komma en niet groter dan 1.000.000.000")
-        hundredths = int(units) * 100 + int((decimals or "").ljust(2, "0"))
-        if sign:
-            hundredths = -hundredths
-        value = hundredths // 100 if hundredths % 100 == 0 else hundredths / 100
+def _hundredths(text: str, whole: bool) -> int:
+    """'12500', '12500.5', '12500,50' or '-3' in hundredths; at most 2 decimals, at most 1.000.000.000; no € or
+    thousands dots."""
+    match = NUMBER.match(text)
+    if not match:
+        raise _Invalid(f"'{text}' is geen getal (schrijf bv. 12500 of 12500.50, zonder €)")
+    sign, units, decimals = match.groups()
+    if len(decimals or "") > 2 or len(units) > 10:
+        raise _Invalid(f"'{text}': hoogstens 2 cijfers na de komma en niet groter dan 1.000.000.000")
+    hundredths = int(units) * 100 + int((decimals or "").ljust(2, "0"))
     if abs(hundredths) > 100_000_000_000:
         raise _Invalid(f"'{text}': niet groter dan 1.000.000.000")
-    if whole and (hundredths < 0 or hundredths % 100):
+    if whole and (sign or hundredths % 100):
         raise _Invalid(f"'{text}': verwacht een geheel getal, 0 of meer")
-    return value, hundredths
+    return -hundredths if sign else hundredths
+
+
+def as_number(hundredths: int) -> int | float:
+    """A number as the evaluator takes it (it compares hundredths itself): whole numbers stay int."""
+    return hundredths // 100 if hundredths % 100 == 0 else hundredths / 100
+
+
+def _type_cells(texts: set[str], question: Question) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each distinct cell typed once (an empty cell is None), and why the bad ones are bad.
+
+    Most columns hold a handful of values; an amount column holds a new value in almost every row, so its common
+    form (digits, a point or comma, two decimals) is converted in one pass without a call per cell.
+    """
+    typed: dict[str, Any] = {}
+    if question.soort == "getal" and not question.geheel:
+        common = list(filter(COMMON_AMOUNT.fullmatch, texts))
+        typed.update(zip(common, map(int, map(operator.add, map(_UNITS, common), map(_CENTS, common)))))
+        texts = texts.difference(common)
+    parse = _parser(question)
+    bad: dict[str, str] = {}
+    for text in texts:
+        cell = text.strip()
+        try:
+            typed[text] = parse(cell) if cell else None
+        except _Invalid as exc:
+            typed[text], bad[text] = None, str(exc)
+    return typed, bad
 
 
 def read_households(path: Path, mapping: Proactief, opt_outs: set[str]) -> Households:
@@ -201,47 +266,28 @@ def read_households(path: Path, mapping: Proactief, opt_outs: set[str]) -> House
         delimiter = reader.dialect.delimiter  # type: ignore[attr-defined]
     lines = _start_lines(path, delimiter) if multiline else range(2, len(rows) + 2)
     width = len(header)
-    blank = [not any(cell.strip() for cell in row) if len(row) != width or not row[id_index] else False for row in rows]
-    padded = [row if len(row) == width else [""] * width for row in rows]
-    ids = [row[id_index].strip() for row in padded]
-    doubles = {household for household, count in Counter(ids).items() if count > 1}
-    reasons: dict[int, list[str]] = {}
-    seen: set[str] = set()
-    for index, row in enumerate(rows):
-        if blank[index] or (len(row) == width and ids[index] and ids[index] not in doubles):
-            continue  # the common case, decided without a call
-        problem = _row_problems(row, header, id_index, seen)
-        if problem:
-            reasons[index] = [problem]
-        seen.add(ids[index])
+    shaped = rows if all(map(width.__eq__, map(len, rows))) else [r if len(r) == width else [""] * width for r in rows]
+    ids = list(map(str.strip, map(operator.itemgetter(id_index), shaped)))
+    reasons, blank = _row_reasons(rows, ids, header, id_index)
     broken_rows = set(reasons)
-    transposed = list(zip(*padded)) if padded else [()] * width
-    parsed: dict[str, tuple[list[Any], list[int | None]]] = {}
+    transposed = list(zip(*shaped)) if shaped else [()] * width
+    typed: dict[str, dict[str, Any]] = {}
     for question, column in columns.items():
         texts = transposed[column]
-        parse = _parser(questions()[question])
-        values: dict[str, Any] = {}
-        scaled: dict[str, int | None] = {}
-        bad: dict[str, str] = {}
-        for text in set(texts):  # each distinct cell is typed once: most columns hold a handful of values
-            cell = text.strip()
-            try:
-                values[text], scaled[text] = parse(cell) if cell else (None, None)
-            except _Invalid as exc:
-                values[text], scaled[text], bad[text] = None, None, str(exc)
-        if bad:
-            for index, text in enumerate(texts):
-                if text in bad and index not in broken_rows:
-                    reasons.setdefault(index, []).append(f"kolom '{header[column]}': {bad[text]}")
-        parsed[question] = (list(map(values.__getitem__, texts)), list(map(scaled.__getitem__, texts)))
-    keep = [index not in reasons and not blank[index] and ids[index] not in opt_outs for index in range(len(rows))]
-    opted_out = sum(1 for index, household in enumerate(ids) if household in opt_outs and index not in reasons)
+        typed[question], bad = _type_cells(set(texts), questions()[question])
+        for index in itertools.compress(range(len(texts)), map(bad.__contains__, texts)) if bad else ():
+            if index not in broken_rows:
+                reasons.setdefault(index, []).append(f"kolom '{header[column]}': {bad[texts[index]]}")
+    opted = list(map(opt_outs.__contains__, ids))
+    keep = list(map(operator.not_, opted))
+    for index in blank.union(reasons):
+        keep[index] = False
     return Households(
         ids=list(itertools.compress(ids, keep)),
-        values={q: list(itertools.compress(v, keep)) for q, (v, _) in parsed.items()},
-        scaled={q: list(itertools.compress(h, keep)) for q, (_, h) in parsed.items()},
+        cells={q: list(itertools.compress(transposed[column], keep)) for q, column in columns.items()},
+        typed=typed,
         problems=[RowProblem(path.name, lines[i], "; ".join(r)) for i, r in sorted(reasons.items())],
-        opted_out=opted_out,
+        opted_out=sum(opted) - sum(opted[index] for index in reasons),
     )
 
 
@@ -257,17 +303,28 @@ def _start_lines(path: Path, delimiter: str) -> list[int]:
     return starts
 
 
-def _row_problems(row: list[str], header: list[str], id_index: int, seen: set[str]) -> str | None:
-    if not any(cell.strip() for cell in row):
-        return None  # an empty line: nothing to report, nothing to read
-    if len(row) != len(header):
-        return f"{len(row)} kolommen in plaats van {len(header)}"
-    household = row[id_index].strip()
-    if not household:
-        return "het nummer van het huishouden ontbreekt"
-    if household in seen:
-        return f"het huishouden '{household}' staat er al eerder in"
-    return None
+def _row_reasons(rows: list[list[str]], ids: list[str], header: list[str], id_index: int):
+    """The problems of whole rows (width, a missing or repeated id) by row index, and the empty rows; only the few
+    odd rows are looked at one by one."""
+    counts = Counter(ids)
+    doubles = {household for household, count in counts.items() if count > 1} if len(counts) < len(ids) else set()
+    width = len(header)
+    odd = [i for i, (row, household) in enumerate(zip(rows, ids)) if len(row) != width or not household or household in doubles]
+    reasons: dict[int, list[str]] = {}
+    blank: set[int] = set()
+    seen: set[str] = set()
+    for index in odd:
+        row, household = rows[index], ids[index]
+        if not any(cell.strip() for cell in row):
+            blank.add(index)  # an empty line: nothing to report, nothing to read
+        elif len(row) != width:
+            reasons[index] = [f"{len(row)} kolommen in plaats van {width}"]
+        elif not household:
+            reasons[index] = ["het nummer van het huishouden ontbreekt"]
+        elif household in seen:
+            reasons[index] = [f"het huishouden '{household}' staat er al eerder in"]
+        seen.add(household)
+    return reasons, blank
 
 
 def read_ids(path: Path, id_column: str, problems: list[RowProblem]) -> set[str]:
@@ -315,75 +372,63 @@ def _leaves(node: dict[str, Any]) -> list[dict[str, Any]]:
     return [leaf for child in children for leaf in _leaves(child)]
 
 
-class _Columns:
-    """The households' answers per question, with numbers also in hundredths (as the evaluator compares them)."""
-
-    def __init__(self, households: Households) -> None:
-        self.households = households
-        self.size = len(households.ids)
-
-    def raw(self, question: str) -> list[Any]:
-        return self.households.values.get(question) or [None] * self.size
-
-    def compared(self, question: str, kind: str) -> list[Any]:
-        if kind != "getal":
-            return self.raw(question)
-        return self.households.scaled.get(question) or [None] * self.size
-
-
-def _leaf_column(leaf: dict[str, Any], rule: dict[str, Any], columns: _Columns, day: str) -> list[str]:
-    """One pass over a question's column: the leaf's outcome per household (same rules as evaluate._leaf)."""
-    values = columns.compared(leaf["vraag"], leaf["soort"])
-    compare = COMPARE[leaf["op"]]
-    operand = leaf["waarde"]
-    if not isinstance(operand, dict):
-        return [UNKNOWN if v is None else (YES if compare(v, operand) else NO) for v in values]
-    limit = rule["grenzen"][operand["grens"]]
-    in_force = [v for v in limit["waarden"] if v["vanaf"] <= day]
-    if not in_force:
-        return [UNKNOWN] * columns.size
-    base, per_person = in_force[-1]["bedrag"], in_force[-1]["per_persoon"]
-    if limit["per"] is None:
-        return [UNKNOWN if v is None else (YES if compare(v, base) else NO) for v in values]
-    counts = columns.compared(limit["per"], "getal")
-    return [
-        UNKNOWN if v is None or n is None else (YES if compare(v, base + per_person * (n // 100)) else NO)
-        for v, n in zip(values, counts)
-    ]
+def _thresholds(rule: dict[str, Any], households: Households, day: str) -> dict[str, list[Any]]:
+    """Per amount or date the rule compares, every value it is compared with on `day` (for a threshold that counts
+    persons: its value for each number of persons in the file), sorted."""
+    found: dict[str, set[Any]] = {}
+    for leaf in (leaf for category in rule["categorieen"] for leaf in _leaves(category["voorwaarde"])):
+        if leaf["op"] not in ORDERING:
+            continue
+        threshold = leaf["waarde"]
+        points = found.setdefault(leaf["vraag"], set())
+        if not isinstance(threshold, dict):
+            points.add(threshold)
+            continue
+        limit = rule["grenzen"][threshold["grens"]]
+        current = value_in_force(limit, day)
+        if current is None:
+            continue  # no value yet: the condition is onbekend for everyone
+        counts = [0] if limit["per"] is None else [n // 100 for n in households.known(limit["per"])[1]]
+        points.update(current["bedrag"] + current["per_persoon"] * n for n in counts)
+    return {question: sorted(points) for question, points in found.items()}
 
 
-def evaluate_product(rule: dict[str, Any], columns: _Columns, day: str) -> list[tuple[str, str | None, str | None, tuple[str, ...]]]:
-    """Per household: (outcome, category, toekenning, reason codes of the deciding category)."""
+def _key_columns(rule: dict[str, Any], asked: list[str], households: Households, day: str) -> list[list[Any]]:
+    """Per question the rule reads, a column in which two households are equal only if the rule cannot tell them
+    apart: the cell itself, or for an amount or a date, its place among the values the rule compares it with."""
+    thresholds = _thresholds(rule, households, day)
+    columns = []
+    for question in asked:
+        cells, typed = households.column(question)
+        points = thresholds.get(question)
+        if points is None:
+            columns.append(cells)
+            continue
+        answered, answers, empty = households.known(question)
+        below = map(bisect.bisect_left, itertools.repeat(points), answers)
+        not_above = map(bisect.bisect_right, itertools.repeat(points), answers)
+        place = dict(zip(answered, zip(below, not_above)))  # the same pair: the same outcome of every comparison
+        place.update(dict.fromkeys(empty))
+        columns.append(list(map(place.__getitem__, cells)))
+    return columns
+
+
+def evaluate_product(rule: dict[str, Any], households: Households, day: str) -> tuple[list[int], dict[int, Summary]]:
+    """Per household a code, and per code (outcome, category, toekenning, reason codes of the deciding category).
+
+    Two households get the same code when the rule reads the same from both: the code is the index of the first
+    household that reads so, and the evaluator decides once per code, on that household's answers."""
     leaves = [leaf for category in rule["categorieen"] for leaf in _leaves(category["voorwaarde"])]
-    leaf_columns = [_leaf_column(leaf, rule, columns, day) for leaf in leaves]
-    questions_used = {leaf["vraag"] for leaf in leaves} | {
-        g["per"] for g in rule["grenzen"].values() if g["per"] is not None
-    }
-    memo: dict[tuple[str, ...], tuple[str, str | None, str | None, tuple[str, ...]]] = {}
-    out = []
-    for index, key in enumerate(zip(*leaf_columns)):
-        summary = memo.get(key)
-        if summary is None:
-            answers = {q: columns.raw(q)[index] for q in questions_used}
-            result = evaluate(rule, answers, day)
-            _same_leaves(result, leaves, key)
-            winner = next((c for c in result["categorieen"] if c["id"] == result["categorie"]), None)
-            reasons = tuple(winner["beslissend"]) if winner else ()
-            summary = memo[key] = (result["uitkomst"], result["categorie"], result["toekenning"], reasons)
-        out.append(summary)
-    return out
-
-
-def _same_leaves(result: dict[str, Any], leaves: list[dict[str, Any]], key: tuple[str, ...]) -> None:
-    traced = {
-        entry["pad"]: entry["uitkomst"]
-        for category in result["categorieen"]
-        for entry in category["spoor"]
-        if "vraag" in entry
-    }
-    for leaf, fast in zip(leaves, key):
-        if leaf["pad"] in traced and traced[leaf["pad"]] != fast:
-            raise AssertionError(f"interne fout: {leaf['pad']} is {traced[leaf['pad']]} in de evaluator, {fast} in de batch")
+    asked = sorted({leaf["vraag"] for leaf in leaves} | {g["per"] for g in rule["grenzen"].values() if g["per"]})
+    first: dict[tuple, int] = {}
+    codes = list(map(first.setdefault, zip(*_key_columns(rule, asked, households, day)), itertools.count()))
+    decided = {}
+    for index in first.values():
+        result = evaluate(rule, households.answers(index, asked), day)
+        winner = next((c for c in result["categorieen"] if c["id"] == result["categorie"]), None)
+        reasons = tuple(winner["beslissend"]) if winner else ()
+        decided[index] = (result["uitkomst"], result["categorie"], result["toekenning"], reasons)
+    return codes, decided
 
 
 # --- the run -------------------------------------------------------------------------------------------------
@@ -398,6 +443,7 @@ class Outreach:
     letters: int = 0
 
 
+@_bulk
 def run(
     catalogue: Catalogue,
     households_csv: Path,
@@ -414,7 +460,6 @@ def run(
     served = read_served(served_csv, mapping.id_kolom, with_rules, problems) if served_csv else {}
     households = read_households(households_csv, mapping, opt_outs)
     problems = households.problems + problems
-    columns = _Columns(households)
     iso = day.isoformat()
     results = []
     for entry in entries:
@@ -427,27 +472,24 @@ def run(
             benefit=benefit_amount(entry.record),
         )
         served_here = served.get(entry.id, set())
-        summaries = evaluate_product(rule, columns, iso)
-        flags = [h in served_here for h in households.ids] if served_here else [False] * len(summaries)
+        codes, decided = evaluate_product(rule, households, iso)
+        flags = list(map(served_here.__contains__, households.ids))
         product.served_total = sum(flags)
-        for (summary, is_served), number in Counter(zip(summaries, flags)).items():
-            outcome, category = summary[0], summary[1]
+        served_ones = Counter(itertools.compress(codes, flags))
+        for code, number in Counter(codes).items():
+            outcome, category = decided[code][:2]
             if outcome == UNKNOWN:
                 product.maybe += number
             elif outcome == YES:
                 count = product.categories[category]  # type: ignore[index]
                 count.eligible += number
+                count.served += served_ones[code]
+                count.invited += number - served_ones[code]
                 product.eligible += number
-                if is_served:
-                    count.served += number
-                    product.served_eligible += number
-                else:
-                    count.invited += number
-        product.invitations = [
-            (index, summary[1], summary[2], summary[3])  # type: ignore[misc]
-            for index, (summary, is_served) in enumerate(zip(summaries, flags))
-            if summary[0] == YES and not is_served
-        ]
+                product.served_eligible += served_ones[code]
+        yes = {code for code, summary in decided.items() if summary[0] == YES}
+        invited = list(itertools.compress(range(len(codes)), map(operator.gt, map(yes.__contains__, codes), flags)))
+        product.invitations = list(zip(invited, map(decided.__getitem__, map(codes.__getitem__, invited))))
         results.append(product)
     return Outreach(iso, households, results, problems)
 
@@ -485,18 +527,19 @@ def unsafe_output(target: Path, root: Path, site_dir: Path, content_dir: Path) -
     return None
 
 
+@_bulk
 def write(outreach: Outreach, catalogue: Catalogue, target: Path, template: Path | None) -> None:
     target.mkdir(parents=True, exist_ok=True)
     ids = outreach.households.ids
-    per_household: dict[int, list[tuple[ProductResult, str, str, tuple[str, ...]]]] = {}
     with (target / "uitnodigingen.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(["huishouden", "product", "categorie", "toekenning", "redenen"])
         for product in outreach.products:
-            for index, category, grant, reasons in product.invitations:
-                writer.writerow([ids[index], product.product_id, category, grant, "+".join(reasons)])
-                per_household.setdefault(index, []).append((product, category, grant, reasons))
-    outreach.letters = _write_letters(per_household, ids, catalogue, target / "brieven.txt", template, outreach.day)
+            writer.writerows(
+                (ids[index], product.product_id, summary[1], summary[2], "+".join(summary[3]))
+                for index, summary in product.invitations
+            )
+    outreach.letters = _write_letters(outreach, catalogue, target / "brieven.txt", template)
     with (target / "ongeldige-regels.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(["bestand", "regel", "reden"])
@@ -504,37 +547,46 @@ def write(outreach: Outreach, catalogue: Catalogue, target: Path, template: Path
             writer.writerow([problem.file, problem.row, problem.reason])
 
 
-def _write_letters(per_household, ids, catalogue: Catalogue, path: Path, template: Path | None, day: str) -> int:
-    """One letter per household, separated by a page break; the body is rendered once per set of invitations."""
+def _write_letters(outreach: Outreach, catalogue: Catalogue, path: Path, template: Path | None) -> int:
+    """One letter per invited household (in the order of their ids), separated by a page break, written as they
+    come; a body is rendered once per distinct set of invitations, and only the household id differs."""
     folder, name = (template.parent, template.name) if template else (LETTER_TEMPLATE.parent, LETTER_TEMPLATE.name)
     env = Environment(loader=FileSystemLoader(str(folder)), undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
     letter = env.get_template(name)
     site = catalogue.config.site_url.rstrip("/")
-    rendered: dict[tuple, str] = {}
-    letters: list[str] = []
-    items_seen: dict[tuple, dict[str, Any]] = {}
+    ids = outreach.households.ids
+    products = outreach.products
+    # Per household, per product: the invitation's summary or None; households with the same tuple get one body.
+    columns = [list(map(dict(product.invitations).get, range(len(ids)))) for product in products]
+    invitations = list(zip(*columns)) if columns else [()] * len(ids)
+    bodies: dict[tuple, str | None] = {}
+    items: dict[tuple[str, Summary], dict[str, Any]] = {}
 
-    def item(product: ProductResult, category: str, grant: str, reasons: tuple[str, ...]) -> dict[str, Any]:
-        key = (product.product_id, category, reasons)
-        if key not in items_seen:
-            items_seen[key] = _letter_item(catalogue, site, product, category, grant, reasons)
-        return items_seen[key]
+    def body(key: tuple) -> str | None:
+        chosen = [(product, summary) for product, summary in zip(products, key) if summary is not None]
+        if not chosen:
+            return None
+        for product, summary in chosen:
+            if (product.product_id, summary) not in items:
+                items[product.product_id, summary] = _letter_item(catalogue, site, product, *summary[1:])
+        return letter.render(
+            huishouden=ID_SENTINEL,
+            organisatie=catalogue.config.organisatie,
+            gemeente=catalogue.config.gemeente,
+            datum=outreach.day,
+            producten=[items[product.product_id, summary] for product, summary in chosen],
+        )
 
-    for index in sorted(per_household, key=ids.__getitem__):
-        items = per_household[index]
-        key = tuple((p.product_id, c, r) for p, c, _, r in items)
-        body = rendered.get(key)
-        if body is None:
-            body = rendered[key] = letter.render(
-                huishouden=ID_SENTINEL,
-                organisatie=catalogue.config.organisatie,
-                gemeente=catalogue.config.gemeente,
-                datum=day,
-                producten=[item(p, c, g, r) for p, c, g, r in items],
-            )
-        letters.append(body.replace(ID_SENTINEL, ids[index]))
-    path.write_text("\f".join(letters), encoding="utf-8")
-    return len(letters)
+    count = 0
+    with path.open("w", encoding="utf-8") as handle:
+        for index in sorted(range(len(ids)), key=ids.__getitem__):
+            key = invitations[index]
+            if key not in bodies:
+                bodies[key] = body(key)
+            if bodies[key] is not None:
+                handle.write(("\f" if count else "") + bodies[key].replace(ID_SENTINEL, ids[index]))  # type: ignore[union-attr]
+                count += 1
+    return count
 
 
 def _letter_item(catalogue: Catalogue, site: str, product: ProductResult, category: str, grant: str, reasons):
