@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -131,7 +132,8 @@ class ProductResult:
     served_total: int = 0
     maybe: int = 0
     benefit: Decimal | None = None
-    invitations: list[tuple[int, Summary]] = field(default_factory=list)  # household (index in ids), its summary
+    decided: dict[int, Summary] = field(default_factory=dict)  # per code (evaluate_product): what the rule says
+    invitations: list[tuple[int, int]] = field(default_factory=list)  # eligible, not served: (household index, code)
 
     @property
     def to_invite(self) -> int:
@@ -307,8 +309,10 @@ def _row_reasons(rows: list[list[str]], ids: list[str], header: list[str], id_in
     """The problems of whole rows (width, a missing or repeated id) by row index, and the empty rows; only the few
     odd rows are looked at one by one."""
     counts = Counter(ids)
-    doubles = {household for household, count in counts.items() if count > 1} if len(counts) < len(ids) else set()
     width = len(header)
+    if len(counts) == len(ids) and all(ids) and all(map(width.__eq__, map(len, rows))):
+        return {}, set()  # the common file: every row well formed, checked without a call per row
+    doubles = {household for household, count in counts.items() if count > 1}
     odd = [i for i, (row, household) in enumerate(zip(rows, ids)) if len(row) != width or not household or household in doubles]
     reasons: dict[int, list[str]] = {}
     blank: set[int] = set()
@@ -489,7 +493,10 @@ def run(
                 product.served_eligible += served_ones[code]
         yes = {code for code, summary in decided.items() if summary[0] == YES}
         invited = list(itertools.compress(range(len(codes)), map(operator.gt, map(yes.__contains__, codes), flags)))
-        product.invitations = list(zip(invited, map(decided.__getitem__, map(codes.__getitem__, invited))))
+        first_with: dict[Summary, int] = {}
+        same = {code: first_with.setdefault(summary, code) for code, summary in decided.items()}  # one code per summary
+        product.decided = decided
+        product.invitations = list(zip(invited, map(same.__getitem__, map(codes.__getitem__, invited))))
         results.append(product)
     return Outreach(iso, households, results, problems)
 
@@ -535,10 +542,8 @@ def write(outreach: Outreach, catalogue: Catalogue, target: Path, template: Path
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(["huishouden", "product", "categorie", "toekenning", "redenen"])
         for product in outreach.products:
-            writer.writerows(
-                (ids[index], product.product_id, summary[1], summary[2], "+".join(summary[3]))
-                for index, summary in product.invitations
-            )
+            rows = {code: (product.product_id, s[1], s[2], "+".join(s[3])) for code, s in product.decided.items()}
+            writer.writerows((ids[index], *rows[code]) for index, code in product.invitations)
     outreach.letters = _write_letters(outreach, catalogue, target / "brieven.txt", template)
     with (target / "ongeldige-regels.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
@@ -548,45 +553,43 @@ def write(outreach: Outreach, catalogue: Catalogue, target: Path, template: Path
 
 
 def _write_letters(outreach: Outreach, catalogue: Catalogue, path: Path, template: Path | None) -> int:
-    """One letter per invited household (in the order of their ids), separated by a page break, written as they
-    come; a body is rendered once per distinct set of invitations, and only the household id differs."""
+    """One letter per invited household, in the order of their ids, separated by a page break, written as they come.
+    A body is rendered (and encoded) once per distinct set of invitations; per household only its id is put in."""
     folder, name = (template.parent, template.name) if template else (LETTER_TEMPLATE.parent, LETTER_TEMPLATE.name)
     env = Environment(loader=FileSystemLoader(str(folder)), undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
     letter = env.get_template(name)
     site = catalogue.config.site_url.rstrip("/")
     ids = outreach.households.ids
     products = outreach.products
-    # Per household, per product: the invitation's summary or None; households with the same tuple get one body.
     columns = [list(map(dict(product.invitations).get, range(len(ids)))) for product in products]
-    invitations = list(zip(*columns)) if columns else [()] * len(ids)
-    bodies: dict[tuple, str | None] = {}
-    items: dict[tuple[str, Summary], dict[str, Any]] = {}
+    invitations = list(zip(*columns))  # per household, per product: the code of its invitation, or None
+    invited = sorted(set().union(*(dict(product.invitations) for product in products)), key=ids.__getitem__)
+    items: dict[tuple[str, int], SimpleNamespace] = {}
 
-    def body(key: tuple) -> str | None:
-        chosen = [(product, summary) for product, summary in zip(products, key) if summary is not None]
-        if not chosen:
-            return None
-        for product, summary in chosen:
-            if (product.product_id, summary) not in items:
-                items[product.product_id, summary] = _letter_item(catalogue, site, product, *summary[1:])
+    def body(key: tuple[int | None, ...]) -> bytes:
+        chosen = [(product, code) for product, code in zip(products, key) if code is not None]
+        for product, code in chosen:
+            if (product.product_id, code) not in items:
+                items[product.product_id, code] = _letter_item(catalogue, site, product, *product.decided[code][1:])
         return letter.render(
             huishouden=ID_SENTINEL,
             organisatie=catalogue.config.organisatie,
             gemeente=catalogue.config.gemeente,
             datum=outreach.day,
-            producten=[items[product.product_id, summary] for product, summary in chosen],
-        )
+            producten=[items[product.product_id, code] for product, code in chosen],
+        ).encode("utf-8")
 
-    count = 0
-    with path.open("w", encoding="utf-8") as handle:
-        for index in sorted(range(len(ids)), key=ids.__getitem__):
+    bodies: dict[tuple[int | None, ...], bytes] = {}
+    sentinel = ID_SENTINEL.encode("utf-8")
+    with path.open("wb") as handle:
+        for count, index in enumerate(invited):
             key = invitations[index]
             if key not in bodies:
                 bodies[key] = body(key)
-            if bodies[key] is not None:
-                handle.write(("\f" if count else "") + bodies[key].replace(ID_SENTINEL, ids[index]))  # type: ignore[union-attr]
-                count += 1
-    return count
+            if count:
+                handle.write(b"\f")
+            handle.write(bodies[key].replace(sentinel, ids[index].encode("utf-8")))
+    return len(invited)
 
 
 def _letter_item(catalogue: Catalogue, site: str, product: ProductResult, category: str, grant: str, reasons):
@@ -595,15 +598,15 @@ def _letter_item(catalogue: Catalogue, site: str, product: ProductResult, catego
     compiled = compile_rule(product.product_id, fiche.rechten)  # type: ignore[union-attr, arg-type]
     explained = {leaf["pad"]: leaf["uitleg"] for c in compiled["categorieen"] for leaf in _leaves(c["voorwaarde"])}
     loket = catalogue.loket(fiche.loket).record if getattr(fiche, "loket", None) else None
-    return {
-        "titel": product.title,
-        "categorie": product.category_names[category],
-        "toekenning": grant,
-        "redenen": [explained[r] for r in reasons],
-        "url": f"{site}/products/{product.product_id}/" if site else f"products/{product.product_id}/",
-        "loket": getattr(loket, "naam", None),
-        "telefoon": getattr(loket, "telefoon", None),
-    }
+    return SimpleNamespace(  # attributes, not a dict: the template reads 'p.titel' without a failed lookup first
+        titel=product.title,
+        categorie=product.category_names[category],
+        toekenning=grant,
+        redenen=[explained[r] for r in reasons],
+        url=f"{site}/products/{product.product_id}/" if site else f"products/{product.product_id}/",
+        loket=getattr(loket, "naam", None),
+        telefoon=getattr(loket, "telefoon", None),
+    )
 
 
 # --- reporting -----------------------------------------------------------------------------------------------
