@@ -30,9 +30,10 @@ INFORMAL = re.compile(r"\b(?:je|jij|jou|jouw|jullie)\b", re.I)
 NOT_PROSE = {"id", "titel", "sleutelwoorden", "eigenaar", "naam", "omschrijving", "telefoon", "email", "ipdc_concept_id"}
 URL_KEYS = {"url", "website"}
 SOURCED_GROUPS = ("kostprijs", "ontvangt")
-# A law's link must lead to its text, never to a home page. A "more information" link or the source of an amount
-# may lead to an organisation's own site (a helpline, a CAW), but not to the home page of a portal that holds
-# thousands of pages: the legal portals, the general government portals, and the town's own website.
+# A law's link must lead to its text, and a source ('bron': of an amount, of the conditions in 'rechten') to the
+# page that states the fact: never to a home page. A "more information" link may lead to an organisation's own
+# site (a helpline, a CAW), but not to the home page of a portal that holds thousands of pages: the legal portals,
+# the general government portals, and the town's own website.
 PORTALS = frozenset(
     {
         "www.ejustice.just.fgov.be",
@@ -46,7 +47,8 @@ PORTALS = frozenset(
     }
 )
 LEGAL_LINKS = ("regelgeving",)
-SOURCE_LINKS = ("meer_info", "kostprijs", "ontvangt")
+SOURCE_KEY = "bron"  # kostprijs.bron, ontvangt.bron, rechten.bron: wherever a fiche names its source
+INFO_LINKS = ("meer_info",)
 
 
 def fiche_findings(source: Source, fiche: Fiche, config: TownConfig) -> list[Finding]:
@@ -155,10 +157,16 @@ def _home_page_findings(source: Source, loc: KeyPath, url: str, portals: frozens
     if not is_home_page(url):
         return []
     portal = (urlsplit(url).hostname or "").lower() in portals
-    if not (loc[0] in LEGAL_LINKS or (loc[0] in SOURCE_LINKS and portal)):
+    is_source = SOURCE_KEY in loc
+    if not (loc[0] in LEGAL_LINKS or is_source or (loc[0] in INFO_LINKS and portal)):
         return []
     line, column = source.line_of(loc)
-    what = "de wet of het reglement" if loc[0] == "regelgeving" else "de pagina over dit onderwerp"
+    if loc[0] in LEGAL_LINKS:
+        what = "de wet of het reglement"
+    elif is_source:
+        what = "de pagina waar deze bedragen of voorwaarden staan"
+    else:
+        what = "de pagina over dit onderwerp"
     message = (
         f"'{url}' is de startpagina van een website, niet {what}; geef de rechtstreekse link. "
         "Kent u die niet zeker? Laat de url dan weg: een naam zonder link is beter dan een verkeerde link"
