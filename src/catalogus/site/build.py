@@ -36,6 +36,7 @@ from ..history import History, read_history
 from ..intern import InternalText
 from ..vocabulary import VOCABULARY_FILE
 from .plugin import SITE, Request
+from . import translations
 from .translations import DIRECTORY as TRANSLATIONS
 
 MKDOCS_FILE = "mkdocs.yml"
@@ -83,7 +84,8 @@ def publish(
         with _requested(root, today, catalogue, history, internal), _mkdocs_log():
             config = load_config(str(config_file(root)), site_dir=str(staging), strict=True)
             mkdocs_build(config)
-        write_editor(staging, root, catalogue, config.repo_url, config.edit_uri)  # staff page /redactie/
+        strings = translations.load(config_file(root).parent, catalogue.config.taal)
+        write_editor(staging, root, catalogue, config.repo_url, config.edit_uri, strings)  # staff page /redactie/
         if internal is None:  # open data is for the public site only
             write_exports(catalogue, staging, today, root, config_file(root).parent, history)  # data/, embed/, beleid/
         built = True
