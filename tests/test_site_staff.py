@@ -138,3 +138,14 @@ def test_the_pages_workflow_never_builds_or_deploys_the_staff_edition():
     for path in workflows.glob("*.yml"):
         assert "--intern" not in path.read_text(encoding="utf-8"), path.name
     assert subprocess.run(["git", "check-ignore", "-q", "site-intern/"], cwd=workflows.parents[1]).returncode == 0
+
+
+def test_the_stylesheet_closes_every_rule():
+    """An unclosed rule silently swallows every rule after it (the staff block's frame, the stopped banner)."""
+    css = (Path(__file__).resolve().parents[1] / "overrides/assets/stylesheets/catalogus.css").read_text(encoding="utf-8")
+    depth = 0
+    for number, line in enumerate(re.sub(r"/\*.*?\*/", "", css, flags=re.S).split("\n"), start=1):
+        depth += line.count("{") - line.count("}")
+        assert 0 <= depth <= 2, f"regel {number}"  # a rule, inside at most one @media block
+    assert depth == 0
+    assert ".md-typeset .catalogus-intern {" in css
