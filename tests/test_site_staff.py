@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import io
 import re
 import subprocess
@@ -149,3 +150,27 @@ def test_the_stylesheet_closes_every_rule():
         assert 0 <= depth <= 2, f"regel {number}"  # a rule, inside at most one @media block
     assert depth == 0
     assert ".md-typeset .catalogus-intern {" in css
+
+
+@pytest.mark.browser
+def test_the_staff_fiche_page_is_valid_accessible_and_fits_a_phone(project, chromium):
+    from browser import new_tab, serve
+    from test_site_quality import axe_violations, third_party, vnu_jar
+
+    site = project / "site-intern"
+    fiche_page = site / "products" / "poetsdienst" / "index.html"
+    run = subprocess.run(["java", "-Xss2m", "-jar", str(vnu_jar()), "--errors-only", "--format", "json", str(fiche_page)],
+                         capture_output=True, text=True, timeout=120)
+    assert [m["message"] for m in json.loads(run.stderr or run.stdout)["messages"] if m["type"] != "info"] == []
+    server, url = serve(site)
+    try:
+        with new_tab(chromium, url) as tab:
+            tab.set_viewport_size({"width": 375, "height": 812})
+            tab.goto("products/poetsdienst/", wait_until="networkidle")
+            assert tab.locator(".catalogus-intern h2").inner_text() == "Intern (alleen voor medewerkers)"
+            assert axe_violations(tab) == []
+            assert third_party(tab.requested, url) == []
+            assert tab.evaluate("() => document.documentElement.scrollWidth") <= 375
+    finally:
+        server.shutdown()
+        server.server_close()
