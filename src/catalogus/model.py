@@ -315,7 +315,10 @@ class Intern(Strict):
     )
     laatst_nagekeken: dt.date = Field(description="Datum waarop de interne tekst het laatst nagekeken werd, als JJJJ-MM-DD.")
 
-    _iso_date = field_validator("laatst_nagekeken", mode="before")(Fiche._iso_date.__func__)  # type: ignore[attr-defined]
+    @field_validator("laatst_nagekeken", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> object:
+        return Fiche._iso_date(value)  # the rule of a fiche's review date
 
 
 def web_addresses(record: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -152,7 +152,7 @@ def render_page(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None
     # Field order is the model's: no sorted keys. The JSON is made safe for a <script> element (<, >, & escaped).
     data = htmlsafe_json_dumps(config(catalogue, repo_url, edit_uri, strings), sort_keys=False, ensure_ascii=False)
     intro = Markup(markup.render_inline(words["inleiding"]))  # the one safe renderer: *Zo past u een fiche aan*
-    return _environment().get_template("redactie.html").render(town=town, t=words, inleiding=intro, config_json=data)
+    return _environment().get_template("redactie.html").render(town=town, t=strings, inleiding=intro, config_json=data)
 
 
 def write_editor(
