@@ -17,7 +17,8 @@ from .catalogue import Catalogue, Entry, build_catalogue
 from .config import CONFIG_FILE, PAGES_FILE, Paginas, TownConfig
 from .findings import Finding, error, warning
 from .glossary import EMPTY, GLOSSARY_FILE, Glossary
-from .inventory import CONTENT_DIRS, Inventory, take_inventory
+from .intern import InternalText, check_internal
+from .inventory import CONTENT_DIRS, INTERNAL_DIR, Inventory, take_inventory
 from .messages import Known, suggest_reference
 from .model import Fiche
 from .owners import owner_findings
@@ -32,6 +33,7 @@ class CheckResult:
     files: int = 0
     catalogue: Catalogue | None = None
     assets: tuple[Path, ...] = ()  # images under content/ that passed the checks; the only files to copy
+    internal: dict[str, InternalText] = field(default_factory=dict)  # staff edition only: check(internal=True)
 
     @property
     def errors(self) -> list[Finding]:
@@ -54,13 +56,16 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path, today: dt.date, paths: list[Path] | None = None) -> CheckResult:
-    """Check the project at `root`; with `paths`, also load those files and report only on them."""
+def check(root: Path, today: dt.date, paths: list[Path] | None = None, *, internal: bool = False) -> CheckResult:
+    """Check the project at `root`; with `paths`, also load those files and report only on them.
+
+    The internal texts (content/intern/) are always checked; they are kept in the result only with
+    `internal=True` (the staff edition), so the public build never holds them."""
     with _no_cyclic_gc():
-        return _check(root, today, paths)
+        return _check(root, today, paths, internal)
 
 
-def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
+def _check(root: Path, today: dt.date, paths: list[Path] | None, internal: bool = False) -> CheckResult:
     result = CheckResult()
     config, config_source = _load_settings(root, CONFIG_FILE, TownConfig, result)
     vocab, vocab_source = _load_settings(root, VOCABULARY_FILE, Vocabularies, result)
@@ -77,10 +82,11 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
     if paths:
         selected = {p.resolve() for f in paths for p in _expand(f)}
         # A named file under the content folder that is not a fiche gets the inventory's message, once.
-        listed = {path for path in selected if path.suffix == ".md" and path.name != "README.md"}
+        notes = set(inventory.internal)
+        listed = {path for path in selected if path.suffix == ".md" and path.name != "README.md" and path not in notes}
         files = sorted(set(files) | listed | {p for p in selected - listed if not p.is_relative_to(content.resolve())})
     sources = [_load(path, root) for path in files]
-    result.files = len(sources)
+    result.files = len(sources) + len(inventory.internal)
     known = _known(sources)
     entries: dict[str, list[Entry]] = {"product": [], "loket": []}
     for source in sources:
@@ -88,11 +94,13 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
         if record is not None:
             entries[source.kind].append(Entry(record, source.body, source.path))
     _cross_check(sources, entries, known)
+    texts, text_findings = check_internal(inventory.internal, root, known.products, today)
     _check_paths(vocab, vocab_source, set(known.products))
+    _check_off_path(vocab, entries["product"], {source.path: source for source in sources})
     _check_home(config, config_source, known)
     result.findings.extend(vocab_source.findings + config_source.findings)
     result.findings.extend(owner_findings(root, config, sources))
-    reported = [*inventory.findings, *(f for s in sources for f in s.findings)]
+    reported = [*inventory.findings, *(f for s in sources for f in s.findings), *text_findings]
     result.findings.extend(f for f in reported if selected is None or (root / f.path).resolve() in selected)
     result.findings.sort()
     settings_failed = any(f.is_error for f in vocab_source.findings + config_source.findings)
@@ -101,6 +109,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
             config, vocab, entries["product"], entries["loket"], pages=fixed_pages, glossary=glossary
         )
         result.assets = tuple(inventory.assets)
+        result.internal = texts if internal else {}
     return result
 
 
@@ -147,10 +156,11 @@ def _inventory(root: Path, config: TownConfig, settings: Source, result: CheckRe
 
 
 def _expand(path: Path) -> list[Path]:
-    """A named file is checked as it is; a folder contributes the fiches and lokets below it, not its READMEs."""
+    """A named file is checked as it is; a folder contributes the fiches, lokets and internal texts below it, not its READMEs."""
     if not path.is_dir():
         return [path]
-    return sorted(p for p in path.rglob("*.md") if p.parent.name in CONTENT_DIRS and p.name != "README.md")
+    folders = (*CONTENT_DIRS, INTERNAL_DIR)
+    return sorted(p for p in path.rglob("*.md") if p.parent.name in folders and p.name != "README.md")
 
 
 def _load(path: Path, root: Path) -> Source:
@@ -283,6 +293,23 @@ def _check_paths(vocab: Vocabularies, source: Source, products: set[str]) -> Non
                 if value not in products:
                     loc = ("levensgebeurtenissen", key, "stappen", step_index, "fiches", index)
                     _refer(source, loc, f"de fiche '{value}' in de stap '{step.titel}' bestaat niet; controleer de schrijfwijze of maak die fiche aan")
+
+
+def _check_off_path(vocab: Vocabularies, products: list[Entry], sources: dict[str, Source]) -> None:
+    """A fiche tagged with a life event that has steps, but in none of them, is missing from that event's page."""
+    for entry in products:
+        for index, key in enumerate(entry.record.levensgebeurtenissen):
+            event = vocab.levensgebeurtenissen.get(key)
+            if event is None or not event.stappen or any(entry.id in step.fiches for step in event.stappen):
+                continue
+            source = sources[entry.path]
+            loc = ("levensgebeurtenissen", index)
+            line, column = source.line_of(loc)
+            message = (
+                f"deze fiche hoort bij '{event.label}', maar staat in geen enkele stap daarvan, dus de pagina "
+                f"'{event.label}' toont ze niet; zet '{entry.id}' bij een stap in {VOCABULARY_FILE} of haal '{key}' hier weg"
+            )
+            source.findings.append(warning(source.path, line, field_name(loc), message, column))
 
 
 def _check_home(config: TownConfig, source: Source, known: Known) -> None:

@@ -52,6 +52,9 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="kijk alles na en bouw de website (geen site bij fouten)")
     _add_today(build)
     build.add_argument("--site-dir", type=Path, default=None, help="waar de site komt; standaard: site/ in de projectmap")
+    build.add_argument(
+        "--intern", action="store_true", help="bouw de interne editie voor medewerkers (intranet), standaard in site-intern/"
+    )
     serve = sub.add_parser("serve", help="toon de website lokaal en bouw opnieuw bij elke wijziging")
     _add_today(serve)
     serve.add_argument("--dev-addr", default=None, metavar="IP:POORT", help="adres van de preview; standaard 127.0.0.1:8000")
@@ -122,7 +125,7 @@ def _run(args: argparse.Namespace) -> int:
             if problem:
                 print(f"catalogus: {problem}", file=sys.stderr)
                 return EXIT_USAGE
-            return build_site(root, today, args.site_dir)
+            return build_site(root, today, args.site_dir, internal=args.intern)
         return serve_site(root, today, args.dev_addr)
     if args.command == "proactief":
         return proactive.run_command(args, root)

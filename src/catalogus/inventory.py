@@ -1,4 +1,5 @@
-"""Inventory: what may stand under content/. Fiches, loketten, READMEs and checked images; anything else
+"""Inventory: what may stand under content/. Fiches, loketten, internal texts (intern/, for the staff edition),
+READMEs and checked images; anything else
 is an error, so nothing the checker did not look at (a page of HTML, a script) can reach the site.
 """
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from .findings import Finding, error
 
 CONTENT_DIRS = {"products": "product", "loketten": "loket"}
+INTERNAL_DIR = "intern"  # content/intern/<fiche-id>.md: staff edition only (catalogus.intern)
 README = "README.md"
 MAX_IMAGE_BYTES = 1024 * 1024
 # Allowed images by extension, recognised by their first bytes (never by name alone). No SVG: it can hold script.
@@ -28,6 +30,7 @@ IMAGE_NAMES = ", ".join(IMAGE_SIGNATURES)
 class Inventory:
     records: list[Path] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
+    internal: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -44,6 +47,7 @@ def take_inventory(content: Path, root: Path) -> Inventory:
                 display = os.path.relpath(path, root).replace(os.sep, "/")
                 inventory.findings.append(error(display, 1, "bestand", problem))
     inventory.records.sort()
+    inventory.internal.sort()
     return inventory
 
 
@@ -52,9 +56,12 @@ def _problem(path: Path, content: Path, inventory: Inventory) -> str | None:
     if path.is_symlink():
         return "een snelkoppeling (symlink) is niet toegelaten in de inhoud; zet het bestand zelf hier of verwijder de koppeling"
     parent = relative.parent.as_posix()
-    if path.name == README and parent in (".", *CONTENT_DIRS):
+    if path.name == README and parent in (".", *CONTENT_DIRS, INTERNAL_DIR):
         return None
-    if path.suffix.lower() == ".md" and parent in CONTENT_DIRS:
+    if path.suffix == ".md" and parent == INTERNAL_DIR:
+        inventory.internal.append(path.resolve())
+        return None
+    if path.suffix.lower() == ".md" and parent in (*CONTENT_DIRS, INTERNAL_DIR):
         if path.suffix != ".md":
             return f"schrijf de extensie in kleine letters: hernoem het bestand naar '{path.stem}.md'"
         inventory.records.append(path.resolve())
@@ -66,11 +73,11 @@ def _problem(path: Path, content: Path, inventory: Inventory) -> str | None:
         return problem
     if path.suffix.lower() == ".md":
         return (
-            "een Markdown-bestand hoort in products/ (een fiche) of loketten/ (een loket); "
+            "een Markdown-bestand hoort in products/ (een fiche), loketten/ (een loket) of intern/ (de interne tekst bij een fiche); "
             "verplaats het daarheen of verwijder het"
         )
     return (
-        f"dit bestand hoort niet in de inhoud: alleen fiches (.md in products/), loketten (.md in loketten/), "
+        f"dit bestand hoort niet in de inhoud: alleen fiches (.md in products/), loketten (.md in loketten/), interne teksten (.md in intern/), "
         f"README.md en afbeeldingen ({IMAGE_NAMES}) zijn toegelaten; verwijder het"
     )
 
