@@ -189,3 +189,28 @@ def test_the_command_writes_invitations_and_letters_outside_the_repository(tmp_p
     assert "«NAAM»" in first and "recht van bezwaar" in first and "Ons kenmerk: huishouden H" in first
     household = rows(paths["huishoudens"])[0]
     assert household["netto_belastbaar_gezinsinkomen"] not in "".join(letters)  # no answers in the letters
+
+
+def test_amounts_on_a_threshold_that_counts_persons(tmp_path, catalogue):
+    """One cent below, on and above the verwarmingstoelage limit (bedrag + per_persoon × persons ten laste), for
+    0 to 3 persons: the batch groups amounts by their place among the thresholds, the evaluator must agree."""
+    product = "verwarmingstoelage"
+    rule = compile_rule(product, catalogue.product(product).record.rechten)
+    (limit,) = [g for g in rule["grenzen"].values() if g["per"] == "personen_ten_laste"]
+    current = [v for v in limit["waarden"] if v["vanaf"] <= TODAY.isoformat()][-1]
+    names = ["huishouden", "verwarming", "bruto_belastbaar_gezinsinkomen", "personen_ten_laste"]
+    lines = [";".join(names)]
+    for persons in range(4):
+        edge = current["bedrag"] + current["per_persoon"] * persons
+        for cents in (edge - 1, edge, edge + 1):
+            lines.append(f"H{persons}-{cents};huisbrandolie;{cents // 100}.{cents % 100:02d};{persons}")
+    households = tmp_path / "h.csv"
+    households.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = outreach.run(catalogue, households, None, None, TODAY, [product])
+    expected = Counter()
+    with households.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter=";"):
+            answers = {q: typed(q, row[q]) for q in names[1:]}
+            expected[evaluate(rule, answers, TODAY.isoformat())["uitkomst"]] += 1
+    assert expected["ja"] == 8 and expected["onbekend"] == 4  # on the limit is ja (hoogstens); above it, onbekend
+    assert (run.products[0].eligible, run.products[0].maybe) == (expected["ja"], expected["onbekend"])

@@ -5,11 +5,12 @@ product and the opt-outs (right to object; removed before anything is evaluated)
 the invitations (household id, product, category, reason codes only) and one mail-merge letter per household,
 and prints the counts per category and the policy table (eligible vs served per product).
 
-Speed (100,000 households in a few seconds): no Python code runs per household and per question. Each distinct
-cell of a column is typed once; each leaf condition is decided once per distinct cell (with the evaluator's own
-comparison and threshold) and looked up for every household; the evaluator (evaluate.py, the one the tests compare
-with the browser's) runs once per distinct combination of leaf outcomes, and its trace must give the same leaf
-outcomes. Letters are rendered once per distinct set of invitations.
+Speed (100,000 households in a few seconds; scripts/benchmark_outreach.py): no Python code runs per household and
+per question. Each distinct cell of a column is typed once. Per product, households that the rule cannot tell
+apart (the same cells, and amounts or dates at the same place among the rule's thresholds) share a code, and the
+evaluator (evaluate.py, the one the tests compare with the browser's) decides once per code, on the answers of the
+first household with it: one evaluator semantics, no second implementation of a condition. Letters are rendered
+once per distinct set of invitations.
 """
 
 from __future__ import annotations
@@ -313,7 +314,7 @@ def _row_reasons(rows: list[list[str]], ids: list[str], header: list[str], id_in
     if len(counts) == len(ids) and all(ids) and all(map(width.__eq__, map(len, rows))):
         return {}, set()  # the common file: every row well formed, checked without a call per row
     doubles = {household for household, count in counts.items() if count > 1}
-    odd = [i for i, (row, household) in enumerate(zip(rows, ids)) if len(row) != width or not household or household in doubles]
+    odd = [i for i, (row, h) in enumerate(zip(rows, ids)) if len(row) != width or not h or h in doubles]
     reasons: dict[int, list[str]] = {}
     blank: set[int] = set()
     seen: set[str] = set()
@@ -403,7 +404,7 @@ def _key_columns(rule: dict[str, Any], asked: list[str], households: Households,
     thresholds = _thresholds(rule, households, day)
     columns = []
     for question in asked:
-        cells, typed = households.column(question)
+        cells = households.column(question)[0]
         points = thresholds.get(question)
         if points is None:
             columns.append(cells)
