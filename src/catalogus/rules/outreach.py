@@ -112,7 +112,7 @@ class Households:
     def answers(self, index: int, asked: Iterable[str]) -> dict[str, Any]:
         """One household's answers, as the evaluator takes them."""
         answers = {q: typed[cells[index]] for q in asked for cells, typed in [self.column(q)]}
-        return {q: as_number(v) if v is not None and questions()[q].soort == "getal" else v for q, v in answers.items()}
+        return {q: _as_number(v) if v is not None and questions()[q].soort == "getal" else v for q, v in answers.items()}
 
 
 @dataclass
@@ -222,7 +222,7 @@ def _hundredths(text: str, whole: bool) -> int:
     return -hundredths if sign else hundredths
 
 
-def as_number(hundredths: int) -> int | float:
+def _as_number(hundredths: int) -> int | float:
     """A number as the evaluator takes it (it compares hundredths itself): whole numbers stay int."""
     return hundredths // 100 if hundredths % 100 == 0 else hundredths / 100
 
