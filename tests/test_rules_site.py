@@ -38,7 +38,13 @@ def test_dated_per_person_limits_in_plain_words(site):
         "aantal andere gezinsleden (vanaf 1 januari 2024); ongeveer €\u00a024.155,16 per jaar plus €\u00a04.471,78 × het aantal "
         "andere gezinsleden (vanaf 1 augustus 2022)."
     ]
-    assert view.herkomst == "De bedragen zijn benaderingen uit 2024." and view.bron.href == "https://www.riziv.fgov.be"
+    assert view.herkomst == "De bedragen zijn benaderingen uit 2024."
+    assert view.bron is None and view.bron_titel == "RIZIV – verhoogde tegemoetkoming"  # named: no verified page
+
+
+def test_a_rule_source_links_to_the_page_that_states_it(site):
+    view = rights_view(site.catalogue.product("igo"), site)
+    assert view.bron.href == "https://www.sfpd.fgov.be/nl/recht-op-pensioen/igo"
 
 
 def test_a_dated_category_says_when_it_applied(site):
