@@ -20,6 +20,7 @@ import csv
 import datetime as dt
 import functools
 import gc
+import io
 import itertools
 import operator
 import re
@@ -48,6 +49,8 @@ COMMON_AMOUNT = re.compile(r"[0-9]{1,9}[.,][0-9]{2}")  # below 1.000.000.000: no
 _UNITS, _CENTS = operator.itemgetter(slice(None, -3)), operator.itemgetter(slice(-2, None))
 ID_SENTINEL = "\x00huishouden\x00"
 ORDERING = ("kleiner_dan", "hoogstens", "groter_dan", "minstens")
+CSV_SPECIAL = re.compile(r'[;"\r\n]')  # a cell with one of these is quoted in the output
+LETTERS_PER_WRITE = 2000
 
 
 def _bulk(function):
@@ -540,17 +543,33 @@ def write(outreach: Outreach, catalogue: Catalogue, target: Path, template: Path
     target.mkdir(parents=True, exist_ok=True)
     ids = outreach.households.ids
     with (target / "uitnodigingen.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow(["huishouden", "product", "categorie", "toekenning", "redenen"])
-        for product in outreach.products:
-            rows = {code: (product.product_id, s[1], s[2], "+".join(s[3])) for code, s in product.decided.items()}
-            writer.writerows((ids[index], *rows[code]) for index, code in product.invitations)
+        line = _csv_line()
+        handle.write(line(["huishouden", "product", "categorie", "toekenning", "redenen"]))
+        for product in outreach.products:  # the rest of a row is formatted once per code, the id once per household
+            rest = {code: line(["", product.product_id, s[1], s[2], "+".join(s[3])]) for code, s in product.decided.items()}
+            households, codes = zip(*product.invitations) if product.invitations else ((), ())
+            cells = (line([ids[i]])[:-2] if CSV_SPECIAL.search(ids[i]) else ids[i] for i in households)
+            handle.writelines(map(operator.add, cells, map(rest.__getitem__, codes)))
     outreach.letters = _write_letters(outreach, catalogue, target / "brieven.txt", template)
     with (target / "ongeldige-regels.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(["bestand", "regel", "reden"])
         for problem in outreach.problems:
             writer.writerow([problem.file, problem.row, problem.reason])
+
+
+def _csv_line():
+    """A function that formats one row as the csv module writes it (';', quotes where needed, CRLF)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+
+    def line(cells: list[str]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    return line
 
 
 def _write_letters(outreach: Outreach, catalogue: Catalogue, path: Path, template: Path | None) -> int:
@@ -562,9 +581,9 @@ def _write_letters(outreach: Outreach, catalogue: Catalogue, path: Path, templat
     site = catalogue.config.site_url.rstrip("/")
     ids = outreach.households.ids
     products = outreach.products
-    columns = [list(map(dict(product.invitations).get, range(len(ids)))) for product in products]
-    invitations = list(zip(*columns))  # per household, per product: the code of its invitation, or None
     invited = sorted(set().union(*(dict(product.invitations) for product in products)), key=ids.__getitem__)
+    # Per invited household, per product: the code of its invitation, or None.
+    keys = list(zip(*(map(dict(product.invitations).get, invited) for product in products)))
     items: dict[tuple[str, int], SimpleNamespace] = {}
 
     def body(key: tuple[int | None, ...]) -> bytes:
@@ -580,16 +599,14 @@ def _write_letters(outreach: Outreach, catalogue: Catalogue, path: Path, templat
             producten=[items[product.product_id, code] for product, code in chosen],
         ).encode("utf-8")
 
-    bodies: dict[tuple[int | None, ...], bytes] = {}
+    bodies = {key: body(key) for key in dict.fromkeys(keys)}
     sentinel = ID_SENTINEL.encode("utf-8")
     with path.open("wb") as handle:
-        for count, index in enumerate(invited):
-            key = invitations[index]
-            if key not in bodies:
-                bodies[key] = body(key)
-            if count:
-                handle.write(b"\f")
-            handle.write(bodies[key].replace(sentinel, ids[index].encode("utf-8")))
+        for start in range(0, len(invited), LETTERS_PER_WRITE):
+            chunk = slice(start, start + LETTERS_PER_WRITE)
+            numbers = map(str.encode, map(ids.__getitem__, invited[chunk]))
+            letters = map(bytes.replace, map(bodies.__getitem__, keys[chunk]), itertools.repeat(sentinel), numbers)
+            handle.write((b"\f" if start else b"") + b"\f".join(letters))
     return len(invited)
 
 
