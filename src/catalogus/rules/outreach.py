@@ -356,7 +356,14 @@ def _id_rows(path: Path, id_column: str, second: str | None, problems: list[RowP
                 raise OutreachError(f"{path}: de kolom '{name}' ontbreekt")
         id_index = header.index(id_column)
         second_index = header.index(second) if second else None
+        width = len(header)
         for row in reader:
+            if len(row) == width:  # the common row, accepted without looking at the others
+                household = row[id_index].strip()
+                value = row[second_index].strip() if second_index is not None else None
+                if household and (second_index is None or value in known):
+                    yield household, value
+                    continue
             line = reader.line_num  # type: ignore[attr-defined]
             if not any(cell.strip() for cell in row):
                 continue
