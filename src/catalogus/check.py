@@ -13,8 +13,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from . import drafts, local_layer, placeholders
 from .catalogue import Catalogue, Entry, build_catalogue
-from .config import CONFIG_FILE, TownConfig
+from .config import CONFIG_FILE, TownConfig, logo_problem
 from .findings import Finding, error
 from .model import Fiche
 from .owners import owner_findings
@@ -52,18 +53,23 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path, today: dt.date, paths: list[Path] | None = None) -> CheckResult:
-    """Check the project at `root`; with `paths`, also load those files and report only on them."""
+def check(root: Path, today: dt.date, paths: list[Path] | None = None, concept: bool = False) -> CheckResult:
+    """Check the project at `root`; with `paths`, also load those files and report only on them.
+
+    `concept`: fields still marked 'IN TE VULLEN' are warnings instead of errors (a draft site)."""
     with _no_cyclic_gc():
-        return _check(root, today, paths)
+        return _check(root, today, paths, concept)
 
 
-def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
+def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool = False) -> CheckResult:
     result = CheckResult()
-    config = _load_settings(root, CONFIG_FILE, TownConfig, result)
-    vocab = _load_settings(root, VOCABULARY_FILE, Vocabularies, result)
+    config = _load_settings(root, CONFIG_FILE, TownConfig, result, concept)
+    vocab = _load_settings(root, VOCABULARY_FILE, Vocabularies, result, concept)
     if config is None or vocab is None:
         return result
+    problem = logo_problem(root, config.logo)
+    if problem:
+        result.findings.append(error(CONFIG_FILE, _line_of(root, "logo"), "logo", problem))
     content = root / config.content_map
     files = _content_files(content)
     selected = None
@@ -71,7 +77,11 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
         selected = {p.resolve() for f in paths for p in _expand(f)}
         files = sorted(set(files) | selected)
     sources = [_load(path, root) for path in files]
-    result.files = len(sources)
+    layers = local_layer.apply(content, root, sources)  # content/lokaal/<id>.yml over its fiche
+    for source in sources:
+        placeholders.fill(source, config)
+        drafts.mark(source, concept, today)
+    result.files = len(sources) + len(layers)
     entries: dict[str, list[Entry]] = {"product": [], "loket": []}
     owners: dict[tuple[str, str], list[Source]] = defaultdict(list)
     for source in sources:
@@ -81,6 +91,9 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
         if source.data is not None and isinstance(source.data.get("id"), str):
             owners[(source.kind, source.data["id"])].append(source)
     _cross_check(entries, owners)
+    for source in sources:
+        local_layer.relocate(source, layers.get(source.path))
+    sources += [layer.source for layer in layers.values()]
     result.findings.extend(owner_findings(root, config, sources))
     for source in sources:
         if selected is None or (root / source.path).resolve() in selected:
@@ -91,15 +104,21 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None) -> CheckResult:
     return result
 
 
-def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckResult):
+def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckResult, concept: bool = False):
     path = root / name
     if not path.is_file():
         result.findings.append(error(name, 1, "bestand", f"{name} ontbreekt in {root}"))
         return None
     source = load_settings(path, name)
+    drafts.mark(source, concept, dt.date.min)
     record = model_findings(source, model) if source.data is not None else None
     result.findings.extend(source.findings)
     return None if any(f.is_error for f in source.findings) else record
+
+
+def _line_of(root: Path, key: str) -> int:
+    source = load_settings(root / CONFIG_FILE, CONFIG_FILE)
+    return source.line_of((key,))[0]
 
 
 def _content_files(content: Path) -> list[Path]:

@@ -29,15 +29,43 @@ class Melden(BaseModel):
     issue_url: str = Field("", description="Adres van een meldformulier; leeg = de issues van de repository.")
 
 
+# The town's name is filled into fiche texts ({{gemeente}}): plain letters only, so it can never be markup.
+TOWN_NAME = r"^[^\W\d_](?:[^\W_]|[ '’.-])*$"
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
+LOGO_MAX_BYTES = 200_000
+HEX_COLOUR = r"^(#[0-9a-fA-F]{6})?$"  # empty: the theme's own colour
+
+
+class Kleuren(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    hoofdkleur: str = Field("", pattern=HEX_COLOUR, description="Kleur van de kopbalk, als #rrggbb (donker genoeg voor witte tekst); leeg = standaard.")
+    accent: str = Field("", pattern=HEX_COLOUR, description="Kleur van knoppen en accenten, als #rrggbb; leeg = standaard.")
+
+
+class Contactgegevens(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    telefoon: str = Field("", description="Algemeen telefoonnummer van de organisatie.")
+    email: str = Field("", description="Algemeen e-mailadres van de organisatie.")
+    adres: str = Field("", description="Algemeen adres, op één regel.")
+
+
 class TownConfig(BaseModel):
     """One file per town; the code never holds a town's name, address or colours."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    gemeente: str = Field(description="Naam van de gemeente.")
+    gemeente: str = Field(
+        pattern=TOWN_NAME, description="Naam van de gemeente: letters, spaties, koppeltekens, apostrof of punt."
+    )
     organisatie: str = Field(description="Naam van de organisatie die de catalogus uitgeeft.")
     site_naam: str = Field(description="Titel van de website.")
     site_omschrijving: str = Field("", description="Omschrijving van de website voor zoekmachines.")
     site_url: str = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
+    repository_url: str = Field(
+        "", description="Adres van de repository (voor 'Pas deze fiche aan'); de omgevingsvariabele CATALOGUS_REPO_URL gaat voor."
+    )
+    logo: str = Field("", description="Pad naar het logo (SVG of PNG, hoogstens 200 kB), vanaf de projectmap; leeg = geen logo.")
+    kleuren: Kleuren = Field(default_factory=Kleuren)
+    contact: Contactgegevens = Field(default_factory=Contactgegevens)
     nis_code: str = Field("", pattern=r"^([0-9]{5})?$", description="NIS-code van de gemeente.")
     taal: str = Field("nl", pattern=r"^[a-z]{2}$", description="Taal van de site (bestand in translations/).")
     voorbeeldinhoud: bool = Field(False, description="true: de site toont een banner 'voorbeeldinhoud'.")
@@ -52,3 +80,24 @@ class TownConfig(BaseModel):
 
 def config_path(root: Path) -> Path:
     return root / CONFIG_FILE
+
+
+def logo_problem(root: Path, logo: str) -> str | None:
+    """Why the configured logo cannot be published, or None: it must be a small SVG or PNG inside the project."""
+    if not logo:
+        return None
+    path = (root / logo).resolve()
+    if not path.is_relative_to(root.resolve()):
+        return f"het logo '{logo}' ligt buiten de projectmap; zet het bv. in content/afbeeldingen/"
+    if path.suffix.lower() not in LOGO_TYPES:
+        return f"het logo '{logo}' moet een .svg- of .png-bestand zijn"
+    if not path.is_file():
+        return f"het logo '{logo}' bestaat niet; controleer het pad (vanaf de map met catalogus.yml)"
+    size = path.stat().st_size
+    if size > LOGO_MAX_BYTES:
+        return f"het logo '{logo}' is {size // 1000} kB; maak het kleiner dan {LOGO_MAX_BYTES // 1000} kB"
+    head = path.read_bytes()[:512]
+    is_png = head.startswith(b"\x89PNG\r\n\x1a\n")
+    if (path.suffix.lower() == ".png") != is_png or (not is_png and b"<svg" not in path.read_bytes()[:4096]):
+        return f"het logo '{logo}' is geen echt {path.suffix.lower()[1:].upper()}-bestand"
+    return None

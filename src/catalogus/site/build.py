@@ -42,13 +42,14 @@ def config_file(root: Path) -> Path:
     return own if own.exists() else SITE_PROJECT / MKDOCS_FILE
 
 
-def build_site(root: Path, today: dt.date, site_dir: Path | None = None) -> int:
+def build_site(root: Path, today: dt.date, site_dir: Path | None = None, concept: bool = False) -> int:
+    """`concept`: a draft site, with fields still 'IN TE VULLEN' allowed and a banner on every page."""
     target = (site_dir or root / "site").resolve()
     if root.resolve().is_relative_to(target):
         print(f"catalogus: de sitemap {target} mag de projectmap niet bevatten (hij wordt gewist)", file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
-    result = check(root, today)
+    result = check(root, today, concept=concept)
     print(report.human(result))
     if result.errors or result.catalogue is None:
         _remove(target)
@@ -57,7 +58,7 @@ def build_site(root: Path, today: dt.date, site_dir: Path | None = None) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     built = False
     try:
-        with _requested(root, today, result.catalogue), _mkdocs_log():
+        with _requested(root, today, result.catalogue, concept), _mkdocs_log():
             config = load_config(str(config_file(root)), site_dir=str(staging), strict=True)
             mkdocs_build(config)
         write_editor(staging, root, result.catalogue, config.repo_url, config.edit_uri)  # staff page /redactie/
@@ -98,9 +99,11 @@ def serve_site(root: Path, today: dt.date, address: str | None = None) -> int:
 
 
 @contextmanager
-def _requested(root: Path, today: dt.date, catalogue: Catalogue | None = None) -> Iterator[Request]:
+def _requested(
+    root: Path, today: dt.date, catalogue: Catalogue | None = None, concept: bool = False
+) -> Iterator[Request]:
     with tempfile.TemporaryDirectory(prefix="catalogus-pages-") as pages_dir:
-        SITE.request = Request(root, today, catalogue, Path(pages_dir))
+        SITE.request = Request(root, today, catalogue, Path(pages_dir), concept)
         try:
             yield SITE.request
         finally:

@@ -10,11 +10,12 @@ when mkdocs renders it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -26,6 +27,7 @@ from mkdocs.structure.pages import Page
 from .. import report
 from ..catalogue import Catalogue
 from ..check import check
+from ..config import logo_problem
 from . import translations
 from .context import SiteContext
 from .pages import SitePage, navigation, site_pages
@@ -33,6 +35,7 @@ from .urls import UnsafePath
 
 SEARCH_PLUGIN = "material/search"
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
+LOGO_URI = "assets/images/logo"  # + .svg or .png: the town's logo, copied from the path in catalogus.yml
 URL_SAFE = ":/?#[]@!$&()*+,;=%~"  # everything else (quotes, <, >, spaces) is %-encoded
 
 
@@ -46,6 +49,7 @@ class Request:
     today: dt.date
     catalogue: Catalogue | None = None
     pages_dir: Path | None = None
+    concept: bool = False
 
 
 class CatalogusSite:
@@ -55,6 +59,8 @@ class CatalogusSite:
         self.context: SiteContext | None = None
         self.pages: dict[str, SitePage] = {}
         self._own_pages_dir: tempfile.TemporaryDirectory[str] | None = None
+        self.concept = False
+        self.logo: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
@@ -65,6 +71,15 @@ class CatalogusSite:
         if not LANGUAGE.fullmatch(town.taal):
             raise PluginError(f"taal '{town.taal}' in catalogus.yml is geen taalcode zoals 'nl' of 'fr'")
         config.docs_dir = str(request.pages_dir or self._pages_dir())
+        self.concept = request.concept
+        self.logo = _logo(request.root, town.logo)
+        # The repository comes from catalogus.yml; the Pages workflow may point it elsewhere with the variable.
+        repo_url = os.environ.get("CATALOGUS_REPO_URL") or town.repository_url
+        config.repo_url = quote(repo_url, safe=URL_SAFE) if repo_url else None
+        config.repo_name = urlsplit(repo_url).path.strip("/") if repo_url else None
+        if self.logo:
+            config.theme["logo"] = LOGO_URI + self.logo.suffix.lower()
+            config.theme["favicon"] = LOGO_URI + self.logo.suffix.lower()
         config.site_name = escape(town.site_naam)
         self.context = SiteContext(
             catalogue,
@@ -96,6 +111,8 @@ class CatalogusSite:
             if not Path(file.abs_dest_path).resolve().is_relative_to(site_dir):
                 raise PluginError(f"De pagina {page.src_uri} zou buiten de sitemap {site_dir} terechtkomen")
             kept.append(file)
+        if self.logo:
+            kept.append(File.generated(config, LOGO_URI + self.logo.suffix.lower(), abs_src_path=str(self.logo)))
         return Files(kept)
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
@@ -111,6 +128,7 @@ class CatalogusSite:
         assert self.context is not None
         env.globals["t"] = self.context.strings
         env.globals["town"] = self.context.catalogue.config
+        env.globals["concept"] = self.concept
         return env
 
     @property
@@ -124,13 +142,23 @@ class CatalogusSite:
         return self._own_pages_dir.name
 
 
+def _logo(root: Path, logo: str) -> Path | None:
+    """The checked logo file (catalogus.config.logo_problem), or None."""
+    if not logo:
+        return None
+    problem = logo_problem(root, logo)
+    if problem:
+        raise PluginError(f"catalogus.yml: {problem}")
+    return (root / logo).resolve()
+
+
 def _inside(path: Path, folders: list[Path]) -> bool:
     resolved = path.resolve()
     return any(resolved.is_relative_to(folder) for folder in folders)
 
 
 def _checked(request: Request) -> Catalogue:
-    result = check(request.root, request.today)
+    result = check(request.root, request.today, concept=request.concept)
     if result.errors or result.catalogue is None:
         raise PluginError("\n" + report.human(result))
     return result.catalogue
