@@ -66,6 +66,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool =
     config = _load_settings(root, CONFIG_FILE, TownConfig, result, concept)
     vocab = _load_settings(root, VOCABULARY_FILE, Vocabularies, result, concept)
     if config is None or vocab is None:
+        result.findings = drafts.settle(result.findings, concept)
         return result
     problem = logo_problem(root, config.logo)
     if problem:
@@ -80,7 +81,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool =
     layers = local_layer.apply(content, root, sources)  # content/lokaal/<id>.yml over its fiche
     for source in sources:
         placeholders.fill(source, config)
-        drafts.mark(source, concept, today)
+        drafts.mark(source, today)
     result.files = len(sources) + len(layers)
     entries: dict[str, list[Entry]] = {"product": [], "loket": []}
     owners: dict[tuple[str, str], list[Source]] = defaultdict(list)
@@ -98,7 +99,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool =
     for source in sources:
         if selected is None or (root / source.path).resolve() in selected:
             result.findings.extend(source.findings)
-    result.findings.sort()
+    result.findings = sorted(drafts.settle(result.findings, concept))
     if not any(f.is_error for s in sources for f in s.findings):
         result.catalogue = build_catalogue(config, vocab, entries["product"], entries["loket"])
     return result
@@ -110,7 +111,7 @@ def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckR
         result.findings.append(error(name, 1, "bestand", f"{name} ontbreekt in {root}"))
         return None
     source = load_settings(path, name)
-    drafts.mark(source, concept, dt.date.min)
+    drafts.mark(source, dt.date.min)
     record = model_findings(source, model) if source.data is not None else None
     result.findings.extend(source.findings)
     return None if any(f.is_error for f in source.findings) else record

@@ -3,7 +3,7 @@
 It rewrites catalogus.yml, turns every loket into a template, keeps every shared fiche and gives each a local
 layer (content/lokaal/<id>.yml) whose town-specific fields say 'IN TE VULLEN' (catalogus.drafts): the town
 confirms cost, owner, review date and local regulations before it publishes. Shared text that still names the
-old town gets the {{gemeente}} placeholder. It ends with a checklist (NIEUWE-GEMEENTE.md) made from the
+old town gets the $gemeente placeholder. It ends with a checklist (NIEUWE-GEMEENTE.md) made from the
 checker's own findings, so the list and `catalogus check` always agree.
 """
 
@@ -166,10 +166,10 @@ toegankelijkheid: {_q(MARKER)}
 
 
 def _review_fiche(path: Path, content: Path, old_name: str | None) -> None:
-    """Keep the shared fiche (naming the town only as {{gemeente}}); give it a local layer still to confirm."""
+    """Keep the shared fiche (naming the town only as $gemeente); give it a local layer still to confirm."""
     if old_name:
         text = path.read_text(encoding="utf-8")
-        renamed = re.sub(rf"\b{re.escape(old_name)}\b", "{{gemeente}}", text)
+        renamed = re.sub(rf"\b{re.escape(old_name)}\b", "$gemeente", text)
         if renamed != text:
             path.write_text(renamed, encoding="utf-8")
     local_path = content / LOCAL_DIR / f"{path.stem}{LOCAL_SUFFIX}"
@@ -190,15 +190,32 @@ def _review_fiche(path: Path, content: Path, old_name: str | None) -> None:
         out["aanbieder"] = {"naam": MARKER}
     if merged.get("kostprijs") is not None:
         out["kostprijs"] = MARKER
-    regels = merged.get("regelgeving") or []
-    if any(LOCAL_REGULATION.search(str(r.get("titel", ""))) for r in regels if isinstance(r, dict)):
-        kept = [r for r in regels if isinstance(r, dict) and not LOCAL_REGULATION.search(str(r.get("titel", "")))]
-        out["regelgeving"] = kept + [{"titel": f"{MARKER}: uw lokaal reglement"}]
+    for key in ("meer_info", "formulieren", "regelgeving"):
+        links = [item for item in merged.get(key) or [] if isinstance(item, dict)]
+        kept = [item for item in links if not _is_local(item, old_name)]
+        if len(kept) < len(links):
+            out[key] = kept + [_marker_link(key)]
+        elif key in local:
+            out[key] = kept
     out["eigenaar"] = MARKER
     out["laatst_nagekeken"] = MARKER
     local_path.parent.mkdir(parents=True, exist_ok=True)
     body = yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=120)
     local_path.write_text("\n".join(lines) + "\n" + body, encoding="utf-8")
+
+
+def _is_local(item: dict[str, Any], old_name: str | None) -> bool:
+    """A link to the old town's own site, or a regulation its council made."""
+    text = " ".join(str(v) for v in item.values())
+    if "$gemeente" in text or (old_name and old_name.casefold() in text.casefold()):
+        return True
+    return bool(LOCAL_REGULATION.search(str(item.get("titel", ""))))
+
+
+def _marker_link(key: str) -> dict[str, str]:
+    if key == "regelgeving":
+        return {"titel": f"{MARKER}: het reglement van uw gemeente, of verwijder deze regel"}
+    return {"titel": f"{MARKER}: de pagina op de website van uw gemeente, of verwijder deze regel", "url": MARKER}
 
 
 def _rename(text: str, old_name: str | None, name: str) -> str:

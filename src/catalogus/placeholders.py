@@ -1,4 +1,7 @@
-"""Placeholders in shared text: {{gemeente}} and {{organisatie}} become the values of catalogus.yml.
+"""Placeholders in shared text: $gemeente and $organisatie become the values of catalogus.yml.
+
+A '$' name, not '{{...}}': it is safe anywhere in YAML (a value may start with it, it may stand in a [list])
+and in Markdown, so an editor never has to add quotes around it.
 
 Filled in as plain text before validation, so the checker and the renderers see the town's own words (and
 escape them like any text); the town name itself may hold only letters and a few signs (config.TOWN_NAME).
@@ -14,7 +17,7 @@ from .config import TownConfig
 from .findings import error
 from .sources import KeyPath, Source, field_name
 
-PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+PLACEHOLDER = re.compile(r"\$([A-Za-z_]+)")
 
 
 def values(config: TownConfig) -> dict[str, str]:
@@ -47,15 +50,15 @@ def _fill_value(value: Any, loc: KeyPath, source: Source, known: dict[str, str])
 
 
 def _unknown(text: str, known: dict[str, str]) -> list[str]:
-    return [m.group(1) for m in PLACEHOLDER.finditer(text) if m.group(1) not in known] if "{{" in text else []
+    return [m.group(1) for m in PLACEHOLDER.finditer(text) if m.group(1) not in known] if "$" in text else []
 
 
 def _substitute(text: str, known: dict[str, str]) -> str:
-    if "{{" not in text:
+    if "$" not in text:
         return text
     return PLACEHOLDER.sub(lambda m: known.get(m.group(1), m.group(0)), text)
 
 
 def _message(name: str, known: dict[str, str]) -> str:
-    allowed = ", ".join("{{" + k + "}}" for k in known)
-    return f"'{{{{{name}}}}}' is geen bekende invulplaats; gebruik {allowed} (precies zo geschreven)"
+    allowed = ", ".join("$" + k for k in known)
+    return f"'${name}' is geen bekende invulplaats; gebruik {allowed} (precies zo geschreven, in kleine letters)"
