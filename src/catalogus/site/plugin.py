@@ -85,7 +85,7 @@ class CatalogusSite:
             catalogue,
             translations.load(project, town.taal),
             config.repo_url or None,
-            urljoin(config.repo_url, config.edit_uri) if config.repo_url and config.edit_uri else None,
+            urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri) if config.repo_url and config.edit_uri else None,
         )
         omschrijving = self.context.text.plain(town.site_omschrijving) if town.site_omschrijving else ""
         config.site_description = escape(omschrijving) if omschrijving else None
