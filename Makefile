@@ -37,3 +37,4 @@ test: $(STAMP) browser-deps
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark_check.py
 	$(BIN)/python scripts/benchmark_site.py
+	$(BIN)/python scripts/benchmark_exports.py

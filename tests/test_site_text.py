@@ -70,11 +70,13 @@ def test_a_missing_translation_falls_back_to_dutch(tmp_path):
 
 def test_every_string_a_template_uses_exists_and_every_string_is_used():
     used: set[str] = set()
-    for template in [*(REPO / "overrides").rglob("*.html"), *(REPO / "src/catalogus/site/templates").rglob("*.html")]:
+    templates = [*(REPO / "overrides").rglob("*.html"), *(REPO / "src/catalogus/site/templates").rglob("*.html")]
+    for template in [*templates, *(REPO / "src/catalogus/export/templates").glob("*")]:
         source = template.read_text(encoding="utf-8")
         used |= set(re.findall(r"\bt\.([a-z_]+\.[a-z_]+)", source))
         used |= {f"fiche.{key}" for key in re.findall(r"\btf\.([a-z_]+)", source)}
-    python = "".join(p.read_text(encoding="utf-8") for p in (REPO / "src/catalogus/site").glob("*.py"))
+    modules = [*(REPO / "src/catalogus/site").glob("*.py"), *(REPO / "src/catalogus/export").glob("*.py")]
+    python = "".join(p.read_text(encoding="utf-8") for p in modules)
     defined = yaml.safe_load((REPO / "translations/nl.yml").read_text(encoding="utf-8"))
     keys = {f"{section}.{key}" for section, values in defined.items() if isinstance(values, dict) for key in values}
     assert used - keys == set()

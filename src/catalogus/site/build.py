@@ -27,6 +27,7 @@ from ..catalogue import Catalogue
 from ..check import check
 from ..config import CONFIG_FILE
 from ..editor import write_editor
+from ..export import write_exports
 from ..vocabulary import VOCABULARY_FILE
 from .plugin import SITE, Request
 from .translations import DIRECTORY as TRANSLATIONS
@@ -62,6 +63,7 @@ def build_site(root: Path, today: dt.date, site_dir: Path | None = None, concept
             config = load_config(str(config_file(root)), site_dir=str(staging), strict=True)
             mkdocs_build(config)
         write_editor(staging, root, result.catalogue, config.repo_url, config.edit_uri)  # staff page /redactie/
+        write_exports(result.catalogue, staging, today, root, config_file(root).parent)  # data/, embed/, beleid/
         built = True
     except MkDocsException as exc:
         print(f"De site is niet gebouwd: {exc}", file=sys.stderr)

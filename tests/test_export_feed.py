@@ -1,0 +1,82 @@
+"""The Atom feed: change dates from one `git log` pass, the review date when git does not know a fiche."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from exported import demo_exports, export_catalogue
+from factories import fiche, make_project, write
+
+from catalogus.export import layout
+from catalogus.export.history import change_dates
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _git(root: Path, *args: str, day: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    if day:
+        env |= {"GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00"}
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def _entries(site: Path) -> list[tuple[str, str]]:
+    root = ET.fromstring((site / layout.FEED).read_text(encoding="utf-8"))
+    return [(e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}updated")) for e in root.iter(f"{ATOM}entry")]
+
+
+def _project(root: Path) -> Path:
+    make_project(root, [
+        fiche(),
+        fiche(id="poetsdienst", titel="Poetsdienst", laatst_nagekeken="2026-06-01"),
+        fiche(id="reispas", titel="Reispas", laatst_nagekeken="2026-09-01"),
+    ])
+    return root
+
+
+def test_feed_uses_git_dates_and_falls_back_to_the_review_date(tmp_path):
+    root = _project(tmp_path)
+    _git(root, "init", "-q")
+    _git(root, "add", "content/products/huurpremie.md", "content/products/poetsdienst.md")
+    _git(root, "commit", "-qm", "eerste", day="2026-03-02")
+    path = root / "content" / "products" / "poetsdienst.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    _git(root, "commit", "-qam", "tweede", day="2026-11-20")
+    catalogue, site = export_catalogue(root)
+    assert change_dates(catalogue, root) == {
+        "huurpremie": (dt.date(2026, 3, 2), dt.date(2026, 3, 2)),
+        "poetsdienst": (dt.date(2026, 3, 2), dt.date(2026, 11, 20)),
+    }
+    assert _entries(site) == [
+        ("Poetsdienst", "2026-11-20T00:00:00Z"),
+        ("Reispas", "2026-09-01T00:00:00Z"),  # not committed: its laatst_nagekeken
+        ("Huurpremie", "2026-03-02T00:00:00Z"),
+    ]
+
+
+def test_feed_without_git_uses_review_dates_and_is_deterministic(tmp_path):
+    (tmp_path / "zonder-git").mkdir()
+    root = _project(tmp_path / "zonder-git")
+    _, site = export_catalogue(root)
+    first = (site / layout.FEED).read_bytes()
+    assert [title for title, _ in _entries(site)] == ["Huurpremie", "Reispas", "Poetsdienst"]
+    _, again = export_catalogue(root)
+    assert (again / layout.FEED).read_bytes() == first
+
+
+def test_demo_feed_is_valid_atom():
+    root = ET.fromstring((demo_exports() / layout.FEED).read_text(encoding="utf-8"))
+    assert root.tag == f"{ATOM}feed"
+    for required in ("title", "id", "updated"):
+        assert root.findtext(f"{ATOM}{required}")
+    entries = list(root.iter(f"{ATOM}entry"))
+    assert 0 < len(entries) <= 50
+    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    assert len(set(ids)) == len(ids)
+    dates = [e.findtext(f"{ATOM}updated") for e in entries]
+    assert dates == sorted(dates, reverse=True)
