@@ -59,7 +59,7 @@ def test_check_reports_exactly_the_fields_still_to_fill(fork):
         if path.name != "README.md"
     )
     assert len(findings) == marked
-    assert all("IN TE VULLEN" in f["bericht"] and f["niveau"] == "fout" for f in findings)
+    assert all("IN TE VULLEN" in f["melding"] and f["niveau"] == "fout" for f in findings)
     checklist = (fork / "NIEUWE-GEMEENTE.md").read_text(encoding="utf-8")
     assert f"In te vullen ({marked} velden" in checklist
 
