@@ -20,3 +20,11 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_env(env, config, files):
     return SITE.on_env(env)
+
+
+def on_post_page(output, page, config):
+    return SITE.on_post_page(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return SITE.on_post_page(output_content)

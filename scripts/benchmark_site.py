@@ -4,8 +4,9 @@ For 200, 1,000 and 5,000 fiches it writes a synthetic catalogue made from the re
 of their texts, keywords and browse terms; the real catalogus.yml, vocabularies.yml and loketten), then times
 `catalogus build` on it and, in the same run, plain mkdocs-material on the same Markdown with its default navigation
 (every page in the nav; at 200 and 1,000 only: it grows quadratically). It prints seconds, pages/s, the ratio,
-the peak memory of the build process, the search payload per fiche (raw and gzipped) and, at 5,000 fiches, how
-long the search takes to be ready after the page loads and to show first results after typing, in headless Chromium.
+the peak memory of the build process, the search payload per fiche (raw and gzipped) and, at 1,000 and 5,000
+fiches, the time from the first keystroke to the first results in headless Chromium, on a fresh visit and on the
+next page (the search starts on first use, so both include building the index).
 
 Usage: python scripts/benchmark_site.py [--sizes 200 1000 5000] [--plain-sizes 200 1000] [--keep DIR]
 """
@@ -32,7 +33,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from browser import SEARCH_BOX, SEARCH_PROBE, TODAY, launch_chromium, serve, wait_for_search  # noqa: E402
+from browser import SEARCH_BOX, SEARCH_PROBE, TODAY, launch_chromium, serve  # noqa: E402
 
 from catalogus.check import check  # noqa: E402
 from catalogus.sources import load_source  # noqa: E402
@@ -40,8 +41,8 @@ from catalogus.sources import load_source  # noqa: E402
 DISTRICTS = ("Harelbeke", "Bavikhove", "Hulste", "Stasegem")
 LIST_FIELDS = ("sleutelwoorden", "voorwaarden", "meebrengen", "stappen")
 TYPED = ("premie", "kaart", "pensioen", "hulp thuis", "verhuizen")
-LOADS = 7
-TARGETS = {"speedup_1000": 5.0, "seconds_5000": 30.0, "linearity": 1.2, "ready_ms": 1500, "first_results_ms": 300}
+TARGETS = {"speedup_1000": 5.0, "seconds_5000": 30.0, "linearity": 1.2, "ready_ms": 1500}
+SEARCH_SIZES = (1000, 5000)  # search timings in Chromium at these sizes
 PLAIN_CONFIG = {
     "site_name": "Benchmark",
     "theme": {"name": "material", "language": "nl", "font": False},
@@ -154,64 +155,58 @@ def search_payload(site: Path, fiches: int) -> tuple[float, float]:
 
 
 def search_timings(site: Path, fiche_url: str) -> dict:
-    """Chromium: search readiness after the load event over LOADS fresh page loads (home and a fiche in turn,
-    the first one cold), then first results after typing each of TYPED."""
+    """Chromium: from the first keystroke to the first results, on a fresh visit (empty cache, the home page) and
+    on the next page of the same visit (a fiche). The search starts on first use (catalogus-zoekstart.js), so both
+    include building the index in the worker; the next page gets the index file from the browser cache."""
     from playwright.sync_api import sync_playwright
 
     server, url = serve(site)
-    ready = []
+    fresh, following = [], []
     try:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
-            for load in range(LOADS):
+            for query in TYPED:
                 context = browser.new_context()
                 context.add_init_script(SEARCH_PROBE)
                 page = context.new_page()
-                page.goto(url + (fiche_url if load % 2 else ""), wait_until="load")
-                wait_for_search(page, timeout=120_000)
-                ready.append(page.evaluate(
-                    "() => window.__search.ready - performance.getEntriesByType('navigation')[0].loadEventEnd"
-                ))
-                if load < LOADS - 1:
-                    context.close()
-            firsts = [first_results_ms(page, query) for query in TYPED]
+                page.goto(url, wait_until="load")
+                fresh.append(typed_to_results_ms(page, query))
+                page.goto(url + fiche_url, wait_until="load")
+                following.append(typed_to_results_ms(page, query))
+                context.close()
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
     return {
-        "ready_cold_ms": ready[0],
-        "ready_median_ms": statistics.median(ready),
-        "ready_max_ms": max(ready),
-        "first_results_ms": statistics.median(firsts),
-        "first_results_max_ms": max(firsts),
+        "fresh_ms": statistics.median(fresh),
+        "fresh_max_ms": max(fresh),
+        "next_page_ms": statistics.median(following),
+        "next_page_max_ms": max(following),
     }
 
 
-def first_results_ms(page, query: str) -> float:
-    """From the key-up of the query's last letter to the first result in the list, measured inside the page."""
-    box = page.locator(SEARCH_BOX)
-    if not box.is_visible():
-        page.locator("label[for='__search']").first.click()
-    box.fill("")
-    box.press("Backspace")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length")
-    box.fill(query[:-1])
+def typed_to_results_ms(page, query: str) -> float:
+    """From the first key pressed in the (not yet started) search to the first result in the list, in the page."""
     page.evaluate(
         """() => {
-          const probe = window.__search, list = document.querySelector('.md-search-result__list');
-          probe.keyup = probe.shown = null;
-          document.querySelector('input.md-search__input')
-            .addEventListener('keyup', event => { probe.keyup = event.timeStamp }, {once: true});
+          const probe = window.__search;
+          probe.keydown = probe.shown = null;
+          document.addEventListener('keydown', event => { probe.keydown = event.timeStamp }, {once: true, capture: true});
           const observer = new MutationObserver(() => {
-            if (list.children.length) { probe.shown = performance.now(); observer.disconnect(); }
+            const list = document.querySelector('.md-search-result__list');
+            if (list && list.children.length) { probe.shown = performance.now(); observer.disconnect(); }
           });
-          observer.observe(list, {childList: true});
+          observer.observe(document.body, {childList: true, subtree: true});
         }"""
     )
-    box.press(query[-1])
-    page.wait_for_function("() => window.__search.shown !== null", timeout=30_000)
-    return page.evaluate("() => window.__search.shown - window.__search.keyup")
+    box = page.locator(SEARCH_BOX)
+    if not box.is_visible():  # a narrow screen shows a search button instead of the box
+        page.locator("label[for='__search']").first.click()
+    box.click()
+    box.press_sequentially(query)
+    page.wait_for_function("() => window.__search.shown !== null", timeout=120_000)
+    return page.evaluate("() => window.__search.shown - window.__search.keydown")
 
 
 # --- the run ---------------------------------------------------------------------------------------------------
@@ -236,7 +231,7 @@ def run(sizes: list[int], plain_sizes: list[int], keep: Path | None) -> dict:
                 plain = measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], cwd=config.parent)
                 row["plain"] = plain | {"pages": html_pages(config.parent / "site")}
                 row["plain_payload_kib"] = search_payload(config.parent / "site", size)
-            if size == max(sizes):
+            if size in SEARCH_SIZES:
                 row["search"] = search_timings(site, f"products/{ids[0]}/")
             rows[size] = row
             report_row(row)
@@ -268,9 +263,9 @@ def report_row(row: dict) -> None:
     if "search" in row:
         s = row["search"]
         print(
-            f"{'':>14}zoeken in Chromium: klaar {s['ready_median_ms']:.0f} ms na 'load' (mediaan van {LOADS} keer laden;"
-            f" eerste, koud: {s['ready_cold_ms']:.0f} ms; max {s['ready_max_ms']:.0f} ms); eerste resultaten"
-            f" {s['first_results_ms']:.0f} ms na typen (mediaan van {len(TYPED)}, max {s['first_results_max_ms']:.0f} ms)",
+            f"{'':>14}zoeken in Chromium, eerste toets tot eerste resultaten: nieuw bezoek {s['fresh_ms']:.0f} ms"
+            f" (max {s['fresh_max_ms']:.0f}), volgende pagina {s['next_page_ms']:.0f} ms (max {s['next_page_max_ms']:.0f});"
+            f" mediaan van {len(TYPED)} zoekvragen",
             flush=True,
         )
 
@@ -294,10 +289,9 @@ def verdict(rows: dict) -> list[str]:
         if "search" in rows[5000]:
             s = rows[5000]["search"]
             judge(
-                "zoeken klaar ≤ 1,5 s na laden (mediaan)", s["ready_median_ms"] <= TARGETS["ready_ms"],
-                f"{s['ready_median_ms']:.0f} ms (koud {s['ready_cold_ms']:.0f} ms, max {s['ready_max_ms']:.0f} ms)",
+                "eerste resultaten ≤ 1,5 s na de eerste toets (5.000 fiches, nieuw bezoek)",
+                s["fresh_ms"] <= TARGETS["ready_ms"], f"{s['fresh_ms']:.0f} ms (volgende pagina {s['next_page_ms']:.0f} ms)",
             )
-            judge("eerste resultaten ≤ 300 ms na typen", s["first_results_max_ms"] <= TARGETS["first_results_ms"], f"max {s['first_results_max_ms']:.0f} ms")
     return lines
 
 

@@ -21,7 +21,8 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-26"
-QUERIES = Path(__file__).with_name("search_queries.yml")
+QUERIES = Path(__file__).with_name("search_queries.yml")  # keywords, as people type them
+QUESTIONS = Path(__file__).with_name("search_questions.yml")  # whole questions, as people ask them
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -92,8 +93,12 @@ def new_tab(chromium, site_url: str) -> Iterator:
         context.close()
 
 
-def search_queries() -> list[dict[str, str]]:
-    return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+def search_queries(path: Path = QUERIES) -> list[dict[str, str]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def search_questions() -> list[dict[str, str]]:
+    return search_queries(QUESTIONS)
 
 
 def page_id(url: str) -> str:
@@ -103,6 +108,8 @@ def page_id(url: str) -> str:
 
 
 def wait_for_search(page, timeout: float = 30_000) -> None:
+    """Start the search as a visitor does (it starts on first use, catalogus-zoekstart.js) and wait until it is ready."""
+    page.locator(SEARCH_BOX).focus()
     page.wait_for_function("() => window.__search && window.__search.ready !== null", timeout=timeout)
 
 

@@ -8,9 +8,10 @@ tokens; pages (not their sections) and results matching more of the query terms 
 results are grouped per page, in the order of their best hit.
 
 With `our_worker` it models our own worker (overrides/assets/javascripts/workers/catalogus-search.js), which,
-before lunr parses the query, drops the stop words when the query has other words ("eten aan huis" -> "eten huis")
-and runs each remaining term through the same Dutch pipeline ("leefloon*" -> "leeflon*"), leaving a term the
-pipeline empties (a lone stop word, a number) as typed; beside each wildcard clause it adds an exact clause with
+before lunr parses the query, replaces the phrases of zoekwoorden.yml by their words ("te duur" -> "tegemoetkoming
+premie …", longest phrase first, as the built catalogus-zoekwoorden.js lists them), drops the stop words and the
+question and filler words when the query has other words ("eten aan huis" -> "eten huis") and runs each remaining term through the same Dutch pipeline ("leefloon*" -> "leeflon*"; where the stem no longer
+starts the word, the word as typed too: "school*" beside "schol*"), leaving a term the pipeline empties (a lone stop word, a number) as typed; beside each wildcard clause it adds an exact clause with
 EXACT_BOOST, so a whole word scores above words that only start with it. test_search_browser.py checks that this
 model and the browser agree.
 
@@ -31,6 +32,8 @@ from lunr.query_parser import QueryParser
 from lunr.stop_word_filter import generate_stop_word_filter
 from nltk.stem.snowball import SnowballStemmer
 from stop_words import get_stop_words
+
+from catalogus.site.search import WORDS_SCRIPT, read_words_script
 
 MARKUP = re.compile(r"<[^>]*>")
 ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
@@ -62,7 +65,7 @@ Pipeline.register_function(_stemmer, "stemmer-nl-material")
 class MaterialSearch:
     """Search over a built site's search/search_index.json the way mkdocs-material's worker does."""
 
-    def __init__(self, search_index: dict, our_worker: bool = False):
+    def __init__(self, search_index: dict, our_worker: bool = False, words: dict | None = None):
         config = search_index["config"]
         if config["lang"] != ["nl"]:
             raise ValueError(f"only a Dutch index is modelled, not {config['lang']}")
@@ -70,6 +73,9 @@ class MaterialSearch:
         self.docs = search_index["docs"]
         self.query_pipeline = None
         self.exact_boost = EXACT_BOOST if our_worker else None
+        words = words or {}
+        self.filler = set(words.get("vraagwoorden", ()))
+        self.phrases = [(list(phrase), list(terms)) for phrase, terms in words.get("uitdrukkingen", ())]
         self.parent: dict[str, str] = {}
         articles: set[str] = set()
         for doc in self.docs:  # material: the first entry of a path is the page, later ones its sections
@@ -100,7 +106,9 @@ class MaterialSearch:
     def for_site(cls, site: Path) -> MaterialSearch:
         """The search of a built site: its index, and our worker if the site ships it."""
         index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-        return cls(index, our_worker=(site / OUR_WORKER).is_file())
+        if not (site / OUR_WORKER).is_file():
+            return cls(index)
+        return cls(index, our_worker=True, words=read_words_script((site / WORDS_SCRIPT).read_text(encoding="utf-8")))
 
     def _words(self, value: str | Iterable[str] | None) -> list[str]:
         texts = [value] if isinstance(value, str) else list(value or [])
@@ -118,9 +126,30 @@ class MaterialSearch:
         """Split like material's query transform; characters lunr reads as query syntax are dropped."""
         words = [w.lower() for w in self.separator.split(QUERY_SYNTAX.sub(" ", text).strip()) if w]
         if self.query_pipeline is not None:
-            meaningful = [w for w in words if STOP_WORDS.run_string(w)]
-            words = [(self.query_pipeline.run_string(w) or [""])[0] or w for w in meaningful or words]
+            words = self._replace_phrases(words)
+            meaningful = [w for w in words if w not in self.filler and STOP_WORDS.run_string(w)]
+            words = [variant for w in meaningful or words for variant in self._stemmed(w)]
         return list(dict.fromkeys(words))
+
+    def _stemmed(self, word: str) -> list[str]:
+        """The stem; and the word as typed where the stem no longer starts it ("school" -> "schol", "school")."""
+        stem = (self.query_pipeline.run_string(word) or [""])[0]
+        if not stem:
+            return [word]
+        typed = NON_LETTERS.sub("", word)
+        return [stem] if typed.startswith(stem) else [stem, typed]
+
+    def _replace_phrases(self, words: list[str]) -> list[str]:
+        result, i = [], 0
+        while i < len(words):
+            found = next((p for p in self.phrases if words[i : i + len(p[0])] == p[0]), None)
+            if found:
+                result += found[1]
+                i += len(found[0])
+            else:
+                result.append(words[i])
+                i += 1
+        return result
 
     def search(self, text: str) -> list[str]:
         """Page locations in the order the browser lists them."""

@@ -5,25 +5,37 @@ Fast enough to run on every change; the browser test is the final word (test_sea
 
 from __future__ import annotations
 
-from browser import REPO, page_id, search_queries
-from test_search_browser import REQUIRED_SHARE, TOP, misses_report
+import pytest
+
+from browser import REPO, page_id, search_queries, search_questions
+from test_search_browser import QUESTIONS_SHARE, REQUIRED_SHARE, TOP, misses_report
+
+QUESTION_SETS = pytest.mark.parametrize(
+    ("cases", "share"), [(search_queries(), REQUIRED_SHARE), (search_questions(), QUESTIONS_SHARE)],
+    ids=["sleutelwoorden", "vragen"],
+)
 
 
-def test_every_query_expects_an_existing_fiche():
+@QUESTION_SETS
+def test_every_query_expects_an_existing_fiche(cases, share):
     fiches = {path.stem for path in (REPO / "content" / "products").glob("*.md")}
-    unknown = sorted({case["fiche"] for case in search_queries()} - fiches)
-    assert not unknown, f"search_queries.yml verwacht fiches die niet bestaan: {', '.join(unknown)}"
+    unknown = sorted({case["fiche"] for case in cases} - fiches)
+    assert not unknown, f"de zoektest verwacht fiches die niet bestaan: {', '.join(unknown)}"
 
 
-def test_queries_find_their_fiche_in_the_top_three(modelled_search):
-    cases = search_queries()
+def test_at_least_thirty_whole_questions():
+    assert len(search_questions()) >= 30
+
+
+@QUESTION_SETS
+def test_queries_find_their_fiche_in_the_top_three(modelled_search, cases, share):
     misses = []
     for case in cases:
         found = [page_id(location) for location in modelled_search.search(case["query"])]
         if case["fiche"] not in found[:TOP]:
             misses.append((case["query"], case["fiche"], found))
     print(misses_report(misses, len(cases)))
-    assert len(misses) <= (1 - REQUIRED_SHARE) * len(cases), misses_report(misses, len(cases))
+    assert len(misses) <= (1 - share) * len(cases), misses_report(misses, len(cases))
 
 
 def test_every_page_is_found_by_its_title(modelled_search):

@@ -13,7 +13,7 @@ import pytest
 
 from catalogus.cli import main
 from catalogus.site.build import build_site
-from site_examples import PRODUCTS, TODAY, make_catalogue
+from site_examples import LOKETTEN, PRODUCTS, TODAY, make_catalogue
 
 SECTION_ORDER = [
     "Wat is het?", "Voor wie?", "Voorwaarden", "Wat kost het?", "Wat meebrengen?", "Hoe aanvragen?",
@@ -127,9 +127,13 @@ def test_fiche_metadata_canonical_url_and_json_ld(built):
     assert re.search(r'href="[^"]*/edit/main/content/products/poetsdienst\.md"', html)
 
 
-def test_search_index_has_one_entry_per_fiche_and_no_browse_page(built):
+def test_search_index_has_one_entry_per_fiche_loket_and_life_event_and_no_other_page(built):
     index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
-    assert sorted(doc["location"] for doc in index["docs"]) == sorted(f"products/{f['id']}/" for f in PRODUCTS)
+    expected = [f"products/{f['id']}/" for f in PRODUCTS] + [f"loketten/{lk['id']}/" for lk in LOKETTEN]
+    expected += [f"levensgebeurtenissen/{key}/" for key in sorted({k for f in PRODUCTS for k in f.get("levensgebeurtenissen", [])})]
+    assert sorted(doc["location"] for doc in index["docs"]) == sorted(expected)
+    fiche = next(doc for doc in index["docs"] if doc["location"] == f"products/{PRODUCTS[0]['id']}/")
+    assert "vier jaar" in fiche["text"] and "**" not in fiche["text"]  # voor wie, rendered
     assert index["config"]["pipeline"][0] == "stemmer"
     fields = index["config"]["fields"]
     assert fields["title"]["boost"] > fields["tags"]["boost"] > fields["text"]["boost"]

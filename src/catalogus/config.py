@@ -33,13 +33,6 @@ class Melden(BaseModel):
 TOWN_NAME = r"^[^\W\d_](?:[^\W_]|[ '’.-])*$"
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
 LOGO_MAX_BYTES = 200_000
-HEX_COLOUR = r"^(#[0-9a-fA-F]{6})?$"  # empty: the theme's own colour
-
-
-class Kleuren(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    hoofdkleur: str = Field("", pattern=HEX_COLOUR, description="Kleur van de kopbalk, als #rrggbb (donker genoeg voor witte tekst); leeg = standaard.")
-    accent: str = Field("", pattern=HEX_COLOUR, description="Kleur van knoppen en accenten, als #rrggbb; leeg = standaard.")
 
 
 class Contactgegevens(BaseModel):
@@ -63,8 +56,6 @@ class TownConfig(BaseModel):
     repository_url: str = Field(
         "", description="Adres van de repository (voor 'Pas deze fiche aan'); de omgevingsvariabele CATALOGUS_REPO_URL gaat voor."
     )
-    logo: str = Field("", description="Pad naar het logo (SVG of PNG, hoogstens 200 kB), vanaf de projectmap; leeg = geen logo.")
-    kleuren: Kleuren = Field(default_factory=Kleuren)
     contact: Contactgegevens = Field(default_factory=Contactgegevens)
     nis_code: str = Field("", pattern=r"^([0-9]{5})?$", description="NIS-code van de gemeente.")
     taal: str = Field("nl", pattern=r"^[a-z]{2}$", description="Taal van de site (bestand in translations/).")
@@ -72,6 +63,12 @@ class TownConfig(BaseModel):
     content_map: str = Field("content", description="Map met de inhoud (products/ en loketten/).")
     nakijken: Nakijken = Field(default_factory=Nakijken)
     melden: Melden = Field(default_factory=Melden)
+    kleur: str = Field(
+        "#1d4f91", pattern=r"^#[0-9a-fA-F]{6}$",
+        description="Huiskleur van de gemeente (kop en knoppen), als #rrggbb; kies een donkere kleur: witte tekst moet erop leesbaar zijn.",
+    )
+    logo: str = Field("", pattern=r"^([A-Za-z0-9_\-/]+\.(svg|png))?$", description="Logo in de kop: pad van een .svg of .png onder overrides/, bv. assets/images/logo.svg.")
+    onthaal: str = Field("", description="Id van het loket voor algemene vragen: zijn telefoonnummer staat in de zoekhulp en op de 404-pagina.")
     eigenaars: dict[str, GithubHandle] = Field(
         default_factory=dict,
         description="Per eigenaar (zoals in 'eigenaar:' van de fiches) het GitHub-team of de gebruiker die herinneringen en reviewverzoeken krijgt.",
@@ -83,16 +80,16 @@ def config_path(root: Path) -> Path:
 
 
 def logo_problem(root: Path, logo: str) -> str | None:
-    """Why the configured logo cannot be published, or None: it must be a small SVG or PNG inside the project."""
+    """Why the configured logo cannot be published, or None: a small, real SVG or PNG inside `root` (overrides/)."""
     if not logo:
         return None
     path = (root / logo).resolve()
     if not path.is_relative_to(root.resolve()):
-        return f"het logo '{logo}' ligt buiten de projectmap; zet het bv. in content/afbeeldingen/"
+        return f"het logo '{logo}' ligt buiten overrides/; zet het bv. in overrides/assets/images/"
     if path.suffix.lower() not in LOGO_TYPES:
         return f"het logo '{logo}' moet een .svg- of .png-bestand zijn"
     if not path.is_file():
-        return f"het logo '{logo}' bestaat niet; controleer het pad (vanaf de map met catalogus.yml)"
+        return f"het logo '{logo}' bestaat niet in overrides/; controleer het pad"
     size = path.stat().st_size
     if size > LOGO_MAX_BYTES:
         return f"het logo '{logo}' is {size // 1000} kB; maak het kleiner dan {LOGO_MAX_BYTES // 1000} kB"

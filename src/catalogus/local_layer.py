@@ -68,6 +68,13 @@ def apply(content: Path, root: Path, products: list[Source]) -> dict[str, Layer]
     return layers
 
 
+def overlay(fiche: Source, content: Path, root: Path) -> None:
+    """One fiche with its local layer merged in, for tools that read a single fiche (reminders, CODEOWNERS)."""
+    path = content / LOCAL_DIR / f"{Path(fiche.path).stem}{LOCAL_SUFFIX}"
+    if path.is_file():
+        _merge(load_settings(path, path.relative_to(root).as_posix()), fiche)
+
+
 def _merge(local: Source, fiche: Source) -> tuple[str, ...]:
     if local.data is None or fiche.data is None:
         return ()

@@ -111,12 +111,11 @@ site_omschrijving: "Alle producten en diensten van het Sociaal Huis, per loket, 
 site_url: {_q(answers["site_url"] or "")}
 # Adres van de repository, voor 'Pas deze fiche aan' (CATALOGUS_REPO_URL gaat voor).
 repository_url: {_q(answers["repository_url"] or "")}
-# Logo: pad naar een SVG of PNG (hoogstens 200 kB), bv. content/afbeeldingen/logo.svg. Leeg: geen logo.
+# Huiskleur (#rrggbb, donker genoeg voor witte tekst) en logo (.svg of .png onder overrides/, hoogstens 200 kB).
+kleur: {_q(old.kleur if old else "#1d4f91")}
 logo: ""
-# Kleuren als #rrggbb; leeg = de standaardkleuren.
-kleuren:
-  hoofdkleur: ""
-  accent: ""
+# Id van het loket voor algemene vragen (zoekhulp, 404-pagina).
+onthaal: {_q(old.onthaal if old else "")}
 contact:
   telefoon: {_q(MARKER)}
   email: {_q(MARKER)}
@@ -237,7 +236,7 @@ def _write_checklist(root: Path, name: str) -> int:
         "",
         "## Eerst",
         "",
-        "- [ ] `catalogus.yml`: controleer naam, adressen (site, repository), e-mail, taal; voeg eventueel een logo en kleuren toe.",
+        "- [ ] `catalogus.yml`: controleer naam, adressen (site, repository), e-mail, taal; voeg eventueel een logo en uw huiskleur toe.",
         "- [ ] `content/loketten/`: vul elk loket in, of verwijder een loket dat uw gemeente niet heeft.",
         f"- [ ] `content/{LOCAL_DIR}/`: bevestig per fiche het loket, de kostprijs, de eigenaar en de lokale reglementen.",
         "- [ ] Lees elke fiche in `content/products/`: klopt de gedeelde tekst ook voor uw gemeente?",

@@ -23,7 +23,7 @@ from .browse import LOKETTEN, SECTIONS, a_z_view, home_view, section_view, term_
 from .context import SiteContext
 from .fiche import fiche_view
 from .render import PageInfo, render_page
-from .search import EXCLUDED, indexed_markdown
+from .search import EXCLUDED, fiche_markdown, term_search
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class PageData:
     title: str | None = None  # plain text; None: the title in the navigation
     description: str | None = None  # plain text, for <meta name="description">
     search: str | None = None  # the Markdown the search index gets; None leaves the page out of search
+    search_boost: float | None = None  # Material's per-page boost of its search entry
+    hide: tuple[str, ...] = ("toc",)  # Material's sidebars to hide
     tags: tuple[str, ...] = ()
     reviewed: str | None = None  # a fiche's last review date: its <lastmod> in the sitemap
 
@@ -59,7 +61,7 @@ class SitePage:
         page = PageInfo(urls.url(self.src_uri), self.site.edit_url(self.edit_uri))
         strings, town = self.site.strings, self.site.catalogue.config
         body = render_page(data.template, page, view=data.view, t=strings, town=town)
-        meta: dict[str, Any] = {"hide": ["toc"], "catalogus": body, "view": data.view}
+        meta: dict[str, Any] = {"hide": list(data.hide), "catalogus": body, "view": data.view}
         if data.title is not None:
             meta["title"] = _escaped(data.title)
         if data.description:
@@ -69,6 +71,8 @@ class SitePage:
             meta["tags"] = [html.escape(tag, quote=False) for tag in data.tags]
         if data.search is None:
             meta["search"] = EXCLUDED
+        elif data.search_boost is not None:
+            meta["search"] = {"boost": data.search_boost}
         return Rendered(meta, data.search or "", data.reviewed)
 
 
@@ -111,9 +115,10 @@ def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> PageDa
         view,
         title=view.titel,
         description=view.samenvatting,
-        search=indexed_markdown(view.samenvatting, view.body or ""),
+        search=fiche_markdown(view.samenvatting, view.voor_wie, view.voorwaarden, view.body),
         tags=tuple(entry.record.sleutelwoorden),
         reviewed=view.nagekeken_iso,
+        hide=("navigation", "toc"),  # no documentation sidebar on a fiche (the phone drawer stays)
     )
 
 
@@ -134,8 +139,13 @@ def _term(site: SiteContext, name: str, key: str, canonical_url: str | None) -> 
         description = site.catalogue.loket(key).record.beschrijving
     else:
         description = site.catalogue.config.site_omschrijving
-    return _browse(site, term_view(site, name, key), description)
+    search, boost = term_search(site, name, key)
+    return _browse(site, term_view(site, name, key), description, search, boost)
 
 
-def _browse(site: SiteContext, view: Any, description: str) -> PageData:
-    return PageData("browse.html", view, title=view.title, description=site.text.plain(description))
+def _browse(
+    site: SiteContext, view: Any, description: str, search: str | None = None, boost: float | None = None
+) -> PageData:
+    return PageData(
+        "browse.html", view, title=view.title, description=site.text.plain(description), search=search, search_boost=boost
+    )

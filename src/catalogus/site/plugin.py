@@ -28,14 +28,13 @@ from .. import report
 from ..catalogue import Catalogue
 from ..check import check
 from ..config import logo_problem
-from . import translations
+from . import frame, search, translations
 from .context import SiteContext
 from .pages import SitePage, navigation, site_pages
 from .urls import UnsafePath
 
 SEARCH_PLUGIN = "material/search"
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
-LOGO_URI = "assets/images/logo"  # + .svg or .png: the town's logo, copied from the path in catalogus.yml
 URL_SAFE = ":/?#[]@!$&()*+,;=%~"  # everything else (quotes, <, >, spaces) is %-encoded
 
 
@@ -58,9 +57,9 @@ class CatalogusSite:
         self.today = dt.date.today()
         self.context: SiteContext | None = None
         self.pages: dict[str, SitePage] = {}
+        self.search_words = ""
         self._own_pages_dir: tempfile.TemporaryDirectory[str] | None = None
         self.concept = False
-        self.logo: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
@@ -72,14 +71,10 @@ class CatalogusSite:
             raise PluginError(f"taal '{town.taal}' in catalogus.yml is geen taalcode zoals 'nl' of 'fr'")
         config.docs_dir = str(request.pages_dir or self._pages_dir())
         self.concept = request.concept
-        self.logo = _logo(request.root, town.logo)
         # The repository comes from catalogus.yml; the Pages workflow may point it elsewhere with the variable.
         repo_url = os.environ.get("CATALOGUS_REPO_URL") or town.repository_url
         config.repo_url = quote(repo_url, safe=URL_SAFE) if repo_url else None
         config.repo_name = urlsplit(repo_url).path.strip("/") if repo_url else None
-        if self.logo:
-            config.theme["logo"] = LOGO_URI + self.logo.suffix.lower()
-            config.theme["favicon"] = LOGO_URI + self.logo.suffix.lower()
         config.site_name = escape(town.site_naam)
         self.context = SiteContext(
             catalogue,
@@ -91,6 +86,9 @@ class CatalogusSite:
         config.site_description = escape(omschrijving) if omschrijving else None
         config.site_url = quote(town.site_url, safe=URL_SAFE) if town.site_url else None
         config.theme["language"] = town.taal
+        if town.logo:
+            _check_logo(config, town.logo)
+            config.theme["logo"] = town.logo
         if SEARCH_PLUGIN in config.plugins:
             config.plugins[SEARCH_PLUGIN].config.lang = [town.taal]
         try:
@@ -98,6 +96,12 @@ class CatalogusSite:
             config.nav = navigation(self.context)
         except UnsafePath as exc:
             raise PluginError(f"De site kan niet gebouwd worden: {exc}") from exc
+        if town.onthaal and town.onthaal not in self.context.loket_cards:
+            raise PluginError(f"catalogus.yml: 'onthaal: {town.onthaal}' is geen loket in {town.content_map}/loketten/")
+        try:
+            self.search_words = search.words_script(search.load_words(request.root))
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -111,8 +115,8 @@ class CatalogusSite:
             if not Path(file.abs_dest_path).resolve().is_relative_to(site_dir):
                 raise PluginError(f"De pagina {page.src_uri} zou buiten de sitemap {site_dir} terechtkomen")
             kept.append(file)
-        if self.logo:
-            kept.append(File.generated(config, LOGO_URI + self.logo.suffix.lower(), abs_src_path=str(self.logo)))
+        kept.append(File.generated(config, search.WORDS_SCRIPT, content=self.search_words))
+        kept.append(File.generated(config, frame.ROBOTS, content=frame.robots_txt(config.site_url)))
         return Files(kept)
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
@@ -127,9 +131,14 @@ class CatalogusSite:
     def on_env(self, env: Environment) -> Environment:
         assert self.context is not None
         env.globals["t"] = self.context.strings
-        env.globals["town"] = self.context.catalogue.config
+        town = self.context.catalogue.config
+        env.globals["town"] = town
+        env.globals["onthaal"] = self.context.loket_cards.get(town.onthaal)
         env.globals["concept"] = self.concept
         return env
+
+    def on_post_page(self, output: str) -> str:
+        return frame.fixed_frame(output)
 
     @property
     def page_count(self) -> int:
@@ -142,14 +151,12 @@ class CatalogusSite:
         return self._own_pages_dir.name
 
 
-def _logo(root: Path, logo: str) -> Path | None:
-    """The checked logo file (catalogus.config.logo_problem), or None."""
-    if not logo:
-        return None
-    problem = logo_problem(root, logo)
+def _check_logo(config: MkDocsConfig, logo: str) -> None:
+    """The logo lives in the theme's folder (overrides/): a real SVG or PNG, small enough for a phone."""
+    custom = config.theme.custom_dir
+    problem = logo_problem(Path(custom), logo) if custom else "er is geen map overrides/ voor het logo"
     if problem:
         raise PluginError(f"catalogus.yml: {problem}")
-    return (root / logo).resolve()
 
 
 def _inside(path: Path, folders: list[Path]) -> bool:
