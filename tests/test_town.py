@@ -156,3 +156,18 @@ def test_french_build_shows_no_dutch_ui_string(tmp_path):
         ui = _shown_text(text)
         shown = sorted(s for s in dutch if _contains(ui, s))
         assert shown == [], f"{path.relative_to(site)}: {shown}"
+
+
+def test_the_logo_must_be_a_small_real_svg_or_png(tmp_path):
+    from catalogus.config import LOGO_MAX_BYTES, logo_problem
+
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    (tmp_path / "nep.png").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "groot.svg").write_text("<svg>" + " " * LOGO_MAX_BYTES + "</svg>", encoding="utf-8")
+    (tmp_path / "logo.gif").write_bytes(b"GIF89a")
+    assert logo_problem(tmp_path, "logo.svg") is None
+    assert "geen echt PNG-bestand" in logo_problem(tmp_path, "nep.png")
+    assert "kB; maak het kleiner" in logo_problem(tmp_path, "groot.svg")
+    assert ".svg- of .png-bestand" in logo_problem(tmp_path, "logo.gif")
+    assert "bestaat niet" in logo_problem(tmp_path, "weg.svg")
+    assert "buiten overrides/" in logo_problem(tmp_path, "../logo.svg")
