@@ -26,15 +26,18 @@ check: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/catalogus schema
 
-# Debian packages the tests need: Chromium (browser tests) and a Java runtime (the HTML validator).
+# Debian packages the tests need: Chromium (browser tests), a Java runtime (the HTML validator) and Node.js
+# (the browser's rule evaluator is tested with node's own test runner).
 browser-deps:
-	@command -v chromium >/dev/null && command -v java >/dev/null || \
-	  { apt-get update -qq && apt-get install -y -qq chromium default-jre-headless; }
+	@command -v chromium >/dev/null && command -v java >/dev/null && command -v node >/dev/null || \
+	  { apt-get update -qq && apt-get install -y -qq chromium default-jre-headless nodejs; }
 
 test: $(STAMP) browser-deps
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark_check.py
 	$(BIN)/python scripts/benchmark_site.py
 	$(BIN)/python scripts/benchmark_exports.py
+	$(BIN)/python scripts/benchmark_outreach.py

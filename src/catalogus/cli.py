@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import report
 from .check import CheckResult, check
+from .rules import command as proactive
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -47,6 +48,7 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="toon de website lokaal en bouw opnieuw bij elke wijziging")
     _add_today(serve)
     serve.add_argument("--dev-addr", default=None, metavar="IP:POORT", help="adres van de preview; standaard 127.0.0.1:8000")
+    proactive.add_parser(sub, _add_today)
     _add_editor_commands(sub)
     from .new_town import add_command
 
@@ -118,6 +120,8 @@ def _run(args: argparse.Namespace) -> int:
         from .new_town import run
 
         return run(root, args)
+    if args.command == "proactief":
+        return proactive.run_command(args, root)
     return _run_editor_command(args, root)
 
 

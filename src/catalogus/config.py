@@ -29,7 +29,7 @@ class Melden(BaseModel):
     issue_url: str = Field("", description="Adres van een meldformulier; leeg = de issues van de repository.")
 
 
-# The town's name is filled into fiche texts ({{gemeente}}): plain letters only, so it can never be markup.
+# The town's name is filled into fiche texts ($gemeente): plain letters only, so it can never be markup.
 TOWN_NAME = r"^[^\W\d_](?:[^\W_]|[ '’.-])*$"
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
 LOGO_MAX_BYTES = 200_000
@@ -40,6 +40,16 @@ class Contactgegevens(BaseModel):
     telefoon: str = Field("", description="Algemeen telefoonnummer van de organisatie.")
     email: str = Field("", description="Algemeen e-mailadres van de organisatie.")
     adres: str = Field("", description="Algemeen adres, op één regel.")
+
+
+class Proactief(BaseModel):
+    """How `catalogus proactief` reads the town's households file: which column is which question."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id_kolom: str = Field("huishouden", description="Kolom met het nummer van het huishouden (geen naam of rijksregisternummer).")
+    kolommen: dict[str, str] = Field(
+        default_factory=dict, description="Vraag-id: kolomnaam, voor kolommen die anders heten dan de vraag."
+    )
 
 
 class TownConfig(BaseModel):
@@ -73,6 +83,7 @@ class TownConfig(BaseModel):
         default_factory=dict,
         description="Per eigenaar (zoals in 'eigenaar:' van de fiches) het GitHub-team of de gebruiker die herinneringen en reviewverzoeken krijgt.",
     )
+    proactief: Proactief = Field(default_factory=Proactief)
 
 
 def config_path(root: Path) -> Path:

@@ -17,6 +17,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from .markup import PHONE_PATTERN, link_problem, text_problems
 
+from .rules.model import Rechten
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TIME_SLOT = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -223,6 +225,11 @@ class Fiche(Strict):
     verwante_producten: list[Slug] = Field(default_factory=list, description="Id's van verwante fiches.")
     dienstverleningsniveau: str = Field(
         "reactief", description="reactief, responsief of proactief: wie zet de dienstverlening in gang?"
+    )
+    rechten: Rechten | None = Field(
+        None,
+        description="Wie heeft recht: de objectieve voorwaarden als regels over de vragen van vragen.yml, per "
+        "categorie (zie src/catalogus/rules/README.md). De tekst bij 'voorwaarden' blijft de uitleg voor de burger.",
     )
     eigenaar: ShortText = Field(description="Wie deze fiche nakijkt: dienst of functie, geen persoonsnaam.")
     laatst_nagekeken: dt.date = Field(description="Datum van het laatste nazicht, als JJJJ-MM-DD.")

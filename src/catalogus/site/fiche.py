@@ -15,6 +15,7 @@ from ..model import Fiche
 from .cards import ContactCard, provider_card
 from .context import ExternalLink, Link, ProductItem, SiteContext
 from .jsonld import government_service, script_body
+from .rechten import RightsView, rights_view
 from .translations import format_amount, format_date
 
 
@@ -71,6 +72,7 @@ class FicheView:
     melden: tuple[ExternalLink, ...]
     kruimelpad: tuple[Link, ...]
     jsonld: Markup
+    rechten: RightsView  # the rules in plain words and the dienstverleningsniveau badge (catalogus.site.rechten)
 
 
 def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> FicheView:
@@ -108,6 +110,7 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
         eigenaar=fiche.eigenaar,
         melden=report_links(fiche, site, canonical_url),
         kruimelpad=(site.home(), themas[0]),
+        rechten=rights_view(entry, site),
         jsonld=script_body(government_service(fiche, catalogue, canonical_url)),
     )
 

@@ -22,6 +22,7 @@ from . import urls
 from .browse import LOKETTEN, SECTIONS, a_z_view, home_view, section_view, term_src_uri, term_title, term_view, used_terms
 from .context import SiteContext
 from .fiche import fiche_view
+from .rechten import WIZARD, wizard_view
 from .render import PageInfo, render_page
 from .search import EXCLUDED, fiche_markdown, term_search
 
@@ -79,6 +80,7 @@ class SitePage:
 def site_pages(site: SiteContext) -> list[SitePage]:
     page = partial(SitePage, site=site)
     pages = [page(urls.HOME, True, None, partial(_home, site)), page(urls.A_Z, True, None, partial(_a_z, site))]
+    pages.append(page(WIZARD, True, None, partial(_wizard, site)))
     for name in SECTIONS:
         pages.append(page(urls.section(name), True, None, partial(_section, site, name)))
         for key in used_terms(site, name):
@@ -100,6 +102,7 @@ def navigation(site: SiteContext) -> list[Any]:
         children += [{_escaped(term_title(site, name, key)): term_src_uri(name, key)} for key in used_terms(site, name)]
         nav.append({_escaped(strings["navigatie"][name]): children})
     nav.append({_escaped(strings["navigatie"]["a_z"]): urls.A_Z})
+    nav.append({_escaped(strings["wizard"]["titel"]): WIZARD})
     return nav
 
 
@@ -120,6 +123,11 @@ def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> PageDa
         reviewed=view.nagekeken_iso,
         hide=("navigation", "toc"),  # no documentation sidebar on a fiche (the phone drawer stays)
     )
+
+
+def _wizard(site: SiteContext, canonical_url: str | None) -> PageData:
+    strings = site.strings["wizard"]
+    return PageData("wizard.html", wizard_view(site), title=strings["titel"], description=strings["beschrijving"])
 
 
 def _home(site: SiteContext, canonical_url: str | None) -> PageData:

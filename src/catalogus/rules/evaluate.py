@@ -1,0 +1,185 @@
+"""The Python evaluator of compiled rules: strong Kleene three-valued logic (ja / nee / onbekend).
+
+Written twice on purpose: overrides/assets/javascripts/rechten-evaluate.js is the same algorithm for the browser,
+line by line; the shared vectors (tests/rules_vectors.json) and a property test keep the two in agreement.
+Semantics are in README.md. A missing, null or empty answer is onbekend; a wrong type raises AnswerError (the
+form or the CSV reader must have caught it).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+YES, NO, UNKNOWN = "ja", "nee", "onbekend"
+MAX_ANSWER = 1_000_000_000
+DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+class AnswerError(ValueError):
+    """An answer of the wrong type: an error at the boundary, never coerced here."""
+
+
+def evaluate(rule: Mapping[str, Any], answers: Mapping[str, Any], peildatum: str) -> dict[str, Any]:
+    """The outcome for one product on the reference date, with the deciding category, traces and open questions."""
+    in_force = _in_window(rule, peildatum)
+    categories = []
+    for category in rule["categorieen"]:
+        entry: dict[str, Any] = {"id": category["id"], "toekenning": category["toekenning"]}
+        if in_force and _in_window(category, peildatum):
+            node = _node(category["voorwaarde"], answers, rule["grenzen"], peildatum)
+            entry.update(geldig=True, uitkomst=node["uitkomst"], spoor=node["spoor"], beslissend=node["beslissend"])
+            entry["open_vragen"] = node["open"]
+        else:
+            entry.update(geldig=False, uitkomst=NO, spoor=[], beslissend=[], open_vragen=[])
+        categories.append(entry)
+    winner = next((c for c in categories if c["uitkomst"] == YES), None)
+    if winner is not None:
+        outcome, open_questions = YES, []
+    else:
+        unknown = [c for c in categories if c["uitkomst"] == UNKNOWN]
+        outcome = UNKNOWN if unknown else NO
+        open_questions = _union(c["open_vragen"] for c in unknown)
+    return {
+        "product": rule["product"],
+        "uitkomst": outcome,
+        "categorie": winner["id"] if winner else None,
+        "toekenning": winner["toekenning"] if winner else None,
+        "categorieen": categories,
+        "open_vragen": open_questions,
+    }
+
+
+def _in_window(item: Mapping[str, Any], day: str) -> bool:
+    start, end = item.get("geldig_vanaf"), item.get("geldig_tot")
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def _union(lists: Any) -> list[str]:
+    seen: dict[str, None] = {}
+    for items in lists:
+        for item in items:
+            seen.setdefault(item, None)
+    return list(seen)
+
+
+def _node(node: Mapping[str, Any], answers: Mapping[str, Any], limits: Mapping[str, Any], day: str) -> dict[str, Any]:
+    if "vraag" in node:
+        return _leaf(node, answers, limits, day)
+    if "niet" in node:
+        child = _node(node["niet"], answers, limits, day)
+        outcome = {YES: NO, NO: YES}.get(child["uitkomst"], UNKNOWN)
+        return _combined(node, outcome, [child], [child])
+    kind = "alle" if "alle" in node else "een_van"
+    children = [_node(child, answers, limits, day) for child in node[kind]]
+    outcomes = [child["uitkomst"] for child in children]
+    strong, weak = (NO, YES) if kind == "alle" else (YES, NO)
+    if strong in outcomes:
+        outcome, deciding = strong, [c for c in children if c["uitkomst"] == strong]
+    elif UNKNOWN in outcomes:
+        outcome, deciding = UNKNOWN, [c for c in children if c["uitkomst"] == UNKNOWN]
+    else:
+        outcome, deciding = weak, children
+    return _combined(node, outcome, children, deciding)
+
+
+def _combined(node: Mapping[str, Any], outcome: str, children: list[dict], deciding: list[dict]) -> dict[str, Any]:
+    trace = [{"pad": node["pad"], "uitkomst": outcome}]
+    for child in children:
+        trace.extend(child["spoor"])
+    return {
+        "uitkomst": outcome,
+        "spoor": trace,
+        "beslissend": [path for child in deciding for path in child["beslissend"]],
+        "open": _union(child["open"] for child in deciding) if outcome == UNKNOWN else [],
+    }
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value == "")
+
+
+def _leaf(node: Mapping[str, Any], answers: Mapping[str, Any], limits: Mapping[str, Any], day: str) -> dict[str, Any]:
+    question, kind = node["vraag"], node["soort"]
+    raw = answers.get(question)
+    value = None if _missing(raw) else _typed(question, kind, raw)
+    threshold, open_questions = _threshold(node, answers, limits, day)
+    no_limit_in_force = threshold is None and not open_questions  # asking cannot help: no question is open
+    if value is None and not no_limit_in_force:
+        open_questions = [question, *open_questions]
+    if value is None or threshold is None:
+        outcome = UNKNOWN
+    else:
+        outcome = YES if _compare(node["op"], value, threshold) else NO
+    entry = {
+        "pad": node["pad"],
+        "vraag": question,
+        "waarde": None if _missing(raw) else raw,
+        "grens": threshold,
+        "uitkomst": outcome,
+    }
+    return {"uitkomst": outcome, "spoor": [entry], "beslissend": [node["pad"]], "open": open_questions}
+
+
+def _threshold(node: Mapping[str, Any], answers: Mapping[str, Any], limits: Mapping[str, Any], day: str):
+    """The value compared with: a literal, or the grens in force on `day` (+ per_persoon × the count asked)."""
+    operand = node["waarde"]
+    if not isinstance(operand, dict):
+        return operand, []
+    limit = limits[operand["grens"]]
+    in_force = [v for v in limit["waarden"] if v["vanaf"] <= day]
+    if not in_force:
+        return None, []
+    current = in_force[-1]
+    if limit["per"] is None:
+        return current["bedrag"], []
+    raw = answers.get(limit["per"])
+    if _missing(raw):
+        return None, [limit["per"]]
+    count = _count(limit["per"], raw)
+    return current["bedrag"] + current["per_persoon"] * count, []
+
+
+def _typed(question: str, kind: str, value: Any) -> Any:
+    if kind == "ja_nee":
+        if type(value) is not bool:
+            raise AnswerError(f"{question}: verwacht ja of nee")
+        return value
+    if kind == "getal":
+        return _hundredths(question, value)
+    if not isinstance(value, str) or (kind == "datum" and not DATE.match(value)):
+        raise AnswerError(f"{question}: verwacht {'een datum JJJJ-MM-DD' if kind == 'datum' else 'een keuze'}")
+    return value
+
+
+def _hundredths(question: str, value: Any) -> int:
+    if type(value) is bool or not isinstance(value, (int, float)) or not math.isfinite(value) or abs(value) > MAX_ANSWER:
+        raise AnswerError(f"{question}: verwacht een getal")
+    scaled = value * 100
+    whole = math.floor(scaled + 0.5)
+    if abs(scaled - whole) > 1e-6:
+        raise AnswerError(f"{question}: hoogstens 2 cijfers na de komma")
+    return int(whole)
+
+
+def _count(question: str, value: Any) -> int:
+    scaled = _hundredths(question, value)
+    if scaled < 0 or scaled % 100 != 0:
+        raise AnswerError(f"{question}: verwacht een geheel aantal, 0 of meer")
+    return scaled // 100
+
+
+def _compare(op: str, value: Any, threshold: Any) -> bool:
+    if op == "is":
+        return value == threshold
+    if op == "is_een_van":
+        return value in threshold
+    if op == "kleiner_dan":
+        return value < threshold
+    if op == "hoogstens":
+        return value <= threshold
+    if op == "groter_dan":
+        return value > threshold
+    return value >= threshold

@@ -1,0 +1,207 @@
+"""The rules on the site: a fiche's conditions in plain words, its dienstverleningsniveau badge, and the wizard.
+
+Everything is generated from the validated `rechten` blocks and vragen.yml. The wizard page gets the compiled
+rules as JSON inside the page (no YAML and no extra request in the browser); rechten-evaluate.js evaluates them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from markupsafe import Markup
+
+from ..catalogue import Entry
+from ..model import Fiche
+from ..rules.compiled import compile_rule
+from ..rules.model import Grens, Rechten, Voorwaarde
+from ..rules.questions import Question, questions
+from . import urls
+from .context import ExternalLink, SiteContext
+from .translations import format_amount, format_date
+
+WIZARD = "waar-heb-ik-recht-op.md"
+# The strings rechten-wizard.js shows (translations/nl.yml, section 'wizard'); the page itself uses the others.
+BROWSER_STRINGS = (
+    "vraag", "volgende", "overslaan", "klaar", "overgeslagen", "opnieuw", "wijzig", "ja", "nee", "samenvatting",
+    "uitkomst", "uitkomst_uitleg", "omdat", "niet_voldaan", "eenheid",
+    "fout_getal", "fout_geheel", "fout_decimalen", "fout_keuze", "fout_datum", "fout_te_groot",
+)
+MONEY = "EUR"
+
+
+@dataclass(frozen=True)
+class ConditionView:
+    text: str  # a leaf's sentence, or the heading of a group ("Aan minstens één van deze voorwaarden voldoen:")
+    children: tuple[ConditionView, ...] = ()
+
+
+@dataclass(frozen=True)
+class CategoryView:
+    naam: str
+    toekenning: str
+    geldig: str | None
+    voorwaarde: ConditionView
+
+
+@dataclass(frozen=True)
+class RightsView:
+    niveau: str
+    niveau_label: str
+    niveau_uitleg: str | None
+    categorieen: tuple[CategoryView, ...]
+    herkomst: str | None  # "De bedragen zijn benaderingen uit 2006."
+    bron: ExternalLink | None
+    bron_titel: str | None
+    wizard_url: str
+
+
+def rights_view(entry: Entry, site: SiteContext) -> RightsView:
+    fiche: Fiche = entry.record  # type: ignore[assignment]
+    strings = site.strings["rechten"]
+    level = site.catalogue.vocabularies.terms("dienstverleningsniveau")[fiche.dienstverleningsniveau]
+    rules = fiche.rechten
+    categories: tuple[CategoryView, ...] = ()
+    origin = source = title = None
+    if rules is not None:
+        words = _Words(site, rules)
+        categories = tuple(
+            CategoryView(
+                naam=c.naam,
+                toekenning=strings["toekenning"][c.toekenning],
+                geldig=words.window(c.geldig_vanaf, c.geldig_tot),
+                voorwaarde=words.condition(c.voorwaarde),
+            )
+            for c in rules.categorieen
+        )
+        template = strings["benadering"] if rules.ongeveer else strings["bedragen_van"]
+        origin = template.format(jaar=rules.jaar)
+        source = ExternalLink(rules.bron.titel, rules.bron.url) if rules.bron.url else None
+        title = rules.bron.titel
+    return RightsView(
+        niveau=fiche.dienstverleningsniveau,
+        niveau_label=level.label,
+        niveau_uitleg=level.uitleg,
+        categorieen=categories,
+        herkomst=origin,
+        bron=source,
+        bron_titel=title,
+        wizard_url=urls.url(WIZARD),
+    )
+
+
+class _Words:
+    """Plain Dutch for one rule block: 'het kadastraal inkomen (KI) van uw eigendom is lager dan ongeveer € 750'."""
+
+    def __init__(self, site: SiteContext, rules: Rechten) -> None:
+        self.strings = site.strings
+        self.words = site.strings["rechten"]
+        self.rules = rules
+
+    def window(self, start: dt.date | None, end: dt.date | None) -> str | None:
+        parts = []
+        if start:
+            parts.append(self.words["vanaf"].format(datum=format_date(self.strings, start)))
+        if end:
+            parts.append(self.words["tot"].format(datum=format_date(self.strings, end)))
+        return self.words["geldig"].format(periode=" ".join(parts)) if parts else None
+
+    def condition(self, node: Voorwaarde) -> ConditionView:
+        if node.vraag is None:
+            heading = {"alle": "alle", "een_van": "een_van", "niet": "niet"}[node.combinator or "alle"]
+            return ConditionView(self.words[heading], tuple(self.condition(child) for child in node.children()))
+        return ConditionView(_sentence(self.leaf(node)))
+
+    def leaf(self, node: Voorwaarde) -> str:
+        question = questions()[node.vraag or ""]
+        op = node.operators()[0]
+        value = node.operand(op)
+        if question.soort == "ja_nee":
+            return question.kort if value else self.words["niet_zo"].format(tekst=question.kort)
+        if question.soort == "keuze":
+            chosen = value if op == "is_een_van" else [value]
+            labels = [question.keuzes[v].rstrip(".") for v in chosen]
+            joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + f" {self.words['of']} " + labels[-1]
+            return f"{question.kort}: {joined}"
+        if question.soort == "datum":
+            return f"{question.kort} {self.words['datum_vergelijking'][op]} {format_date(self.strings, value)}"
+        compared = self.limit(self.rules.grenzen[value], question) if isinstance(value, str) else self.amount(
+            Decimal(str(value)), question
+        )
+        return f"{question.kort} is {self.words['vergelijking'][op]} {compared}"
+
+    def limit(self, grens: Grens, question: Question) -> str:
+        about = f"{self.words['ongeveer']} " if self.rules.ongeveer else ""
+        parts = []
+        for value in reversed(grens.waarden):  # the newest first
+            amount = self.amount(value.bedrag, question)
+            if value.per_persoon is not None and grens.per_persoon_vraag:
+                count = questions()[grens.per_persoon_vraag].kort
+                per = self.amount(value.per_persoon, question, with_unit=False)
+                amount = self.words["plus_per"].format(bedrag=amount, per=per, aantal=count)
+            since = self.words["vanaf"].format(datum=format_date(self.strings, value.vanaf))
+            parts.append(f"{about}{amount} ({since})")
+        return "; ".join(parts)
+
+    def amount(self, value: Decimal, question: Question, with_unit: bool = True) -> str:
+        unit = question.eenheid or ""
+        if unit.startswith(MONEY):
+            text = format_amount(self.strings, value)
+            rest = unit.removeprefix(MONEY).strip()
+            return f"{text} {rest}" if rest and with_unit else text
+        whole, _, cents = f"{value:,.2f}".partition(".")
+        number = whole.replace(",", self.strings["duizendtal"])
+        if cents != "00":
+            number += self.strings["decimaalteken"] + cents
+        return f"{number} {unit}" if with_unit else number
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "?")) else ".")
+
+
+@dataclass(frozen=True)
+class WizardView:
+    data: Markup  # the questions, the compiled rules and the strings, as JSON for <script type="application/json">
+    count: int
+
+
+def wizard_view(site: SiteContext) -> WizardView:
+    """The wizard's data: the browser evaluates these compiled rules itself, with rechten-evaluate.js."""
+    products = [entry for entry in site.catalogue.products if entry.record.rechten is not None]  # type: ignore[union-attr]
+    data = {
+        "vragen": {
+            key: {
+                "label": q.label,
+                "hulp": q.hulp,
+                "soort": q.soort,
+                "eenheid": q.eenheid,
+                "geheel": q.geheel,
+                "keuzes": [{"waarde": k, "label": v} for k, v in q.keuzes.items()],
+            }
+            for key, q in questions().items()
+        },
+        "producten": [
+            {
+                "id": entry.id,
+                "titel": entry.record.titel,
+                "url": urls.url(urls.product(entry.id)),
+                "regel": compile_rule(entry.id, entry.record.rechten),  # type: ignore[union-attr, arg-type]
+            }
+            for entry in products
+        ],
+        "teksten": {
+            **{key: site.strings["wizard"][key] for key in BROWSER_STRINGS},
+            "toekenning": site.strings["rechten"]["toekenning"],
+        },
+    }
+    return WizardView(script_json(data), len(products))
+
+
+def script_json(data: Any) -> Markup:
+    """JSON that is safe inside <script type="application/json">: no '<' can close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

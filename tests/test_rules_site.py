@@ -1,0 +1,66 @@
+"""The rules on the site without a browser: plain words generated from a rule, and the wizard's JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from catalogus.check import check
+from catalogus.site.context import SiteContext
+from catalogus.site.rechten import rights_view, script_json, wizard_view
+from catalogus.site.translations import load
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def site() -> SiteContext:
+    result = check(REPO, dt.date(2026, 11, 26))
+    assert not result.errors
+    return SiteContext(result.catalogue, load(REPO, "nl"))
+
+
+def texts(node):
+    yield node.text
+    for child in node.children:
+        yield from texts(child)
+
+
+def test_dated_per_person_limits_in_plain_words(site):
+    view = rights_view(site.catalogue.product("verhoogde-tegemoetkoming"), site)
+    income = view.categorieen[1]
+    assert income.toekenning == "U vraagt het zelf aan."
+    assert list(texts(income.voorwaarde)) == [
+        "Het bruto belastbaar inkomen van uw gezin is niet hoger dan ongeveer € 26.000 per jaar plus € 4.800 × het "
+        "aantal andere gezinsleden (vanaf 1 januari 2024); ongeveer € 24.155,16 per jaar plus € 4.471,78 × het aantal "
+        "andere gezinsleden (vanaf 1 augustus 2022)."
+    ]
+    assert view.herkomst == "De bedragen zijn benaderingen uit 2024." and view.bron.href == "https://www.riziv.fgov.be"
+
+
+def test_a_dated_category_says_when_it_applied(site):
+    view = rights_view(site.catalogue.product("sociaal-tarief-energie"), site)
+    assert view.categorieen[1].geldig == "Geldt vanaf 1 februari 2021 tot 30 juni 2023."
+    assert list(texts(view.categorieen[0].voorwaarde))[0] == "Aan minstens één van deze voorwaarden voldoen:"
+
+
+def test_a_fiche_without_rules_still_gets_its_badge(site):
+    view = rights_view(site.catalogue.product("identiteitskaart"), site)
+    assert view.categorieen == () and view.niveau_label
+
+
+def test_at_least_twelve_fiches_have_rules_and_the_wizard_gets_them_as_json(site):
+    view = wizard_view(site)
+    data = json.loads(str(view.data))
+    assert len(data["producten"]) >= 12
+    assert {p["id"] for p in data["producten"]} >= {"gratis-huisvuilzakken", "verhoogde-tegemoetkoming", "leefloon"}
+    assert set(data["vragen"]["verwarming"]) == {"label", "hulp", "soort", "eenheid", "geheel", "keuzes"}
+
+
+def test_script_json_cannot_close_its_script_element():
+    text = str(script_json({"x": "</script><script>alert(1)</script> & <!--"}))
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"x": "</script><script>alert(1)</script> & <!--"}
