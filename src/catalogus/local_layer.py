@@ -30,6 +30,7 @@ LOCAL_FIELDS = (
     "meer_info",
     "regelgeving",
     "uitzonderingen",
+    "rechten",
     "eigenaar",
     "laatst_nagekeken",
     "nakijken_elke_maanden",

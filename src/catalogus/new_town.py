@@ -196,6 +196,9 @@ def _review_fiche(path: Path, content: Path, old_name: str | None) -> None:
             out[key] = kept + [_marker_link(key)]
         elif key in local:
             out[key] = kept
+    rechten = merged.get("rechten")
+    if rechten is not None and ("rechten" in local or _is_local({"r": json.dumps(rechten, default=str)}, old_name)):
+        out["rechten"] = MARKER  # the old town's own rules and amounts: the new town writes its own
     out["eigenaar"] = MARKER
     out["laatst_nagekeken"] = MARKER
     local_path.parent.mkdir(parents=True, exist_ok=True)

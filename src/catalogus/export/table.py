@@ -22,15 +22,17 @@ from .records import EXTRA_FIELDS
 JOIN = " | "
 
 
-def columns(model: type[BaseModel] = Fiche, prefix: str = "") -> list[str]:
-    """Column names for a model: its fields in order, nested models flattened with dots."""
+def columns(model: type[BaseModel] = Fiche, prefix: str = "", _path: tuple[type, ...] = ()) -> list[str]:
+    """Column names for a model: its fields in order, nested models flattened with dots.
+
+    A model that contains itself (a rule's conditions) is one column, not an endless flattening."""
     names = []
     for name, info in model.model_fields.items():
         nested = _model_of(info.annotation)
-        if nested is None:
+        if nested is None or nested in (*_path, model):
             names.append(prefix + name)
         else:
-            names += columns(nested, f"{prefix}{name}.")
+            names += columns(nested, f"{prefix}{name}.", (*_path, model))
     return names
 
 
