@@ -70,8 +70,11 @@ def _parse(site: Path) -> Tables:
 
 
 def _front_matter(path: Path) -> dict:
+    """The fiche's front-matter with its local layer (content/lokaal/<id>.yml) over it, as the site shows it."""
     text = path.read_text(encoding="utf-8-sig")
-    return yaml.safe_load(text.split("---", 2)[1])
+    data = yaml.safe_load(text.split("---", 2)[1])
+    local = path.parent.parent / "lokaal" / f"{path.stem}.yml"
+    return {**data, **(yaml.safe_load(local.read_text(encoding="utf-8")) if local.exists() else {})}
 
 
 def _independent_count(root: Path, today: dt.date) -> dict:

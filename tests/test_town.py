@@ -144,9 +144,10 @@ def test_french_build_shows_no_dutch_ui_string(tmp_path):
     site = built(town(tmp_path, taal="fr", site_omschrijving="Tous les produits et services, par guichet et par thème."))
     page = (site / "products" / "boodschappendienst" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in page and "Combien ça coûte ?" in page and "Heures d'ouverture" not in page
-    # The fiches' own texts are Dutch in this fixture (content, not UI): a UI string that also occurs in them
-    # cannot be told apart on the page, so only the others are looked for (still nearly all of them).
-    content = "\n".join(p.read_text(encoding="utf-8") for p in (FIXTURE / "content").rglob("*.*"))
+    # The fiches' own texts and the labels in vocabularies.yml are Dutch in this fixture (the town's content, not
+    # UI): a UI string that also occurs in them cannot be told apart on the page, so only the others are looked for.
+    texts = [*(FIXTURE / "content").rglob("*.*"), REPO / "vocabularies.yml"]
+    content = "\n".join(p.read_text(encoding="utf-8") for p in texts)
     dutch = {s for s in _dutch_ui_strings() if not _contains(content, s)}
     assert "Wat kost het?" in dutch and len(dutch) > 60
     for path in sorted(site.rglob("*.html")):
