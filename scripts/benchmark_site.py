@@ -8,7 +8,10 @@ the peak memory of the build process, the search payload per fiche (raw and gzip
 fiches, the time from the first keystroke to the first results in headless Chromium, on a fresh visit and on the
 next page (the search starts on first use, so both include building the index).
 
-Usage: python scripts/benchmark_site.py [--sizes 200 1000 5000] [--plain-sizes 200 1000] [--keep DIR]
+Usage: python scripts/benchmark_site.py [--sizes 200 1000 5000] [--plain-sizes 200 1000] [--no-search] [--keep DIR]
+
+To compare two versions in one session, run this script with PYTHONPATH pointing at each version's src/ in turn:
+the synthetic catalogue comes from this checkout, the build (and its mkdocs.yml and templates) from the package.
 """
 
 from __future__ import annotations
@@ -212,7 +215,7 @@ def typed_to_results_ms(page, query: str) -> float:
 # --- the run ---------------------------------------------------------------------------------------------------
 
 
-def run(sizes: list[int], plain_sizes: list[int], keep: Path | None) -> dict:
+def run(sizes: list[int], plain_sizes: list[int], keep: Path | None, with_search: bool = True) -> dict:
     rows = {}
     work = Path(tempfile.mkdtemp(prefix="benchmark-site-", dir=keep))
     try:
@@ -231,7 +234,7 @@ def run(sizes: list[int], plain_sizes: list[int], keep: Path | None) -> dict:
                 plain = measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], cwd=config.parent)
                 row["plain"] = plain | {"pages": html_pages(config.parent / "site")}
                 row["plain_payload_kib"] = search_payload(config.parent / "site", size)
-            if size in SEARCH_SIZES:
+            if with_search and size in SEARCH_SIZES:
                 row["search"] = search_timings(site, f"products/{ids[0]}/")
             rows[size] = row
             report_row(row)
@@ -303,9 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
     parser.add_argument("--plain-sizes", type=int, nargs="*", default=[200, 1000])
+    parser.add_argument("--no-search", action="store_true", help="leave out the search timings in Chromium")
     parser.add_argument("--keep", type=Path, help="keep the catalogues and sites in a folder under this one")
     args = parser.parse_args(argv)
-    rows = run(sorted(args.sizes), args.plain_sizes, args.keep)
+    rows = run(sorted(args.sizes), args.plain_sizes, args.keep, not args.no_search)
     lines = verdict(rows)
     print("\n".join(lines))
     return 1 if any(line.startswith("MIST") for line in lines) else 0

@@ -38,7 +38,7 @@ def test_messages_are_the_checkers_own(tmp_path):
     root = make_project(tmp_path, [fiche(titel="Hu", id="Huur Premie")])
     found = {f.field: f.message for f in check(root, TODAY).errors}
     assert found["titel"] == messages["too_short"].format(min=3)
-    assert found["id"] == messages["pattern"]["id"].format(waarde="Huur Premie")
+    assert found["id"] == messages["pattern"]["id"].format(waarde="Huur Premie", voorbeeld="huur-premie")
     (tmp_path / "b").mkdir()
     root2 = make_project(tmp_path / "b", [fiche(kostprijs={"gratis": False})])
     assert [f.message for f in check(root2, TODAY).errors] == [messages["rules"]["bedragen_of_toelichting"]]

@@ -16,7 +16,7 @@ from exported import demo_catalogue, demo_exports
 
 from catalogus.export import layout
 from catalogus.export.jsondata import CATALOGUE, FICHE_DATA
-from catalogus.export.table import JOIN
+from catalogus.export.table import JOIN, JSON_COLUMNS
 
 
 def _load(path: Path):
@@ -112,6 +112,10 @@ def test_csv_reads_back_as_the_json_for_the_shared_fields():
     for fiche, row in zip(fiches, rows, strict=True):
         for key, value in fiche.items():
             shared = {key: value}
+            if key in JSON_COLUMNS:  # a self-nesting block (the rules) is one JSON cell
+                assert json.loads(row[key]) == value, (fiche["id"], key)
+                compared += 1
+                continue
             if isinstance(value, dict):
                 shared = {f"{key}.{k}": v for k, v in value.items() if not isinstance(v, (dict, list))}
             elif key in object_lists:

@@ -63,16 +63,19 @@ def proposal(tmp_path):
 
 def test_annotation_is_for_the_exact_file_and_line_and_nowhere_else(proposal):
     repo, base, line = proposal
-    # Without the filter, the fiche that links to the broken one is reported too: the filter is what we test.
+    # Even unfiltered, the fiche that links to the broken one has no finding of its own: the broken fiche names it.
     full = subprocess.run([BIN / "catalogus", "check", "--format", "github", "--today", TODAY], cwd=repo,
                           capture_output=True, text=True)
-    assert "maaltijden-aan-huis.md" in full.stdout
+    assert "file=content/products/maaltijden-aan-huis.md" not in full.stdout
+    assert "verwijzen ook: maaltijden-aan-huis" in full.stdout
     result = run_step(repo, "check", "Gewijzigde fiches nakijken", base)
     assert result.returncode == 1, result.stdout + result.stderr
     annotations = [l for l in result.stdout.splitlines() if l.startswith("::")]
-    assert len(annotations) == 1, annotations
-    assert annotations[0].startswith(f"::error file=content/products/personenalarm.md,line={line},col=")
-    assert "zorg-thuiss" in annotations[0]
+    assert all("file=content/products/personenalarm.md," in a for a in annotations), annotations
+    errors = [a for a in annotations if a.startswith("::error")]
+    assert len(errors) == 1, annotations
+    assert errors[0].startswith(f"::error file=content/products/personenalarm.md,line={line},col=")
+    assert "zorg-thuiss" in errors[0]
 
 
 def test_the_comment_lists_the_changed_fiches_with_their_findings(proposal):
@@ -84,7 +87,7 @@ def test_the_comment_lists_the_changed_fiches_with_their_findings(proposal):
     assert "- ❌ **Personenalarm** (`content/products/personenalarm.md`): 1 fout" in body
     assert "- ✅ **Huurpremie** (`content/products/huurpremie.md`): geen meldingen" in body
     assert f"regel {line}: fout: themas:" in body
-    assert "maaltijden-aan-huis" not in body
+    assert "content/products/maaltijden-aan-huis.md" not in body
     # Same input, same comment: the workflow then leaves the existing comment alone.
     run_step(repo, "check", "Verslag voor de reactie", base)
     assert (repo / "pr-verslag.md").read_text(encoding="utf-8") == body

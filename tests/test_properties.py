@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from catalogus.content_rules import AMOUNT as AMOUNT_WORD
+from catalogus.check import check
 from catalogus.config import TownConfig
 from catalogus.model import Adres, Bedrag, Fiche, Kostprijs, Link, Loket, Openingsuren
 from catalogus.sources import load_source
@@ -156,7 +159,9 @@ def test_random_bytes_never_crash(workdir, kind, stem, raw):
 
 # --- a valid fiche round-trips ---------------------------------------------------------------------------------
 
-WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéëèàç", min_size=2, max_size=10)
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéëèàç", min_size=2, max_size=10).filter(
+    lambda word: not AMOUNT_WORD.search(word)  # a valid fiche names no amount without a source
+)
 
 
 def _sentence(min_words: int, max_words: int, max_chars: int):
@@ -228,3 +233,73 @@ def test_a_valid_fiche_round_trips(workdir, stem, fiche, body):
         else:
             assert dumped[key] == value, key
     assert source.body == body
+
+
+# --- several files: ids, whitespace and references reach the cross-checks ------------------------------------
+
+# Ids an editor (or a program) could type: spaces around, capitals, a hard space, a path, empty, not text.
+ODD_IDS = st.one_of(
+    st.sampled_from(
+        [" huurpremie", "huurpremie ", "Huurpremie", "huur premie", "huur\u00a0premie", "", " ", "../x", "a" * 81,
+         "huurpremie", "woonloket", "onthaal-ocmw", "personenalarm", "0", "ï", "huurpremie\n", 0, None, True, ["x"]]
+    ),
+    STEMS,
+    st.text(max_size=10),
+)
+REFERENCES = st.one_of(st.lists(ODD_IDS, max_size=3), ODD_IDS)
+SAFE_NAME = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,1}", fullmatch=True)
+
+
+def _file_name(record_id: object, fallback: str) -> str:
+    """Mostly the id itself (as editors do), so that references can match; a neutral name when it cannot be one."""
+    if isinstance(record_id, str) and record_id.strip() and "/" not in record_id and "\0" not in record_id:
+        if record_id not in (".", "..") and len(record_id.encode()) < 200:
+            return record_id
+    return fallback
+
+
+PROJECT_FICHE = st.fixed_dictionaries(
+    {"id": ODD_IDS, "loket": st.one_of(ODD_IDS, st.sampled_from(["onthaal-ocmw", "woonloket", "Onthaal OCMW"]))},
+    optional={"verwante_producten": REFERENCES, "andere_loketten": REFERENCES},
+)
+PROJECT_LOKET = st.fixed_dictionaries({"id": ODD_IDS})
+
+
+def _project(workdir: Path, products: list[dict], loketten: list[dict]) -> Path:
+    from factories import fiche, loket, write
+
+    root = workdir / str(next(_counter))
+    (root / "content").mkdir(parents=True)
+    for name in ("catalogus.yml", "vocabularies.yml"):
+        shutil.copy(CATALOGUE / name, root / name)
+    for kind, items, base in (("products", products, fiche), ("loketten", loketten, loket)):
+        for index, item in enumerate(items):
+            data = base(**item)
+            path = root / "content" / kind / f"{_file_name(item['id'], f'f{index}')}.md"
+            if path.exists():  # two items with the same id: a second file, as a copy would be
+                path = path.with_name(f"f{index}-kopie.md")
+            write(path, data)
+    return root
+
+
+@FAST
+@given(products=st.lists(PROJECT_FICHE, min_size=1, max_size=4), loketten=st.lists(PROJECT_LOKET, max_size=2))
+def test_odd_ids_and_references_never_crash_the_cross_checks(workdir, products, loketten):
+    try:
+        root = _project(workdir, products, loketten)
+    except (OSError, UnicodeEncodeError, yaml.YAMLError):
+        return  # not a file name or file this system can hold
+    result = check(root, TODAY)
+    assert not [f for f in result.findings if f.message.startswith("onverwachte fout")], result.findings
+    for finding in result.findings:
+        assert finding.line >= 1 and finding.message
+        assert (root / finding.path).is_file(), finding
+    if result.catalogue is None:
+        assert result.errors, "no catalogue, but no error either"
+        return
+    assert not result.errors
+    catalogue = result.catalogue
+    for entry in catalogue.products:
+        assert entry.id == Path(entry.path).stem
+        assert set(catalogue.related[entry.id]) <= set(catalogue.by_id)
+        assert {entry.record.loket, *entry.record.andere_loketten} - {None} <= {e.id for e in catalogue.loketten}

@@ -144,5 +144,5 @@ def test_fiche_shows_its_conditions_in_plain_words_and_the_badge(page):
     rules = page.locator(".catalogus-rechten")
     text = rules.inner_text()
     assert "Categorie A" in text and "U krijgt het automatisch, zonder aanvraag." in text
-    assert "lager dan ongeveer € 13.000 per jaar (vanaf 1 januari 2006)" in text
+    assert "lager dan ongeveer €\u00a013.000 per jaar (vanaf 1 januari 2006)" in text
     assert "De bedragen zijn benaderingen uit 2006." in text

@@ -5,7 +5,10 @@ Fast enough to run on every change; the browser test is the final word (test_sea
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import yaml
 
 from browser import REPO, page_id, search_queries, search_questions
 from test_search_browser import QUESTIONS_SHARE, REQUIRED_SHARE, TOP, misses_report
@@ -48,3 +51,28 @@ def test_every_page_is_found_by_its_title(modelled_search):
         if page_id(doc["location"]) not in found:
             lost.append(f"{doc['title']!r} → {found}")
     assert not lost, f"{len(lost)} van {len(pages)} pagina's niet in de top {TOP} op hun eigen titel:\n" + "\n".join(lost)
+
+
+PREMIE = re.compile(r"\bpremie", re.I)  # 'premie', 'premies', 'CO premie'; not 'zorgpremie' (another word)
+
+
+def _premiums() -> dict[str, bool]:
+    """Every fiche with the word 'premie' in its title or keywords, and whether it is still offered."""
+    premiums = {}
+    for path in (REPO / "content" / "products").glob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
+        words = [front["titel"], *front.get("sleutelwoorden", [])]
+        if any(PREMIE.search(word) for word in words):
+            premiums[path.stem] = front.get("status", "actief") == "actief"
+    return premiums
+
+
+def test_a_search_for_premie_ranks_every_active_premium_above_every_abolished_one(modelled_search):
+    premiums = _premiums()
+    found = [page_id(location) for location in modelled_search.search("premie")]
+    active = [found.index(p) for p, offered in premiums.items() if offered and p in found]
+    abolished = [found.index(p) for p, offered in premiums.items() if not offered and p in found]
+    assert len(abolished) >= 4 and len(active) >= 4, f"'premie' moet actieve en stopgezette premies vinden: {found}"
+    missing = sorted(p for p, offered in premiums.items() if offered and p not in found)
+    assert not missing, f"actieve premies die 'premie' niet vindt: {missing}"
+    assert max(active) < min(abolished), f"een stopgezette premie staat boven een actieve: {found}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,8 +17,8 @@ from catalogus.site.build import build_site
 from site_examples import LOKETTEN, PRODUCTS, TODAY, make_catalogue
 
 SECTION_ORDER = [
-    "Wat is het?", "Voor wie?", "Voorwaarden", "Wat kost het?", "Wat meebrengen?", "Hoe aanvragen?",
-    "Formulieren", "Bij wie terecht?", "Meer informatie", "Regelgeving", "Verwante producten",
+    "In het kort", "Wat is het?", "Voor wie?", "Voorwaarden", "Wat kost het?", "Wat meebrengen?", "Hoe aanvragen?",
+    "Formulieren", "Bij wie terecht?", "Meer informatie", "Regelgeving", "Verwante producten", "Meer over",
 ]
 
 
@@ -123,8 +124,8 @@ def test_fiche_metadata_canonical_url_and_json_ld(built):
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     service = json.loads(script)
     assert service["@type"] == "GovernmentService" and service["url"] == parsed.links["canonical"]
-    assert "€ 9,50" in html
-    assert re.search(r'href="[^"]*/edit/main/content/products/poetsdienst\.md"', html)
+    assert "€\u00a09,50" in html
+    assert "/edit/" not in html and "md-content__button" not in html  # no edit link for citizens
 
 
 def test_search_index_has_one_entry_per_fiche_loket_and_life_event_and_no_other_page(built):
@@ -158,7 +159,7 @@ def test_sitemap_lists_each_fiche_with_its_review_date(built):
 
 
 def test_sample_content_banner(built):
-    assert "Dit is voorbeeldinhoud" in (built / "index.html").read_text(encoding="utf-8")
+    assert "Voorbeeldsite:" in (built / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_broken_fiche_fails_the_build_with_the_checkers_report_and_leaves_no_site(tmp_path):

@@ -12,8 +12,7 @@ from catalogus.check import check
 from catalogus.site import urls
 from catalogus.site.browse import term_view
 from catalogus.site.context import SiteContext
-from catalogus.site.fiche import ISSUE_FORM
-from catalogus.site.jsonld import government_service
+from catalogus.site.jsonld import government_office, government_service
 from catalogus.site.pages import navigation, site_pages
 from catalogus.site.translations import load
 from factories import REPO
@@ -26,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 def site(tmp_path_factory) -> SiteContext:
     result = check(make_catalogue(tmp_path_factory.mktemp("catalogue")), TODAY)
     assert not result.errors
-    return SiteContext(result.catalogue, load(REPO, "nl"), "https://git.example/town/catalogus")
+    return SiteContext(result.catalogue, load(REPO, "nl"), TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +92,8 @@ def test_fiche_page_data(pages):
     assert view.kosten.free and view.meebrengen == ()
     assert view.nagekeken == "1 oktober 2026"
     assert [link.label for link in view.kruimelpad] == ["Start", "Wonen en huren"]
-    assert any(link.href.startswith("mailto:") for link in view.melden)
-    assert any(link.href.startswith("https://git.example/town/catalogus/issues/new?template=fout-melden.yml&title=") for link in view.melden)
+    assert view.melden.href.startswith("mailto:") and "issues" not in view.melden.href
+    assert "persoonlijke%20gegevens" in view.melden.href and "huurpremie" in view.melden.href
     assert rendered.reviewed == "2026-10-01"
 
 
@@ -114,7 +113,7 @@ def test_opening_hours_list_every_day_and_the_map_link_is_a_plain_search_url(sit
     assert [row.day for row in card.hours][:2] == ["maandag", "dinsdag"]
     assert card.hours[0].hours == "08:30–12:00 en 13:30–16:30" and card.hours[1].hours == "gesloten"
     assert card.map_url == "https://www.openstreetmap.org/search?query=Generaal+Deprezstraat+2%2C+8530+Harelbeke"
-    assert card.phone_href == "tel:056733311"
+    assert card.phone_href == "tel:+3256733311"
 
 
 def test_json_ld_describes_the_service_the_audience_and_where_to_go(site):
@@ -133,11 +132,33 @@ def test_json_ld_describes_the_service_the_audience_and_where_to_go(site):
 def test_json_ld_of_an_external_provider(site):
     entry = site.catalogue.product("schuldhulp-caw")
     data = government_service(entry.record, site.catalogue, None)
-    assert data["provider"] == {"@type": "Organization", "name": "CAW Zuid-West-Vlaanderen", "telephone": "0800 13 500", "url": "https://www.caw.be"}
-    assert data["availableChannel"][0]["servicePhone"]["telephone"] == "0800 13 500"
+    assert data["provider"] == {"@type": "Organization", "name": "CAW Zuid-West-Vlaanderen", "telephone": "+3280013500", "url": "https://www.caw.be"}
+    assert data["availableChannel"][0]["servicePhone"]["telephone"] == "+3280013500"
     assert "url" not in data
 
 
-def test_the_report_link_targets_an_existing_issue_form_with_a_fiche_field():
-    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / ISSUE_FORM).read_text(encoding="utf-8"))
-    assert "fiche" in [field.get("id") for field in form["body"]]
+def test_json_ld_channels_point_at_the_fiche_and_loket_pages_are_government_offices(site):
+    entry = site.catalogue.product("huurpremie")
+    data = government_service(entry.record, site.catalogue, "https://site.example/products/huurpremie/")
+    assert {c["serviceUrl"] for c in data["availableChannel"]} == {"https://site.example/products/huurpremie/"}
+    office = government_office(site.catalogue.loket("onthaal-ocmw").record, "Sociaal Huis", "https://site.example/loketten/onthaal-ocmw/")
+    assert office["@type"] == "GovernmentOffice" and office["telephone"] == "+3256733311"
+    assert office["openingHoursSpecification"][0] == {
+        "@type": "OpeningHoursSpecification", "dayOfWeek": "https://schema.org/Monday", "opens": "08:30", "closes": "12:00"
+    }
+
+
+def test_in_het_kort_answers_cost_where_with_phone_and_today_and_how(pages, site):
+    view = pages["products/poetsdienst.md"].render(None).meta["view"]
+    assert str(view.kort.kosten) == "€\u00a09,50: Per uur"
+    assert view.kort.waar.name == "Onthaal OCMW" and view.kort.waar.phone_href == "tel:+3256733311"
+    assert site.today.weekday() == 3 and view.kort.waar.today == "Vandaag (donderdag) gesloten"
+    provider_only = pages["products/schuldhulp-caw.md"].render(None).meta["view"]
+    assert provider_only.kort.waar.phone_href == "tel:+3280013500" and provider_only.kort.waar.today is None
+    assert str(provider_only.kort.kosten) == "Vraag het aan het loket."
+
+
+def test_staff_matters_are_not_in_the_fiche_view(pages):
+    view = pages["products/huurpremie.md"].render(None).meta["view"]
+    for staff_field in ("producttype", "eigenaar", "dienstverlening"):
+        assert not hasattr(view, staff_field)

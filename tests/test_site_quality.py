@@ -32,6 +32,8 @@ PAGES = {
         "thema": urls.term("themas", "zorg-thuis"),
         "levensgebeurtenis": urls.term("levensgebeurtenissen", "verhuizen"),
         "a-z": urls.A_Z,
+        "toegankelijkheid": urls.fixed("toegankelijkheid"),
+        "privacy": urls.fixed("privacy"),
     }.items()
 }
 PAGES["404"] = "404.html"  # what the web server shows for an unknown address

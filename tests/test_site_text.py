@@ -54,8 +54,9 @@ def test_search_passage_is_the_summary_the_conditions_and_the_first_words(text):
 
 def test_dutch_dates_amounts_and_counts():
     assert format_date(STRINGS, dt.date(2026, 9, 15)) == "15 september 2026"
-    assert format_amount(STRINGS, Decimal("9.5")) == "€ 9,50"
-    assert format_amount(STRINGS, Decimal("1314")) == "€ 1.314"
+    # CLDR puts a no-break space between sign and number: a phone never wraps "€" onto its own line.
+    assert format_amount(STRINGS, Decimal("9.5")) == "€\u00a09,50"
+    assert format_amount(STRINGS, Decimal("1314")) == "€\u00a01.314"
     assert count_label(STRINGS, 1) == "1 product" and count_label(STRINGS, 3) == "3 producten"
 
 

@@ -54,5 +54,5 @@ def test_yaml_boolean_trap_is_explained(tmp_path):
 def test_unknown_key_suggests_the_right_one(tmp_path):
     make_project(tmp_path, [fiche(voorwaarde=["U huurt een woning."])])
     (finding,) = check(tmp_path, TODAY).errors
-    assert finding.message == "onbekend veld 'voorwaarde': bedoelde je 'voorwaarden'?"
+    assert finding.message == "onbekend veld 'voorwaarde': bedoelde u 'voorwaarden'?"
     assert finding.line == line_of(tmp_path / "content" / "products" / "huurpremie.md", "voorwaarde:")

@@ -9,7 +9,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .config import TownConfig
+from .config import Paginas, TownConfig
+from .glossary import EMPTY, Glossary
 from .model import Fiche, Loket
 from .vocabulary import Vocabularies
 
@@ -45,6 +46,8 @@ class Catalogue:
     by_loket: dict[str, tuple[str, ...]]
     by_term: dict[str, dict[str, tuple[str, ...]]]
     related: dict[str, tuple[str, ...]]
+    pages: Paginas | None = None  # paginas.yml: accessibility and privacy statements
+    glossary: Glossary = EMPTY
 
     def product(self, product_id: str) -> Entry:
         return self.by_id[product_id]
@@ -57,7 +60,12 @@ class Catalogue:
 
 
 def build_catalogue(
-    config: TownConfig, vocabularies: Vocabularies, products: list[Entry], loketten: list[Entry]
+    config: TownConfig,
+    vocabularies: Vocabularies,
+    products: list[Entry],
+    loketten: list[Entry],
+    pages: Paginas | None = None,
+    glossary: Glossary = EMPTY,
 ) -> Catalogue:
     ordered = tuple(sorted(products, key=lambda e: (sort_key(e.record.titel), e.id)))
     by_loket: dict[str, list[str]] = defaultdict(list)
@@ -84,4 +92,6 @@ def build_catalogue(
         by_loket={key: tuple(ids) for key, ids in by_loket.items()},
         by_term={name: {key: tuple(ids) for key, ids in terms.items()} for name, terms in by_term.items()},
         related={key: tuple(sorted(set(ids) - {key}, key=rank.__getitem__)) for key, ids in related.items()},
+        pages=pages,
+        glossary=glossary,
     )

@@ -29,6 +29,15 @@ def _add_today(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _site_dir_problem(root: Path, site_dir: Path | None) -> str | None:
+    if site_dir is None:
+        return None
+    from .config import content_dir
+    from .site_dir import site_dir_problem
+
+    return site_dir_problem(site_dir, root, content_dir(root))
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="catalogus", description="Productencatalogus van het Sociaal Huis.")
     main.add_argument("--root", type=Path, default=Path.cwd(), help="projectmap (met catalogus.yml); standaard: hier")
@@ -114,6 +123,10 @@ def _run(args: argparse.Namespace) -> int:
 
         today = args.today or dt.date.today()
         if args.command == "build":
+            problem = _site_dir_problem(root, args.site_dir)
+            if problem:
+                print(f"catalogus: {problem}", file=sys.stderr)
+                return EXIT_USAGE
             return build_site(root, today, args.site_dir, args.concept)
         return serve_site(root, today, args.dev_addr)
     if args.command == "nieuwe-gemeente":

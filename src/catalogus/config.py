@@ -6,7 +6,20 @@ from pathlib import Path
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from .markup import link_problem
+from .plaintext import OptionalPlainText, PlainText
+
+
+def _optional_web_address(value: str) -> str:
+    message = link_problem(value) if value else None
+    if message:
+        raise ValueError(message)
+    return value
+
+
+OptionalUrl = Annotated[str, AfterValidator(_optional_web_address)]
 
 CONFIG_FILE = "catalogus.yml"
 # A GitHub user (@naam) or team (@organisatie/team), as CODEOWNERS and mentions write them.
@@ -25,21 +38,24 @@ class Nakijken(BaseModel):
 
 class Melden(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    email: str = Field("", description="E-mailadres waar burgers een fout melden.")
-    issue_url: str = Field("", description="Adres van een meldformulier; leeg = de issues van de repository.")
+    email: str = Field("", description="E-mailadres van de gemeente waar burgers een fout melden.")
+    formulier_url: str = Field(
+        "", description="Adres van een meldformulier van de gemeente (geen publieke issuepagina); leeg = per e-mail."
+    )
+
+    @field_validator("formulier_url")
+    @classmethod
+    def _not_public(cls, value: str) -> str:
+        # Citizens of a social service write their situation in such a message: it must never become public.
+        if value and ("/issues" in value or not value.startswith("https://")):
+            raise ValueError("geef een https://-adres van een formulier van de gemeente, geen publieke issuepagina")
+        return value
 
 
 # The town's name is filled into fiche texts ($gemeente): plain letters only, so it can never be markup.
 TOWN_NAME = r"^[^\W\d_](?:[^\W_]|[ '’.-])*$"
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
 LOGO_MAX_BYTES = 200_000
-
-
-class Contactgegevens(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    telefoon: str = Field("", description="Algemeen telefoonnummer van de organisatie.")
-    email: str = Field("", description="Algemeen e-mailadres van de organisatie.")
-    adres: str = Field("", description="Algemeen adres, op één regel.")
 
 
 class Proactief(BaseModel):
@@ -56,29 +72,36 @@ class TownConfig(BaseModel):
     """One file per town; the code never holds a town's name, address or colours."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    gemeente: str = Field(
+    gemeente: PlainText = Field(
         pattern=TOWN_NAME, description="Naam van de gemeente: letters, spaties, koppeltekens, apostrof of punt."
     )
-    organisatie: str = Field(description="Naam van de organisatie die de catalogus uitgeeft.")
-    site_naam: str = Field(description="Titel van de website.")
-    site_omschrijving: str = Field("", description="Omschrijving van de website voor zoekmachines.")
-    site_url: str = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
-    repository_url: str = Field(
-        "", description="Adres van de repository (voor 'Pas deze fiche aan'); de omgevingsvariabele CATALOGUS_REPO_URL gaat voor."
+    organisatie: PlainText = Field(description="Naam van de organisatie die de catalogus uitgeeft.")
+    site_naam: PlainText = Field(description="Titel van de website.")
+    site_omschrijving: OptionalPlainText = Field("", description="Omschrijving van de website voor zoekmachines.")
+    site_url: OptionalUrl = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
+    gemeente_website: OptionalUrl = Field(
+        "", description="Website van de gemeente zelf: een link naar de startpagina ervan vraagt de controle te vervangen."
     )
-    contact: Contactgegevens = Field(default_factory=Contactgegevens)
+    repository_url: OptionalUrl = Field(
+        "", description="Adres van de repository (voor meldingen en de redactiepagina); de omgevingsvariabele CATALOGUS_REPO_URL gaat voor."
+    )
     nis_code: str = Field("", pattern=r"^([0-9]{5})?$", description="NIS-code van de gemeente.")
     taal: str = Field("nl", pattern=r"^[a-z]{2}$", description="Taal van de site (bestand in translations/).")
     voorbeeldinhoud: bool = Field(False, description="true: de site toont een banner 'voorbeeldinhoud'.")
     content_map: str = Field("content", description="Map met de inhoud (products/ en loketten/).")
     nakijken: Nakijken = Field(default_factory=Nakijken)
     melden: Melden = Field(default_factory=Melden)
+    contact_loket: str = Field(
+        "", description="Id van het loket waarvan de contactgegevens op de startpagina en onderaan elke pagina staan."
+    )
+    meest_gevraagd: list[str] = Field(
+        default_factory=list, max_length=12, description="Id's van de fiches die de startpagina als 'meest gevraagd' toont."
+    )
     kleur: str = Field(
         "#1d4f91", pattern=r"^#[0-9a-fA-F]{6}$",
         description="Huiskleur van de gemeente (kop en knoppen), als #rrggbb; kies een donkere kleur: witte tekst moet erop leesbaar zijn.",
     )
     logo: str = Field("", pattern=r"^([A-Za-z0-9_\-/]+\.(svg|png))?$", description="Logo in de kop: pad van een .svg of .png onder overrides/, bv. assets/images/logo.svg.")
-    onthaal: str = Field("", description="Id van het loket voor algemene vragen: zijn telefoonnummer staat in de zoekhulp en op de 404-pagina.")
     eigenaars: dict[str, GithubHandle] = Field(
         default_factory=dict,
         description="Per eigenaar (zoals in 'eigenaar:' van de fiches) het GitHub-team of de gebruiker die herinneringen en reviewverzoeken krijgt.",
@@ -109,3 +132,37 @@ def logo_problem(root: Path, logo: str) -> str | None:
     if (path.suffix.lower() == ".png") != is_png or (not is_png and b"<svg" not in path.read_bytes()[:4096]):
         return f"het logo '{logo}' is geen echt {path.suffix.lower()[1:].upper()}-bestand"
     return None
+
+
+PAGES_FILE = "paginas.yml"
+
+
+class Pagina(BaseModel):
+    """A fixed page of the site (accessibility or privacy statement): its text is the town's, not the code's."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    titel: str = Field(min_length=1, max_length=80, description="Titel van de pagina.")
+    samenvatting: str = Field(min_length=1, max_length=200, description="Eén zin, voor zoekmachines.")
+    tekst: str = Field(min_length=1, max_length=20_000, description="De tekst, in Markdown.")
+
+
+class Paginas(BaseModel):
+    """`paginas.yml`: the pages linked from every page's footer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    toegankelijkheid: Pagina = Field(description="De toegankelijkheidsverklaring.")
+    privacy: Pagina = Field(description="De privacyverklaring.")
+
+
+def content_dir(root: Path) -> Path:
+    """The content folder as configured, read safely; the default when the settings cannot be read (the
+    checker then reports why)."""
+    from .sources import load_settings  # sources reads YAML; config itself stays a plain model
+
+    path = config_path(root)
+    default = TownConfig.model_fields["content_map"].default
+    if not path.is_file():
+        return root / default
+    source = load_settings(path, CONFIG_FILE)
+    value = (source.data or {}).get("content_map", default)
+    return root / (value if isinstance(value, str) and value.strip() else default)

@@ -17,7 +17,7 @@ from .sources import KeyPath, Source, field_name
 
 MARKER = "IN TE VULLEN"
 # Optional fields whose type cannot hold the marker: left out of a draft.
-DROPPED = {"telefoon", "website", "kostprijs", "rechten"}
+DROPPED = {"telefoon", "website", "kostprijs", "ontvangt", "rechten"}
 # A link still to fill in points nowhere that can exist.
 DRAFT_URL = "https://in-te-vullen.invalid/"
 # A loket needs a telefoon or an e-mail address: a draft shows one that cannot exist (RFC 2606 '.invalid').

@@ -1,5 +1,6 @@
 """Shared and local content: a fiche (content/products/<id>.md) holds what any town can reuse; its local layer
-(content/lokaal/<id>.yml) holds what only this town knows: loket, cost, owner, review date, local steps.
+(content/lokaal/<id>.yml) holds what only this town knows: loket, cost, local steps and regulations, and for a
+product of the town's own (its premium, its service) the conditions, amounts and rules it set itself.
 
 A fork changes only its local files, upstream only the shared ones, so `git merge` of an upstream improvement
 never meets the fork's edits. Each local field replaces the fiche's field of the same name; the merged data is
@@ -13,16 +14,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .findings import error
+from .inventory import LOCAL_DIR, LOCAL_SUFFIX
 from .sources import Source, load_settings
 
-LOCAL_DIR = "lokaal"
-LOCAL_SUFFIX = ".yml"
 # What differs from town to town. Everything else in a fiche is shared and edited in the fiche itself.
 LOCAL_FIELDS = (
     "loket",
     "andere_loketten",
     "aanbieder",
+    "status",
+    "stopgezet",
+    "voorwaarden",
     "kostprijs",
+    "ontvangt",
     "meebrengen",
     "stappen",
     "behandeltermijn",
@@ -45,15 +49,12 @@ class Layer:
     fields: tuple[str, ...]
 
 
-def local_files(content: Path) -> list[Path]:
-    return sorted(p.resolve() for p in (content / LOCAL_DIR).glob(f"*{LOCAL_SUFFIX}"))
-
-
-def apply(content: Path, root: Path, products: list[Source]) -> dict[str, Layer]:
-    """Merge each local file into its fiche; returns the layers by fiche path (their sources carry their findings)."""
+def apply(root: Path, products: list[Source], files: list[Path]) -> dict[str, Layer]:
+    """Merge each local file (the inventory's) into its fiche; returns the layers by fiche path (their sources
+    carry their findings)."""
     by_id = {Path(s.path).stem: s for s in products if s.kind == "product"}
     layers: dict[str, Layer] = {}
-    for path in local_files(content):
+    for path in files:
         display = path.relative_to(root.resolve()).as_posix() if path.is_relative_to(root.resolve()) else str(path)
         local = load_settings(path, display)
         local.kind = "lokaal"

@@ -37,8 +37,9 @@ CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:._-]*)(?=[\s/>])([^<>]*)>")
 DECLARATION = re.compile(r"<!--|<!\[CDATA\[|<![A-Za-z]|<\?")
 EVENT_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
-# A character or line start that can mean Markdown (or an entity); a text without any is one plain paragraph.
-MARKUP_HINT = re.compile(r"[\\`*_\[\]<>#|~!&=\n\r\t\x00]|^\s|\s$|^(?:[-+]|\d{1,9}[.)])|^$")
+# A character or a start that can mean Markdown (or an entity); a text without any is one plain paragraph.
+MARKUP_CHARACTER = re.compile(r"[\\`*_\[\]<>#|~!&=\n\r\t\x00]")
+MARKUP_START = re.compile(r"[-+]|\d{1,9}[.)]")
 TOP_TEXT_HEADING = 3  # a text sits inside one of the page's h2 sections
 CACHE_SIZE = 65536
 
@@ -109,7 +110,13 @@ def is_insecure(url: str) -> bool:
 
 def is_plain(text: str) -> bool:
     """True when the text has nothing Markdown could interpret: it is shown as it is, escaped."""
-    return not MARKUP_HINT.search(text)
+    return (
+        bool(text)
+        and not text[0].isspace()
+        and not text[-1].isspace()
+        and not MARKUP_START.match(text)
+        and not MARKUP_CHARACTER.search(text)
+    )
 
 
 def _tag_message(name: str, attributes: str) -> str:
@@ -241,12 +248,17 @@ def _parser() -> MarkdownIt:
 MARKDOWN = _parser()
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def parse(text: str) -> Parsed:
-    """The HTML and the problems of one text. Cached: the build renders what the checker just parsed."""
+    """The HTML and the problems of one text."""
     if is_plain(text):
         escaped = escapeHtml(text)
         return Parsed(f"<p>{escaped}</p>", escaped, ())
+    return _parse_markdown(text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _parse_markdown(text: str) -> Parsed:
+    """Cached: the build renders what the checker just parsed (a catalogue has a few Markdown texts per fiche)."""
     env: dict = {}
     tokens = MARKDOWN.parse(text, env)
     block = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env).rstrip("\n")

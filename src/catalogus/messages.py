@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from .sources import YAML_VALUE_NAMES, KeyPath, Scalar
+from .yaml_messages import word_processor_characters
+
+REFERENCE_FIELDS = {"loket": "loket", "andere_loketten": "loket", "verwante_producten": "product"}
+
+
+@dataclass(frozen=True)
+class Known:
+    """The ids and names of the loketten and fiches on disk (valid or not), to suggest what an editor meant."""
+
+    loketten: Mapping[str, str] = field(default_factory=dict)
+    products: Mapping[str, str] = field(default_factory=dict)
+
+    def of(self, kind: str) -> Mapping[str, str]:
+        return self.loketten if kind == "loket" else self.products
 
 # How YAML read a value, in words: the loader's names for non-text scalars, plus text and collections.
 YAML_TYPE_NAMES = {**YAML_VALUE_NAMES, "str": "tekst", "seq": "een lijst", "map": "een groep velden"}
@@ -23,10 +41,15 @@ EXPECTED = {
     "dict_type": "een groep velden (veld: waarde, ingesprongen)",
     "date_type": "een datum als JJJJ-MM-DD",
     "decimal_type": "een getal",
+    "float_type": "een getal",
+    "int_from_float": "een geheel getal, zonder cijfers na de punt",
+    "int_parsing": "een geheel getal",
+    "float_parsing": "een getal",
+    "decimal_parsing": "een getal",
 }
 
 
-def describe(err: ErrorDetails, scalar: Scalar | None, model: type[BaseModel]) -> str:
+def describe(err: ErrorDetails, scalar: Scalar | None, model: type[BaseModel], known: Known | None = None) -> str:
     """Turn one pydantic error into a sentence an editor can act on."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -43,8 +66,10 @@ def describe(err: ErrorDetails, scalar: Scalar | None, model: type[BaseModel]) -
         return f"te kort: minstens {ctx['min_length']} teken(s); vul dit veld in of laat het weg"
     if kind == "too_short":
         return f"geef minstens {ctx['min_length']} waarde(n)"
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "[key]":
+        return _key_hint(str(err["input"]), ctx.get("pattern", ""))
     if kind == "string_pattern_mismatch":
-        return _pattern_hint(loc, str(err["input"]))
+        return _pattern_hint(loc, str(err["input"]), known or Known())
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"de waarde {err['input']} ligt buiten de grenzen ({_bounds(ctx)})"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"):
@@ -57,7 +82,14 @@ def describe(err: ErrorDetails, scalar: Scalar | None, model: type[BaseModel]) -
         return str(ctx.get("error", err["msg"]))
     if kind == "bool_parsing":
         return "geef true of false"
-    return f"ongeldige waarde ({err['msg']})"
+    if kind == "too_long":
+        return f"te veel waarden: hoogstens {ctx.get('max_length')}; laat er enkele weg"
+    if kind in ("greater_than", "less_than"):
+        return f"de waarde {err['input']} ligt buiten de grenzen"
+    if kind == "literal_error":  # ctx["expected"] is "'a', 'b' or 'c'"
+        return f"'{err['input']}' kan hier niet; kies uit: {ctx.get('expected', '').replace(' or ', ', ')}"
+    # Never the validator's English: name the field's problem in general terms.
+    return "deze waarde is hier niet toegelaten; vergelijk met een bestaande fiche of de uitleg in content/README.md"
 
 
 def _wrong_type(expected: str, scalar: Scalar | None) -> str:
@@ -69,6 +101,15 @@ def _wrong_type(expected: str, scalar: Scalar | None) -> str:
     message = f"verwacht {expected}, maar '{scalar.text}' werd gelezen als {read_as}"
     if not scalar.quoted and scalar.tag in ("bool", "int", "float", "timestamp", "null") and expected == "tekst":
         message += f"; zet de tekst tussen aanhalingstekens: \"{scalar.text}\""
+    elif scalar.tag == "str" and expected.startswith("een lijst") and scalar.text[:1] in ("\u2013", "\u2014", "\u2022"):
+        message += (
+            f"; de regels beginnen met {word_processor_characters(scalar.text[0])} uit een tekstverwerker: "
+            "begin elke regel van de lijst met een gewoon minteken en een spatie ('- ')"
+        )
+    elif expected.startswith("een lijst"):
+        message += "; zet elke waarde op een eigen regel die begint met '- ', ingesprongen onder de veldnaam"
+    elif expected == "true of false" and scalar.tag == "str":
+        message += "; schrijf true (ja) of false (nee), zonder aanhalingstekens"
     return message
 
 
@@ -81,10 +122,22 @@ def _bounds(ctx: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def _pattern_hint(loc: KeyPath, value: str) -> str:
+def _pattern_hint(loc: KeyPath, value: str, known: Known) -> str:
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    odd = word_processor_characters(value)
+    if odd:
+        return f"'{value}' bevat {odd} (vaak gekopieerd uit een tekstverwerker); typ de waarde opnieuw"
+    if name in REFERENCE_FIELDS:
+        kind = REFERENCE_FIELDS[name]
+        what = "een loket" if kind == "loket" else "een fiche"
+        guess = suggest_reference(value, known.of(kind))
+        if guess:
+            return f"'{value}' is geen id van {what}; {guess}"
+        examples = ", ".join(sorted(known.of(kind))[:3]) or ("onthaal-ocmw" if kind == "loket" else "gratis-huisvuilzakken")
+        return f"'{value}' is geen id van {what}: de id is de bestandsnaam zonder .md, bv. {examples}"
+    example = slug(value) or "gratis-huisvuilzakken"
     hints = {
-        "id": "gebruik alleen kleine letters, cijfers en koppeltekens, bv. 'gratis-huisvuilzakken'",
+        "id": f"gebruik alleen kleine letters, cijfers en koppeltekens, bv. '{example}'",
         "postcode": "een postcode heeft 4 cijfers, tussen aanhalingstekens: \"8530\"",
         "telefoon": "schrijf een telefoonnummer met cijfers en spaties, bv. 056 73 33 11, +32 56 73 33 11 of een kort nummer als 1765",
         "email": "schrijf een e-mailadres als naam@voorbeeld.be",
@@ -92,11 +145,15 @@ def _pattern_hint(loc: KeyPath, value: str) -> str:
     }
     if name in hints:
         return f"'{value}' is ongeldig: {hints[name]}"
-    if name in ("loket", "andere_loketten", "verwante_producten"):
-        return f"'{value}' is geen geldige id: {hints['id']}"
     if name in WEEKDAY_NAMES:
         return f"'{value}' is geen tijdvak: schrijf het als \"09:00-12:00\" (tussen aanhalingstekens)"
     return f"'{value}' heeft niet de juiste vorm"
+
+
+def _key_hint(value: str, pattern: str) -> str:
+    if "A-Z" in pattern:
+        return f"'{value}' is geen IPDC-code: schrijf de code zoals de Vlaamse standaard, bv. 'WelzijnGezondheid'"
+    return f"'{value}' kan geen id zijn: gebruik alleen kleine letters, cijfers en koppeltekens, bv. '{slug(value) or 'senioren'}'"
 
 
 WEEKDAY_NAMES = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}
@@ -106,8 +163,11 @@ def _unknown_key(loc: KeyPath, model: type[BaseModel]) -> str:
     key = str(loc[-1])
     fields = list(_model_at(model, loc[:-1]).model_fields)
     guess = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
+    odd = word_processor_characters(key)
+    if odd:
+        return f"de veldnaam '{key}' bevat {odd} (vaak gekopieerd uit een tekstverwerker); typ de veldnaam opnieuw"
     if guess:
-        return f"onbekend veld '{key}': bedoelde je '{guess[0]}'?"
+        return f"onbekend veld '{key}': bedoelde u '{guess[0]}'?"
     return f"onbekend veld '{key}'; toegelaten velden hier: {', '.join(fields)}"
 
 
@@ -137,8 +197,51 @@ def _find_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def suggest(value: str, allowed: list[str]) -> str:
-    guess = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
-    if guess:
-        return f"bedoelde je '{guess[0]}'?"
-    return "toegelaten: " + ", ".join(allowed)
+def slug(text: str) -> str:
+    """What an editor typed, as an id: 'Onthaal OCMW' -> 'onthaal-ocmw', '65-Plussers' -> '65-plussers'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+# Close enough to be a typo (seniors -> senioren: 0.8), not close enough to turn a word into its
+# opposite (ouderen -> jongeren: 0.67).
+TYPO_CUTOFF = 0.78
+
+
+def _closest(value: str, names: Mapping[str, str]) -> str | None:
+    """The id whose id, name or synonym `value` is (or is a typo of); `names` maps a spelling to its id."""
+    wanted = slug(value)
+    if wanted in names:
+        return names[wanted]
+    guess = difflib.get_close_matches(wanted, list(names), n=1, cutoff=TYPO_CUTOFF)
+    return names[guess[0]] if guess else None
+
+
+def suggest_term(value: str, terms: Mapping[str, Any]) -> str:
+    """A suggestion from a vocabulary: by id, label and synonyms; otherwise the allowed values with labels."""
+    names: dict[str, str] = {}
+    for key, term in terms.items():
+        for spelling in (key, term.label, *getattr(term, "synoniemen", ())):
+            names.setdefault(slug(spelling), key)
+    odd = word_processor_characters(value)
+    if odd:
+        return f"de waarde bevat {odd} (vaak gekopieerd uit een tekstverwerker); typ ze opnieuw"
+    key = _closest(value, names)
+    if key is not None:
+        return f"bedoelde u '{key}' ({terms[key].label})?"
+    return "kies uit: " + ", ".join(f"{key} ({term.label})" for key, term in terms.items())
+
+
+def suggest_reference(value: str, ids_and_names: Mapping[str, str]) -> str | None:
+    """'bedoelde u ...?' for a loket or fiche id typed wrongly or as its name, or None."""
+    names: dict[str, str] = {}
+    for key, name in ids_and_names.items():
+        names.setdefault(slug(key), key)
+        if name:
+            names.setdefault(slug(name), key)
+    key = _closest(value, names)
+    if key is None or key == value:
+        return None
+    name = ids_and_names[key]
+    return f"bedoelde u '{key}'" + (f" ({name})" if name else "") + "?"

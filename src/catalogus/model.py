@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from collections.abc import Iterator
+from functools import cache
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -73,6 +74,13 @@ class Link(Strict):
     url: Url = Field(description="Het webadres (https://…), of mailto:/tel:.")
 
 
+class Bron(Strict):
+    """Where an amount comes from: an official page, or a named document that is not online."""
+
+    titel: ShortText = Field(description="Naam van de bron, met het jaar als het bedrag een benadering is.")
+    url: Url | None = Field(None, description="Link naar de rechtstreekse pagina, als de bron online staat.")
+
+
 class Regelgeving(Strict):
     titel: ShortText = Field(description="De naam van de wet, het decreet of het reglement.")
     url: Url | None = Field(None, description="Link naar de officiële tekst, als die online staat.")
@@ -98,7 +106,7 @@ class Kostprijs(Strict):
     gratis: bool = Field(strict=True, description="true als de burger niets betaalt.")
     bedragen: list[Bedrag] = Field(default_factory=list, description="De bedragen, als het niet gratis is.")
     toelichting: Text | None = Field(None, description="Uitleg: kortingen, wie minder betaalt, hoe u betaalt.")
-    bron: Link | None = Field(None, description="Officiële bron van de bedragen (verplicht bij een benadering).")
+    bron: Bron | None = Field(None, description="Officiële bron van de bedragen (verplicht bij een benadering).")
 
     @model_validator(mode="after")
     def _consistent(self) -> Kostprijs:
@@ -108,6 +116,55 @@ class Kostprijs(Strict):
             raise ValueError("geef 'bedragen' of een 'toelichting' over wat het kost")
         if any(b.ongeveer for b in self.bedragen) and self.bron is None:
             raise ValueError("een benaderd bedrag ('ongeveer: true') heeft een 'bron' nodig")
+        return self
+
+
+Period = Literal["maand", "jaar", "eenmalig"]
+
+
+class Uitkering(Bedrag):
+    """An amount the citizen receives (IPDC 'financieel voordeel'), always with how often it is paid."""
+
+    per: Period = Field(
+        description="Hoe vaak de burger dit bedrag krijgt: maand (per maand), jaar (per jaar) of eenmalig."
+    )
+
+
+class Ontvangst(Strict):
+    """What the citizen receives: structured amounts with a source, apart from what the product costs."""
+
+    bedragen: list[Uitkering] = Field(
+        default_factory=list, description="De bedragen die de burger krijgt, elk met 'per': maand, jaar of eenmalig."
+    )
+    toelichting: Text | None = Field(None, description="Uitleg: waarvan het bedrag afhangt, hoe en wanneer u het krijgt.")
+    bron: Bron | None = Field(None, description="Officiële bron van de bedragen (verplicht als er bedragen zijn).")
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Ontvangst:
+        if not self.bedragen and not self.toelichting:
+            raise ValueError("geef 'bedragen' of een 'toelichting' over wat de burger krijgt")
+        if self.bedragen and self.bron is None:
+            raise ValueError("bedragen die de burger krijgt hebben een 'bron' nodig: de officiële pagina met die bedragen")
+        return self
+
+
+class Stopzetting(Strict):
+    """A product that is no longer offered: since when, and which fiche replaces it."""
+
+    sinds: dt.date | None = Field(None, description="Datum waarop het product stopte, als JJJJ-MM-DD (als die bekend is).")
+    opvolger: Slug | None = Field(None, description="Id van de fiche die dit product vervangt, als die er is.")
+
+    @field_validator("sinds", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> object:
+        if value is not None and (isinstance(value, dt.datetime) or not isinstance(value, (dt.date, str))):
+            raise ValueError("geef een datum als JJJJ-MM-DD, bv. 2022-10-01")
+        return value
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Stopzetting:
+        if self.sinds is None and self.opvolger is None:
+            raise ValueError("geef 'sinds' (de datum waarop het stopte) of 'opvolger' (de fiche die het vervangt), of allebei")
         return self
 
 
@@ -199,6 +256,12 @@ class Fiche(Strict):
         description="Eén zin (hoogstens 160 tekens) voor lijsten, zoekresultaten en zoekmachines."
     )
     producttype: str = Field(description="Soort product, een code uit 'producttypes' (IPDC Type).")
+    status: Literal["actief", "stopgezet"] = Field(
+        "actief", description="actief (standaard) of stopgezet: het product bestaat niet meer; vul dan 'stopgezet' in."
+    )
+    stopgezet: Stopzetting | None = Field(
+        None, description="Alleen bij 'status: stopgezet', als u het weet: sinds wanneer (sinds) en welke fiche het vervangt (opvolger)."
+    )
     loket: Slug | None = Field(None, description="Het loket waar de burger terecht kan (id van een loket).")
     andere_loketten: list[Slug] = Field(default_factory=list, description="Andere loketten die dit ook behandelen.")
     aanbieder: Aanbieder | None = Field(
@@ -215,6 +278,9 @@ class Fiche(Strict):
     voorwaarden: list[Text] = Field(default_factory=list, description="De voorwaarden, één per regel.")
     uitzonderingen: Text | None = Field(None, description="Uitzonderingen op de voorwaarden.")
     kostprijs: Kostprijs | None = Field(None, description="Wat kost het? 'gratis: true' of bedragen.")
+    ontvangt: Ontvangst | None = Field(
+        None, description="Wat krijgt u? De bedragen die de burger ontvangt (per maand, per jaar of eenmalig), met bron."
+    )
     meebrengen: list[Text] = Field(default_factory=list, description="Wat moet de burger meebrengen?")
     stappen: list[Text] = Field(default_factory=list, description="Hoe aanvragen? De stappen, in volgorde.")
     behandeltermijn: Text | None = Field(None, description="Hoe lang duurt het voor de burger antwoord krijgt?")
@@ -254,20 +320,56 @@ class Fiche(Strict):
             raise ValueError("geef een 'loket' of een externe 'aanbieder': waar kan de burger terecht?")
         return self
 
+    @model_validator(mode="after")
+    def _status_consistent(self) -> Fiche:
+        if self.status == "actief" and self.stopgezet is not None:
+            raise ValueError("stopgezet: 'stopgezet' hoort alleen bij 'status: stopgezet'; zet de status of verwijder het blok")
+        if self.opvolger == self.id:
+            raise ValueError("stopgezet: een fiche kan zichzelf niet opvolgen; verwijder 'opvolger' of kies een andere fiche")
+        return self
+
+    @property
+    def actief(self) -> bool:
+        return self.status == "actief"
+
+    @property
+    def opvolger(self) -> str | None:
+        return self.stopgezet.opvolger if self.stopgezet else None
+
 
 def web_addresses(record: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every value of a record whose type is Url, with its path (the checker advises https:// for them)."""
-    for name, info in type(record).model_fields.items():
-        value, path = getattr(record, name), (*loc, name)
-        if isinstance(value, str) and _is_url(info.annotation, info.metadata):
-            yield path, value
-        for index, item in enumerate(value if isinstance(value, list) else [value]):
-            if isinstance(item, BaseModel):
-                yield from web_addresses(item, (*path, index) if isinstance(value, list) else path)
+    urls, nested = _url_fields(type(record))
+    for name in urls:
+        value = getattr(record, name)
+        if isinstance(value, str):
+            yield (*loc, name), value
+    for name in nested:
+        value = getattr(record, name)
+        if isinstance(value, BaseModel):
+            yield from web_addresses(value, (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from web_addresses(item, (*loc, name, index))
 
 
-def _is_url(annotation: Any, metadata: list[Any]) -> bool:
-    return WEB_ADDRESS in metadata or any(WEB_ADDRESS in getattr(arg, "__metadata__", ()) for arg in get_args(annotation))
+@cache
+def _url_fields(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A model's Url fields, and the fields that may hold other models (looked up once per model)."""
+    urls, nested = [], []
+    for name, info in model.model_fields.items():
+        if WEB_ADDRESS in info.metadata or any(WEB_ADDRESS in getattr(a, "__metadata__", ()) for a in get_args(info.annotation)):
+            urls.append(name)
+        elif any(isinstance(a, type) and issubclass(a, BaseModel) for a in _flat_args(info.annotation)):
+            nested.append(name)
+    return tuple(urls), tuple(nested)
+
+
+def _flat_args(annotation: Any) -> Iterator[Any]:
+    yield annotation
+    for arg in get_args(annotation):
+        yield from _flat_args(arg)
 
 
 Kind = Literal["product", "loket"]

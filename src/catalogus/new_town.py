@@ -45,7 +45,7 @@ def add_command(sub: argparse._SubParsersAction) -> None:
     new.add_argument("--naam", help="naam van de gemeente, bv. Zwevegem")
     new.add_argument("--organisatie", help="naam van de organisatie; standaard 'Sociaal Huis <naam>'")
     new.add_argument("--site-url", help="publiek adres van de website")
-    new.add_argument("--repository-url", help="adres van de repository (voor 'Pas deze fiche aan')")
+    new.add_argument("--repository-url", help="adres van de repository (voor meldingen en de redactiepagina)")
     new.add_argument("--email", help="e-mailadres waar burgers een fout melden")
     new.add_argument("--nis-code", help="NIS-code van de gemeente (5 cijfers)")
     new.add_argument("--taal", help="taal van de site: nl (standaard) of fr")
@@ -109,17 +109,17 @@ organisatie: {_q(organisatie)}
 site_naam: {_q(organisatie)}
 site_omschrijving: "Alle producten en diensten van het Sociaal Huis, per loket, doelgroep en thema."
 site_url: {_q(answers["site_url"] or "")}
-# Adres van de repository, voor 'Pas deze fiche aan' (CATALOGUS_REPO_URL gaat voor).
+# De website van de gemeente zelf: de controle vraagt een rechtstreekse link in plaats van de startpagina ervan.
+gemeente_website: ""
+# Adres van de repository (meldingen, de redactiepagina); CATALOGUS_REPO_URL gaat voor.
 repository_url: {_q(answers["repository_url"] or "")}
 # Huiskleur (#rrggbb, donker genoeg voor witte tekst) en logo (.svg of .png onder overrides/, hoogstens 200 kB).
 kleur: {_q(old.kleur if old else "#1d4f91")}
 logo: ""
-# Id van het loket voor algemene vragen (zoekhulp, 404-pagina).
-onthaal: {_q(old.onthaal if old else "")}
-contact:
-  telefoon: {_q(MARKER)}
-  email: {_q(MARKER)}
-  adres: {_q(MARKER)}
+# Het loket waarvan adres en telefoon op de startpagina en onderaan elke pagina staan (vul dat loket in).
+contact_loket: {_q(old.contact_loket if old else "")}
+# De fiches die de startpagina toont onder "Meest gevraagd" (id's, in deze volgorde; hoogstens 12).
+meest_gevraagd: {json.dumps(list(old.meest_gevraagd) if old else [])}
 nis_code: {_q(answers["nis_code"] or "")}
 taal: {taal}
 # true zolang adressen, uren en contactgegevens voorbeelddata zijn: de site toont dan een banner.
@@ -128,9 +128,11 @@ nakijken:
   interval_maanden: {nakijken.interval_maanden if nakijken else 12}
   marge_dagen: {nakijken.marge_dagen if nakijken else 60}
   herinneren_dagen: {nakijken.herinneren_dagen if nakijken else 31}
+# Waar burgers een fout melden: per e-mail aan de gemeente, of via een formulier van de gemeente (https://…);
+# nooit een publieke pagina.
 melden:
   email: {_q(email)}
-  issue_url: ""
+  formulier_url: ""
 # Per eigenaar (zoals in 'eigenaar:' van de lokale gegevens) een GitHub-team of gebruiker.
 eigenaars: {{}}
 """
@@ -196,6 +198,15 @@ def _review_fiche(path: Path, content: Path, old_name: str | None) -> None:
             out[key] = kept + [_marker_link(key)]
         elif key in local:
             out[key] = kept
+    # A product of the town's own (its conditions are local): the old town's conditions and amounts go.
+    if "voorwaarden" in local:
+        out["voorwaarden"] = [MARKER]
+    for key in ("uitzonderingen", "ontvangt"):
+        if key in local:
+            out[key] = MARKER
+    for key in ("status", "stopgezet"):
+        if key in local:
+            out[key] = local[key]
     rechten = merged.get("rechten")
     if rechten is not None and ("rechten" in local or _is_local({"r": json.dumps(rechten, default=str)}, old_name)):
         out["rechten"] = MARKER  # the old town's own rules and amounts: the new town writes its own

@@ -13,9 +13,10 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel, ValidationError
 
 from .config import TownConfig
+from .content_rules import fiche_findings
 from .findings import Finding, error, warning
 from .markup import is_insecure, text_problems
-from .messages import describe, suggest
+from .messages import Known, describe, suggest_term
 from .model import MODELS, Fiche, web_addresses
 from .sources import KeyPath, Source, field_name
 from .vocabulary import FIELD_VOCABULARY, Vocabularies
@@ -23,12 +24,14 @@ from .vocabulary import FIELD_VOCABULARY, Vocabularies
 PLAIN_INT = re.compile(r"[-+]?[0-9]+")
 
 
-def validate_source(source: Source, vocab: Vocabularies, config: TownConfig, today: dt.date) -> BaseModel | None:
-    """The validated record, or None; findings go into `source.findings`."""
+def validate_source(
+    source: Source, vocab: Vocabularies, config: TownConfig, today: dt.date, known: Known | None = None
+) -> BaseModel | None:
+    """The validated record, or None; findings go into `source.findings`. `known` improves suggestions."""
     if source.data is None:
         return None
     source.findings.extend(_body_findings(source))
-    record = model_findings(source, MODELS[source.kind])
+    record = model_findings(source, MODELS[source.kind], known)
     if record is None:
         return None
     source.findings.extend(_insecure_links(source, record))
@@ -36,12 +39,13 @@ def validate_source(source: Source, vocab: Vocabularies, config: TownConfig, tod
     if isinstance(record, Fiche):
         source.findings.extend(_vocabulary_findings(source, record, vocab))
         source.findings.extend(_review_findings(source, record, config, today))
+        source.findings.extend(fiche_findings(source, record, config))
     if any(f.is_error for f in source.findings):
         return None
     return record
 
 
-def model_findings(source: Source, model: type[BaseModel]) -> BaseModel | None:
+def model_findings(source: Source, model: type[BaseModel], known: Known | None = None) -> BaseModel | None:
     """Validate loaded data against a model; every model error becomes a finding at its own line."""
     try:
         record = model.model_validate(source.data)
@@ -51,12 +55,14 @@ def model_findings(source: Source, model: type[BaseModel]) -> BaseModel | None:
             if err["type"] == "invalid_key":  # a key YAML read as true/number/date: the loader reported it
                 continue
             loc: KeyPath = tuple(err["loc"])
-            message = describe(err, source.scalars.get(loc), model)
+            message = describe(err, source.scalars.get(loc), model, known)
+            is_key = bool(loc) and loc[-1] == "[key]"  # a dict key that breaks its rule (vocabulary ids)
+            loc = loc[:-1] if is_key else loc
             if err["type"] == "value_error":
                 loc, message = _narrow(source, loc, message)
             # A rule about a whole group (kostprijs, a loket) points at the line that opens the group.
             group = err["type"] == "value_error" and bool(loc) and isinstance(_value_at(source.data, loc), dict)
-            as_key = err["type"] in ("extra_forbidden", "missing") or group
+            as_key = err["type"] in ("extra_forbidden", "missing") or group or is_key
             line, column = source.line_of(loc, key=as_key)
             field = field_name(loc) or {"product": "fiche"}.get(source.kind, source.kind)
             source.findings.append(error(source.path, line, field, message, column))
@@ -122,13 +128,13 @@ def _vocabulary_findings(source: Source, fiche: Fiche, vocab: Vocabularies) -> l
     for field in FIELD_VOCABULARY:
         value = getattr(fiche, field)
         values = value if isinstance(value, list) else [value]
-        allowed = list(vocab.terms(field))
+        allowed = vocab.terms(field)
         seen: set[str] = set()
         for index, item in enumerate(values):
             loc: KeyPath = (field, index) if isinstance(value, list) else (field,)
             line, column = source.line_of(loc)
             if item not in allowed:
-                message = f"'{item}' staat niet in de lijst '{FIELD_VOCABULARY[field]}'; {suggest(item, allowed)}"
+                message = f"'{item}' staat niet in de lijst '{FIELD_VOCABULARY[field]}'; {suggest_term(item, allowed)}"
                 findings.append(error(source.path, line, field, message, column))
             elif item in seen:
                 findings.append(warning(source.path, line, field, f"'{item}' staat er twee keer; verwijder er één"))

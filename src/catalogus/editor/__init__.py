@@ -18,7 +18,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from pydantic import ValidationError
 
 from ..catalogue import Catalogue
-from ..messages import describe
+from ..messages import describe, slug
 from ..model import Fiche, Kostprijs
 from ..schema import schemas
 from ..site.render import environment
@@ -51,7 +51,9 @@ def checker_messages() -> dict[str, Any]:
     def say(kind: str, loc: tuple = ("veld",), ctx: dict | None = None, given: object = value) -> str:
         return describe({"type": kind, "loc": loc, "msg": "", "input": given, "ctx": ctx or {}}, None, Fiche)
 
-    patterns = {name: _template(say("string_pattern_mismatch", (name,)), waarde=value)
+    # The id hint proposes the typed text as an id: a value whose id form is unique marks where it goes.
+    typed = SENTINEL + "Qqzxq" + SENTINEL
+    patterns = {name: _template(say("string_pattern_mismatch", (name,), given=typed), waarde=typed, voorbeeld=slug(typed))
                 for name in ("id", "postcode", "telefoon", "email", "ipdc_concept_id", "loket", "maandag", "veld")}
     return {
         "missing": _template(say("missing", ("{veld}",)), veld="{veld}"),
@@ -134,6 +136,8 @@ def config(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None) -> 
         },
         "verwijzingen": REFERENCES,
         "meldingen": checker_messages(),
+        "behouden": "Dit blok kan het formulier niet tonen. Het blijft zoals het in het bestand staat; "
+        "pas het aan in de webomgeving van de repository (zie de handleiding).",
         "map": f"{catalogue.config.content_map}/products",
         "repo": (repo_url or "").rstrip("/"),
         "tak": branch[0],

@@ -21,6 +21,7 @@
 
   // A property's schema without the "or null" wrapper, with its description kept.
   function resolve(s) {
+    if (!s) return {};  // a value the schema does not describe (inside a rules block): written by its own shape
     let inner = deref(s);
     if (inner.anyOf) {
       const options = inner.anyOf.map(deref).filter((x) => x.type !== "null");
@@ -29,7 +30,20 @@
     return Object.assign({}, inner, { description: s.description || inner.description });
   }
 
+  // A block whose schema refers back to itself (the eligibility rules: a condition holds conditions) cannot be
+  // unfolded into a form; the editor keeps it exactly as written and says where to edit it.
+  function recursive(s, seen) {
+    if (!s || typeof s !== "object") return false;
+    if (s.$ref) {
+      const name = s.$ref.split("/").pop();
+      if (seen.includes(name)) return true;
+      return recursive(S.$defs[name], seen.concat(name));
+    }
+    return Object.values(s).some((v) => recursive(v, seen));
+  }
+
   function kind(key, s) {
+    if (recursive(s, [])) return "kept";
     if (s.type === "object") return "object";
     if (s.type === "array") {
       const items = resolve(s.items);
@@ -191,6 +205,11 @@
         for (const child of c.children) child.set(value[child.key]);
         if (present) { present.checked = v !== undefined && v !== null; c.sync(); }
       };
+    } else if (k === "kept") {
+      wrap.append(el("p", { class: "uitleg", id, text: C.behouden }));
+      c.get = () => c.value;
+      c.set = (v) => { c.value = v === null ? undefined : v; };
+      c.inputs = [];
     } else if (k === "objects") {
       const itemSchema = resolve(s.items);
       const list = el("div", { id });
@@ -272,6 +291,12 @@
 
   /* ---------- validation: the schema's rules and the model's, in the checker's words ---------- */
 
+  // As the checker's messages.slug: 'Onthaal OCMW' -> 'onthaal-ocmw'.
+  function slug(text) {
+    const plain = text.normalize("NFKD").toLowerCase().replace(/[\u0300-\u036f]/g, "");
+    return plain.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
   }
@@ -311,7 +336,7 @@
       if (s.minLength && [...text].length < s.minLength) errors.push({ path, message: fill(M.too_short, { min: s.minLength }) });
       if (s.maxLength && [...text].length > s.maxLength) errors.push({ path, message: fill(M.too_long, { max: s.maxLength, n: [...text].length }) });
       if (s.pattern && !new RegExp(s.pattern, "u").test(text)) {
-        errors.push({ path, message: fill(M.pattern[name] || M.pattern.veld, { waarde: text }) });
+        errors.push({ path, message: fill(M.pattern[name] || M.pattern.veld, { waarde: text, voorbeeld: slug(text) || "gratis-huisvuilzakken" }) });
       }
     }
   }
@@ -403,7 +428,7 @@
     const pad = " ".repeat(indent);
     if (Array.isArray(value)) {
       const items = resolve(s.items);
-      if (items.type === "object") {
+      if (items.type === "object" || value.some((v) => v && typeof v === "object")) {
         const lines = [pad + key + ":"];
         for (const item of value) {
           const inner = emitObject(item, items, indent + 4);

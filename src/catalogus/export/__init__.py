@@ -7,10 +7,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import time
 from pathlib import Path
-from typing import Any
 
 from ..catalogue import Catalogue
 from ..site import translations
@@ -21,7 +19,7 @@ from .embed import write_embeds
 from .feed import feed_xml
 from .history import change_dates, last_changed
 from .ipdc import ipdc_document
-from .jsondata import write_json
+from .jsondata import dumps, write_file, write_json
 from .linked import PlainText
 from .table import write_csv
 
@@ -42,13 +40,13 @@ def write_exports(catalogue: Catalogue, site: Path, today: dt.date, root: Path, 
     write_csv(document["fiches"], site / layout.CATALOGUE_CSV)
     started = step("csv", started)
     plain = PlainText()
-    _write(site / layout.CPSV_AP, _dumps(cpsv_document(catalogue, strings, plain)))
+    write_file(site / layout.CPSV_AP, dumps(cpsv_document(catalogue, strings, plain)))
     started = step("cpsv-ap", started)
     dates = change_dates(catalogue, root)
     started = step("git", started)
-    _write(site / layout.IPDC, _dumps(ipdc_document(catalogue, strings, dates, plain)))
+    write_file(site / layout.IPDC, dumps(ipdc_document(catalogue, strings, dates, plain)))
     started = step("ipdc", started)
-    _write(site / layout.FEED, feed_xml(catalogue, last_changed(catalogue, dates), strings))
+    write_file(site / layout.FEED, feed_xml(catalogue, last_changed(catalogue, dates), strings))
     started = step("atom", started)
     write_embeds(catalogue, site, strings)
     started = step("embed", started)
@@ -56,11 +54,3 @@ def write_exports(catalogue: Catalogue, site: Path, today: dt.date, root: Path, 
     step("beleid", started)
     return timings
 
-
-def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")

@@ -83,12 +83,12 @@ def catalogue_document(catalogue: Catalogue, today_iso: str) -> dict[str, Any]:
 def write_json(catalogue: Catalogue, site: Path, today_iso: str) -> dict[str, Any]:
     """Write the schemas, catalogus.json and data/fiches/<id>.json; returns the catalogue document."""
     for name, schema in export_schemas(catalogue).items():
-        _write(site / layout.schema(name), render(schema))
+        write_file(site / layout.schema(name), render(schema))
     document = catalogue_document(catalogue, today_iso)
-    _write(site / layout.CATALOGUE_JSON, dumps(document))
+    write_file(site / layout.CATALOGUE_JSON, dumps(document))
     fiche_schema = layout.absolute(catalogue.config, layout.schema(FICHE_DATA))
     for fiche in document["fiches"]:
-        _write(site / layout.fiche_json(fiche["id"]), dumps({"$schema": fiche_schema, **fiche}))
+        write_file(site / layout.fiche_json(fiche["id"]), dumps({"$schema": fiche_schema, **fiche}))
     return document
 
 
@@ -96,6 +96,7 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _write(path: Path, text: str) -> None:
+def write_file(path: Path, text: str) -> None:
+    """One export file, its folders made as needed, in UTF-8."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -21,7 +21,7 @@ EXTRA_FIELDS = {
 
 
 def record(entry: Entry, catalogue: Catalogue) -> dict[str, Any]:
-    data = _plain(entry.record.model_dump(mode="python", exclude_none=True))
+    data = _plain(entry.record.model_dump(mode="python", exclude_none=True, by_alias=True))
     page = layout.fiche_page(entry.id) if isinstance(entry.record, Fiche) else layout.loket_page(entry.id)
     data[TEXT] = entry.body.strip()
     data[URL] = layout.absolute(catalogue.config, page)

@@ -2,13 +2,15 @@
 
 Columns follow the model (a new field becomes a new column): nested objects become `kostprijs.gratis`-style
 columns, lists are joined with " | ", and a list of objects gives one column per key with the values in the same
-order (`formulieren.titel`, `formulieren.url`).
+order (`formulieren.titel`, `formulieren.url`). A block whose model holds itself (the eligibility rules: a
+condition holds conditions) has no fixed set of columns: it is one column with the block as JSON.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import types
 import typing
 from pathlib import Path
@@ -22,18 +24,32 @@ from .records import EXTRA_FIELDS
 JOIN = " | "
 
 
-def columns(model: type[BaseModel] = Fiche, prefix: str = "", _path: tuple[type, ...] = ()) -> list[str]:
-    """Column names for a model: its fields in order, nested models flattened with dots.
+def columns(model: type[BaseModel] = Fiche, prefix: str = "") -> list[str]:
+    """Column names for a model: its fields in order, nested models flattened with dots."""
+    return [name for name, _ in _columns(model, prefix, ())]
 
-    A model that contains itself (a rule's conditions) is one column, not an endless flattening."""
-    names = []
+
+def _columns(model: type[BaseModel], prefix: str, above: tuple[type, ...]) -> list[tuple[str, bool]]:
+    """(column, holds JSON) pairs; a model met again below itself ends the flattening in one JSON column."""
+    found: list[tuple[str, bool]] = []
     for name, info in model.model_fields.items():
         nested = _model_of(info.annotation)
-        if nested is None or nested in (*_path, model):
-            names.append(prefix + name)
+        if nested is None:
+            found.append((prefix + name, False))
+        elif _recursive(nested, (*above, model)):
+            found.append((prefix + name, True))
         else:
-            names += columns(nested, f"{prefix}{name}.", (*_path, model))
-    return names
+            found += _columns(nested, f"{prefix}{name}.", (*above, model))
+    return found
+
+
+def _recursive(model: type[BaseModel], above: tuple[type, ...]) -> bool:
+    if model in above:
+        return True
+    return any(
+        (nested := _model_of(info.annotation)) is not None and _recursive(nested, (*above, model))
+        for info in model.model_fields.values()
+    )
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
@@ -62,7 +78,9 @@ def cell(value: Any) -> str:
 def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key, value in data.items():
-        if isinstance(value, dict):
+        if prefix + key in JSON_COLUMNS:
+            flat[prefix + key] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        elif isinstance(value, dict):
             flat.update(flatten(value, f"{prefix}{key}."))
         elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
             keys = dict.fromkeys(k for item in value for k in item)
@@ -71,6 +89,9 @@ def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         else:
             flat[prefix + key] = value
     return flat
+
+
+JSON_COLUMNS = frozenset(name for name, is_json in _columns(Fiche, "", ()) if is_json)
 
 
 def csv_text(records: list[dict[str, Any]]) -> str:

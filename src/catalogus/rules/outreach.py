@@ -453,16 +453,18 @@ def run(
 
 
 def benefit_amount(fiche: Any) -> Decimal | None:
-    """What one household receives, from the fiche's structured benefit amounts; None while a fiche has none.
+    """What one household receives in a year, from the fiche's structured benefit amounts ('ontvangt').
 
-    The model has no structured benefit field yet ('wat krijgt u' is being added); until then the estimate is
-    left out rather than guessed from text or from 'kostprijs', which is what the citizen pays, not receives.
+    A fiche lists alternatives (leefloon: samenwonend, alleenstaand, met gezin ten laste), not amounts that add up:
+    the estimate takes the lowest one, per year, so the cost is never overstated. None when the fiche states no
+    amount: then nothing is guessed from its text, nor from 'kostprijs' (what the citizen pays, not receives).
     """
-    benefits = getattr(fiche, "wat_krijgt_u", None)
-    amounts = getattr(benefits, "bedragen", None) or []
-    values = [getattr(a, "bedrag", None) for a in amounts]
-    values = [v for v in values if isinstance(v, Decimal)]
-    return sum(values, Decimal(0)) if values else None
+    benefits = getattr(fiche, "ontvangt", None)
+    amounts = [a.bedrag * PER_YEAR[a.per] for a in getattr(benefits, "bedragen", None) or []]
+    return min(amounts) if amounts else None
+
+
+PER_YEAR = {"maand": 12, "jaar": 1, "eenmalig": 1}
 
 
 # --- writing -------------------------------------------------------------------------------------------------
@@ -581,7 +583,7 @@ def policy_table(outreach: Outreach) -> str:
     (also those the data do not make eligible: a sign of missing data or of a rule that is too strict), and the
     estimated cost of inviting everyone not yet served."""
     header = ["product", "in aanmerking", "daarvan bediend", "bereik", "uit te nodigen", "misschien",
-              "bediend in totaal", "geschatte kost"]
+              "bediend in totaal", "geschatte kost per jaar"]
     rows = []
     for p in outreach.products:
         reach = f"{p.served_eligible / p.eligible:.0%}" if p.eligible else "–"

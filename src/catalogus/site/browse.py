@@ -6,7 +6,7 @@ that are there. Only terms with at least one fiche get a page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -14,6 +14,7 @@ from ..catalogue import BROWSE_FIELDS, sort_key
 from . import urls
 from .cards import ContactCard
 from .context import Link, ProductItem, SiteContext
+from .jsonld import government_office, script_body
 from .translations import count_label
 
 LOKETTEN = urls.LOKETTEN  # the loketten are a browse dimension too, with pages at loketten/<id>
@@ -43,20 +44,48 @@ class Dimension:
 
 
 @dataclass(frozen=True)
+class Group:
+    """Part of a long list: the fiches of one thema (on a doelgroep or loket page)."""
+
+    title: str
+    anchor: str
+    products: tuple[ProductItem, ...]
+
+
+@dataclass(frozen=True)
+class PathStep:
+    number: int
+    title: str
+    explanation: Markup | None
+    products: tuple[ProductItem, ...]
+
+
+@dataclass(frozen=True)
 class BrowseView:
     title: str
     kruimelpad: tuple[Link, ...]
     intro: Markup | None = None
     loket: ContactCard | None = None
     products: tuple[ProductItem, ...] = ()
+    groups: tuple[Group, ...] = ()
+    steps: tuple[PathStep, ...] = ()
+    stopped: tuple[ProductItem, ...] = ()  # fiches that no longer exist, listed apart below the others
     terms: tuple[TermItem, ...] = ()
     letters: tuple[LetterGroup, ...] = ()
+    jsonld: Markup | None = None
 
 
 @dataclass(frozen=True)
 class HomeView:
+    """Home, in the order people look: search, life events, most asked, themes and target groups, then the
+    loketten (for who knows the department) and the Sociaal Huis's own contact."""
+
     intro: Markup | None
-    dimensions: tuple[Dimension, ...]
+    life_events: Dimension
+    most_asked: tuple[ProductItem, ...]
+    dimensions: tuple[Dimension, ...]  # themas, doelgroepen
+    loketten: tuple[ContactCard, ...]
+    contact: ContactCard | None
     a_z: Link
 
 
@@ -102,12 +131,25 @@ def term_items(site: SiteContext, name: str) -> tuple[TermItem, ...]:
 
 
 def home_view(site: SiteContext) -> HomeView:
-    headings = site.strings["home"]
+    headings, town = site.strings["home"], site.catalogue.config
+    dimension = lambda name: Dimension(name, headings[name], term_items(site, name))  # noqa: E731
     return HomeView(
-        intro=site.text.block(site.catalogue.config.site_omschrijving) if site.catalogue.config.site_omschrijving else None,
-        dimensions=tuple(Dimension(name, headings[name], term_items(site, name)) for name in SECTIONS),
+        intro=site.text.block(town.site_omschrijving) if town.site_omschrijving else None,
+        life_events=_in_own_words(site, dimension("levensgebeurtenissen")),
+        most_asked=site.products(tuple(town.meest_gevraagd)),
+        dimensions=(dimension("themas"), dimension("doelgroepen")),
+        loketten=tuple(site.loket_cards[e.id] for e in site.catalogue.loketten),
+        contact=site.loket_cards[town.contact_loket] if town.contact_loket else None,
         a_z=Link(headings["a_z"], urls.url(urls.A_Z)),
     )
+
+
+def _in_own_words(site: SiteContext, events: Dimension) -> Dimension:
+    """Life events on the home page as a person says them ("Ik verhuis"), where the vocabulary has that."""
+    terms = site.catalogue.vocabularies.levensgebeurtenissen
+    keys = used_terms(site, events.name)
+    own = tuple(replace(item, label=terms[key].ingang or item.label) for key, item in zip(keys, events.terms))
+    return replace(events, terms=own)
 
 
 def section_view(site: SiteContext, name: str) -> BrowseView:
@@ -118,17 +160,49 @@ def section_view(site: SiteContext, name: str) -> BrowseView:
     )
 
 
-def term_view(site: SiteContext, name: str, key: str) -> BrowseView:
-    intro = None
-    if name != LOKETTEN:
-        explanation = site.catalogue.vocabularies.terms(name)[key].uitleg
+GROUPED_FROM = 12  # a list longer than this is grouped by thema
+
+
+def term_view(site: SiteContext, name: str, key: str, canonical_url: str | None = None) -> BrowseView:
+    """A term's page: a guided path for a life event with steps, a list grouped by thema when it is long."""
+    intro, steps, jsonld = None, (), None
+    if name == LOKETTEN:
+        loket = site.catalogue.loket(key).record
+        jsonld = script_body(government_office(loket, site.catalogue.config.organisatie, canonical_url))  # type: ignore[arg-type]
+    else:
+        term = site.catalogue.vocabularies.terms(name)[key]
+        explanation = getattr(term, "intro", None) or term.uitleg
         intro = site.text.block(explanation) if explanation else None
+        steps = tuple(
+            PathStep(number, step.titel, site.text.block(step.uitleg) if step.uitleg else None, site.products(tuple(step.fiches)))
+            for number, step in enumerate(getattr(term, "stappen", ()), start=1)
+        )
+    ids = term_products(site, name, key)
+    stopped = tuple(i for i in ids if not site.catalogue.by_id[i].record.actief)  # type: ignore[union-attr]
+    ids = tuple(i for i in ids if i not in stopped)
+    grouped = not steps and name != "themas" and len(ids) > GROUPED_FROM
     return BrowseView(
         title=term_title(site, name, key),
         kruimelpad=(site.home(), site.section_link(name)),
         intro=intro,
         loket=site.loket_cards[key] if name == LOKETTEN else None,
-        products=site.products(term_products(site, name, key)),
+        products=() if steps or grouped else site.products(ids),
+        groups=by_theme(site, ids) if grouped else (),
+        steps=steps,
+        jsonld=jsonld,
+        stopped=site.products(stopped),
+    )
+
+
+def by_theme(site: SiteContext, ids: tuple[str, ...]) -> tuple[Group, ...]:
+    """Fiches grouped under their first thema, in vocabulary order; each keeps its alphabetical place."""
+    groups: dict[str, list[str]] = {}
+    for product_id in ids:
+        groups.setdefault(site.catalogue.by_id[product_id].record.themas[0], []).append(product_id)  # type: ignore[union-attr]
+    order = list(site.catalogue.vocabularies.themas)
+    return tuple(
+        Group(site.catalogue.vocabularies.label("themas", key), "thema-" + key, site.products(tuple(groups[key])))
+        for key in sorted(groups, key=order.index)
     )
 
 

@@ -55,15 +55,25 @@ def build_site(root: Path, today: dt.date, site_dir: Path | None = None, concept
     if result.errors or result.catalogue is None:
         _remove(target)
         return EXIT_FAILED
+    if not publish(root, today, result.catalogue, target, concept):
+        return EXIT_FAILED
+    seconds = time.perf_counter() - started
+    pages = SITE.page_count
+    print(f"Site gebouwd in {target}: {pages} pagina's in {seconds:.1f} s ({pages / seconds:.0f} pagina's/s).")
+    return EXIT_OK
+
+
+def publish(root: Path, today: dt.date, catalogue: Catalogue, target: Path, concept: bool = False) -> bool:
+    """Build the site of a checked catalogue into `target` (replaced only when mkdocs succeeds)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     built = False
     try:
-        with _requested(root, today, result.catalogue, concept), _mkdocs_log():
+        with _requested(root, today, catalogue, concept), _mkdocs_log():
             config = load_config(str(config_file(root)), site_dir=str(staging), strict=True)
             mkdocs_build(config)
-        write_editor(staging, root, result.catalogue, config.repo_url, config.edit_uri)  # staff page /redactie/
-        write_exports(result.catalogue, staging, today, root, config_file(root).parent)  # data/, embed/, beleid/
+        write_editor(staging, root, catalogue, config.repo_url, config.edit_uri)  # staff page /redactie/
+        write_exports(catalogue, staging, today, root, config_file(root).parent)  # data/, embed/, beleid/
         built = True
     except MkDocsException as exc:
         print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
@@ -73,12 +83,7 @@ def build_site(root: Path, today: dt.date, site_dir: Path | None = None, concept
             staging.rename(target)
         else:
             _remove(staging)
-    if not built:
-        return EXIT_FAILED
-    seconds = time.perf_counter() - started
-    pages = SITE.page_count
-    print(f"Site gebouwd in {target}: {pages} pagina's in {seconds:.1f} s ({pages / seconds:.0f} pagina's/s).")
-    return EXIT_OK
+    return built
 
 
 def serve_site(root: Path, today: dt.date, address: str | None = None) -> int:
@@ -90,6 +95,7 @@ def serve_site(root: Path, today: dt.date, address: str | None = None) -> int:
     config = config_file(root)
     content = root / result.catalogue.config.content_map if result.catalogue else root
     watch = [str(root / CONFIG_FILE), str(root / VOCABULARY_FILE), str(config.parent / TRANSLATIONS), str(content)]
+    watch.append(str(Path(__file__).with_name("templates")))  # the page templates (catalogus.site.render)
     options = {"dev_addr": address} if address else {}
     with _requested(root, today), _mkdocs_log(logging.INFO):
         try:

@@ -19,6 +19,7 @@ from .text import TextRenderer
 
 MAP_SEARCH = "https://www.openstreetmap.org/search?"
 NOT_DIALLED = re.compile(r"[^0-9+]")
+COUNTRY_CODE = "+32"  # Belgian numbers as editors write them (056 73 33 11); short numbers (1712) stay as they are
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,19 @@ def _card(contact: Contact, **fields: Any) -> ContactCard:
         address=address_lines(contact.adres) if contact.adres else (),
         map_url=map_url(contact.adres) if contact.adres else None,
         phone=contact.telefoon,
-        phone_href="tel:" + NOT_DIALLED.sub("", contact.telefoon) if contact.telefoon else None,
+        phone_href="tel:" + international(contact.telefoon) if contact.telefoon else None,
         email=contact.email,
         website=contact.website,
         **fields,
     )
+
+
+def international(phone: str) -> str:
+    """'056 73 33 11' -> '+3256733311': the form a phone dials from anywhere and search engines expect."""
+    digits = NOT_DIALLED.sub("", phone)
+    if digits.startswith("0") and not digits.startswith("00"):
+        return COUNTRY_CODE + digits[1:]
+    return "+" + digits[2:] if digits.startswith("00") else digits
 
 
 def address_lines(address: Adres) -> tuple[str, ...]:

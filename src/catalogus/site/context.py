@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from ..catalogue import Catalogue, Entry
+from ..editor import FOLDER as STAFF_PAGE
 from . import urls
 from .cards import ContactCard, loket_card
 from .text import TextRenderer
@@ -23,7 +25,7 @@ class Link:
 @dataclass(frozen=True)
 class ExternalLink:
     label: str
-    href: str
+    href: str | None  # None: a named source that is not online (templates print the label only)
 
 
 @dataclass(frozen=True)
@@ -31,25 +33,23 @@ class ProductItem:
     title: str
     url: str
     summary: str
+    stopped: bool = False  # no longer offered: lists show it apart or with a label
 
 
 @dataclass
 class SiteContext:
     catalogue: Catalogue
     strings: dict[str, Any]
-    repo_url: str | None = None
-    edit_base: str | None = None  # repo_url + mkdocs' edit_uri: "Pas deze fiche aan" = edit_base + source path
+    today: dt.date = field(default_factory=dt.date.today)  # the build's --today ("vandaag open")
     text: TextRenderer = field(default_factory=TextRenderer)
-
-    def edit_url(self, src_uri: str | None) -> str | None:
-        return self.edit_base + src_uri if self.edit_base and src_uri else None
 
     @cached_property
     def loket_cards(self) -> dict[str, ContactCard]:
         return {e.id: loket_card(e.record, self.strings, self.text) for e in self.catalogue.loketten}
 
     def product_item(self, entry: Entry) -> ProductItem:
-        return ProductItem(entry.record.titel, urls.url(urls.product(entry.id)), entry.record.samenvatting)
+        record = entry.record
+        return ProductItem(record.titel, urls.url(urls.product(entry.id)), record.samenvatting, not record.actief)
 
     def products(self, ids: tuple[str, ...]) -> tuple[ProductItem, ...]:
         return tuple(self.product_item(self.catalogue.by_id[i]) for i in ids)
@@ -62,3 +62,25 @@ class SiteContext:
 
     def section_link(self, name: str) -> Link:
         return Link(self.strings["navigatie"][name], urls.url(urls.section(name)))
+
+
+@dataclass(frozen=True)
+class FooterView:
+    """The footer of every page: the Sociaal Huis's contact, the fixed pages, and a discreet way in for staff."""
+
+    organisation: str
+    contact: ContactCard | None
+    links: tuple[Link, ...]
+    staff: Link  # the staff page /redactie/ (catalogus.editor), which leads on to the repository
+
+
+def footer_view(site: SiteContext) -> FooterView:
+    town, strings = site.catalogue.config, site.strings["voet"]
+    links = tuple(
+        Link(getattr(site.catalogue.pages, name).titel, urls.url(urls.fixed(name)))
+        for name in urls.FIXED_PAGES
+        if site.catalogue.pages
+    )
+    staff = Link(strings["medewerkers"], STAFF_PAGE + "/")
+    contact = site.loket_cards[town.contact_loket] if town.contact_loket else None
+    return FooterView(town.organisatie, contact, links, staff)

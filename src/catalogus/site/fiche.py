@@ -1,6 +1,8 @@
-"""The fiche page: every section in a fixed order, as data for overrides/fiche.html.
+"""The fiche page: "In het kort" first (cost, for whom, where with a phone, how to apply), then every section
+in a fixed order, as data for templates/fiche.html.
 
-Empty sections are None or empty tuples here, and the template leaves them out.
+Empty sections are None or empty tuples here, and the template leaves them out. Staff matters (product type,
+owner, the dienstverleningsniveau wording, an edit link) are not shown: they are in the file, for staff.
 """
 
 from __future__ import annotations
@@ -8,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from ..catalogue import Entry
-from ..model import Fiche
+from ..catalogue import BROWSE_FIELDS, Catalogue, Entry
+from ..glossary import Entry as GlossaryEntry
+from ..model import WEEKDAYS, Fiche, Loket
+from . import urls
 from .cards import ContactCard, provider_card
 from .context import ExternalLink, Link, ProductItem, SiteContext
 from .jsonld import government_service, script_body
@@ -35,19 +39,70 @@ class Costs:
 
 
 @dataclass(frozen=True)
+class Benefit:
+    """Wat krijgt u? The amounts a citizen receives, each with how often."""
+
+    amounts: tuple[Amount, ...]
+    note: Markup | None
+    source: ExternalLink | None
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """The banner of a product that no longer exists, with the fiche that replaces it."""
+
+    message: str
+    successor: Link | None
+
+
+@dataclass(frozen=True)
+class Word:
+    """A glossary term this fiche uses, with its plain-language explanation."""
+
+    term: str
+    uitleg: str
+
+
+@dataclass(frozen=True)
 class Rule:
     label: str
     href: str | None
 
 
 @dataclass(frozen=True)
+class Contact:
+    """Where to go, in the "In het kort" block: the loket (or provider), its phone and today's hours."""
+
+    name: str
+    url: str | None
+    phone: str | None
+    phone_href: str | None
+    today: str | None  # "Vandaag (maandag) open: 08:30–12:00"; None for a provider (hours unknown)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """"In het kort": the answers people come for, right under the title."""
+
+    krijgt: Markup | None  # what the citizen receives, for a benefit
+    kosten: Markup  # what it costs, or that it is free
+    voor_wie: tuple[Link, ...]
+    waar: Contact
+    aanvragen: Markup | None  # the first step
+    formulier: ExternalLink | None
+
+
+@dataclass(frozen=True)
 class FicheView:
     titel: str
     samenvatting: str
+    kort: Summary
     body: Markup | None
     voor_wie: Markup | None
     voorwaarden: tuple[Markup, ...]
     uitzonderingen: Markup | None
+    stopgezet: Stopped | None
+    ontvangt: Benefit | None
     kosten: Costs | None
     meebrengen: tuple[Markup, ...]
     stappen: tuple[Markup, ...]
@@ -60,59 +115,147 @@ class FicheView:
     meer_info: tuple[ExternalLink, ...]
     regelgeving: tuple[Rule, ...]
     verwant: tuple[ProductItem, ...]
-    doelgroepen: tuple[Link, ...]
+    woorden: tuple[Word, ...]
     themas: tuple[Link, ...]
     levensgebeurtenissen: tuple[Link, ...]
-    producttype: str
-    dienstverlening: str
-    dienstverlening_uitleg: Markup | None
     nagekeken: str
     nagekeken_iso: str
-    eigenaar: str
-    melden: tuple[ExternalLink, ...]
+    melden: ExternalLink | None
     kruimelpad: tuple[Link, ...]
     jsonld: Markup
     rechten: RightsView  # the rules in plain words and the dienstverleningsniveau badge (catalogus.site.rechten)
 
 
+RELATED_SHOWN = 5
+
+
 def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> FicheView:
     fiche: Fiche = entry.record  # type: ignore[assignment]
-    text, vocab, catalogue = site.text, site.catalogue.vocabularies, site.catalogue
-    level = vocab.terms("dienstverleningsniveau")[fiche.dienstverleningsniveau]
+    text, catalogue = site.text, site.catalogue
     themas = tuple(site.term_link("themas", k) for k in fiche.themas)
+    loket = site.loket_cards[fiche.loket] if fiche.loket else None
+    aanbieder = provider_card(fiche.aanbieder, text) if fiche.aanbieder else None
+    formulieren = tuple(ExternalLink(f.titel, f.url) for f in fiche.formulieren)
+    costs, benefit = _costs(fiche, site), _benefit(fiche, site)
     return FicheView(
         titel=fiche.titel,
         samenvatting=fiche.samenvatting,
+        kort=Summary(
+            krijgt=_benefit_line(benefit, site),
+            kosten=_cost_line(costs, site),
+            voor_wie=tuple(site.term_link("doelgroepen", k) for k in fiche.doelgroepen),
+            waar=_where(fiche, loket, aanbieder, site),
+            aanvragen=text.inline(fiche.stappen[0]) if fiche.stappen else None,
+            formulier=formulieren[0] if formulieren else None,
+        ),
         body=text.block(entry.body) if entry.body.strip() else None,
         voor_wie=_block(site, fiche.voor_wie),
         voorwaarden=tuple(text.inline(v) for v in fiche.voorwaarden),
         uitzonderingen=_block(site, fiche.uitzonderingen),
-        kosten=_costs(fiche, site),
+        stopgezet=_stopped(fiche, site),
+        ontvangt=benefit,
+        kosten=costs,
         meebrengen=tuple(text.inline(v) for v in fiche.meebrengen),
         stappen=tuple(text.inline(v) for v in fiche.stappen),
         behandeltermijn=_block(site, fiche.behandeltermijn),
         bezwaar=_block(site, fiche.bezwaar_en_beroep),
-        formulieren=tuple(ExternalLink(f.titel, f.url) for f in fiche.formulieren),
-        loket=site.loket_cards[fiche.loket] if fiche.loket else None,
+        formulieren=formulieren,
+        loket=loket,
         andere_loketten=tuple(site.loket_cards[i] for i in fiche.andere_loketten if i != fiche.loket),
-        aanbieder=provider_card(fiche.aanbieder, text) if fiche.aanbieder else None,
+        aanbieder=aanbieder,
         meer_info=tuple(ExternalLink(link.titel, link.url) for link in fiche.meer_info),
         regelgeving=tuple(Rule(r.titel, r.url) for r in fiche.regelgeving),
-        verwant=site.products(catalogue.related.get(entry.id, ())),
-        doelgroepen=tuple(site.term_link("doelgroepen", k) for k in fiche.doelgroepen),
+        verwant=site.products(closest_related(entry, catalogue)),
+        woorden=tuple(_word(written, w) for written, w in catalogue.glossary.used_in(citizen_texts(fiche, entry.body))),
         themas=themas,
         levensgebeurtenissen=tuple(site.term_link("levensgebeurtenissen", k) for k in fiche.levensgebeurtenissen),
-        producttype=vocab.label("producttype", fiche.producttype),
-        dienstverlening=level.label,
-        dienstverlening_uitleg=text.inline(level.uitleg) if level.uitleg else None,
         nagekeken=format_date(site.strings, fiche.laatst_nagekeken),
         nagekeken_iso=fiche.laatst_nagekeken.isoformat(),
-        eigenaar=fiche.eigenaar,
-        melden=report_links(fiche, site, canonical_url),
+        melden=report_link(fiche, site, canonical_url),
         kruimelpad=(site.home(), themas[0]),
         rechten=rights_view(entry, site),
         jsonld=script_body(government_service(fiche, catalogue, canonical_url)),
     )
+
+
+def _word(written: str, entry: GlossaryEntry) -> Word:
+    """'OCMW (openbaar centrum voor maatschappelijk welzijn)' when the page uses the short form."""
+    same = written.casefold() == entry.term.casefold()
+    return Word(entry.term if same else f"{written} ({entry.term})", entry.uitleg)
+
+
+def citizen_texts(fiche: Fiche, body: str) -> list[str]:
+    """Every text of the fiche a citizen reads, for the glossary."""
+    groups = [group.toelichting for group in (fiche.kostprijs, fiche.ontvangt) if group is not None]
+    single = [fiche.titel, fiche.samenvatting, body, fiche.voor_wie, fiche.uitzonderingen, *groups]
+    single += [fiche.behandeltermijn, fiche.bezwaar_en_beroep]
+    return [t for t in single if t] + [*fiche.voorwaarden, *fiche.meebrengen, *fiche.stappen]
+
+
+def closest_related(entry: Entry, catalogue: Catalogue) -> tuple[str, ...]:
+    """At most five related fiches: most shared doelgroepen, thema's and levensgebeurtenissen first, then the
+    order the editor listed them in, then the fiches that name this one (alphabetically)."""
+    fiche: Fiche = entry.record  # type: ignore[assignment]
+    own = _terms(fiche)
+    listed = {key: index for index, key in enumerate(fiche.verwante_producten)}
+    candidates = catalogue.related.get(entry.id, ())
+    order = {key: index for index, key in enumerate(candidates)}
+
+    def closeness(key: str) -> tuple[int, int, int]:
+        shared = len(own & _terms(catalogue.by_id[key].record))  # type: ignore[arg-type]
+        return (-shared, listed.get(key, len(listed)), order[key])
+
+    return tuple(sorted(candidates, key=closeness)[:RELATED_SHOWN])
+
+
+def _terms(fiche: Fiche) -> set[tuple[str, str]]:
+    return {(name, key) for name in BROWSE_FIELDS for key in getattr(fiche, name)}
+
+
+def _where(fiche: Fiche, loket: ContactCard | None, provider: ContactCard | None, site: SiteContext) -> Contact:
+    """The loket, with today's hours; a fiche with only an external provider (or a loket without a phone that
+    sends people to a provider that has one) shows the provider's phone."""
+    card = loket or provider
+    assert card is not None  # the model requires a loket or an aanbieder
+    phone_card = card if card.phone or provider is None else provider
+    today = _today(site.catalogue.loket(fiche.loket).record, site) if fiche.loket else None
+    return Contact(card.name, card.url, phone_card.phone, phone_card.phone_href, today)
+
+
+def _today(loket: Loket, site: SiteContext) -> str:
+    strings = site.strings
+    day = WEEKDAYS[site.today.weekday()]
+    slots = [slot.replace("-", "–") for slot in loket.openingsuren.slots(day)]
+    name = strings["weekdagen"][day]
+    if not slots:
+        return strings["kort"]["vandaag_gesloten"].format(dag=name)
+    return strings["kort"]["vandaag_open"].format(dag=name, uren=f" {strings['loket']['en']} ".join(slots))
+
+
+def _benefit_line(benefit: Benefit | None, site: SiteContext) -> Markup | None:
+    """The first amount the citizen receives ('€ 1.288,46 per maand: alleenstaand'), as the cost line does."""
+    if benefit is None or not benefit.amounts:
+        return None
+    return _amount_line(benefit.amounts, site)
+
+
+def _amount_line(amounts: tuple[Amount, ...], site: SiteContext) -> Markup:
+    strings, first = site.strings, amounts[0]
+    line = Markup("{}{}: {}").format(strings["fiche"]["ongeveer"] + " " if first.approximate else "", first.amount, first.label)
+    if len(amounts) > 1:
+        line += Markup(" ") + strings["kort"]["meer_bedragen"]
+    return line
+
+
+def _cost_line(costs: Costs | None, site: SiteContext) -> Markup:
+    strings = site.strings
+    if costs is None:
+        return Markup(escape(strings["kort"]["kosten_onbekend"]))
+    if costs.free:
+        return Markup(escape(strings["fiche"]["gratis"]))
+    if costs.amounts:
+        return _amount_line(costs.amounts, site)
+    return Markup(escape(strings["kort"]["kosten_zie_uitleg"]))
 
 
 def _block(site: SiteContext, value: str | None) -> Markup | None:
@@ -131,27 +274,43 @@ def _costs(fiche: Fiche, site: SiteContext) -> Costs | None:
     )
 
 
-ISSUE_FORM = "fout-melden.yml"
+def _benefit(fiche: Fiche, site: SiteContext) -> Benefit | None:
+    benefit = fiche.ontvangt
+    if benefit is None:
+        return None
+    periods = site.strings["fiche"]["per"]
+    amounts = tuple(
+        Amount(site.text.inline(b.omschrijving), f"{format_amount(site.strings, b.bedrag)} {periods[b.per]}".strip(), b.ongeveer)
+        for b in benefit.bedragen
+    )
+    source = ExternalLink(benefit.bron.titel, benefit.bron.url) if benefit.bron else None
+    return Benefit(amounts, _block(site, benefit.toelichting), source)
 
 
-def report_links(fiche: Fiche, site: SiteContext, canonical_url: str | None) -> tuple[ExternalLink, ...]:
-    """Where a citizen reports a mistake: the town's e-mail and/or a prefilled issue, from catalogus.yml."""
+def _stopped(fiche: Fiche, site: SiteContext) -> Stopped | None:
+    if fiche.actief:
+        return None
+    strings = site.strings["fiche"]
+    since = fiche.stopgezet.sinds if fiche.stopgezet else None
+    message = strings["stopgezet_sinds"].format(datum=format_date(site.strings, since)) if since else strings["stopgezet"]
+    successor = None
+    if fiche.opvolger:
+        other = site.catalogue.product(fiche.opvolger).record
+        successor = Link(other.titel, urls.url(urls.product(other.id)))
+    return Stopped(message, successor)
+
+
+def report_link(fiche: Fiche, site: SiteContext, canonical_url: str | None) -> ExternalLink | None:
+    """"Klopt er iets niet?": an e-mail to the town (or the town's own form), never a public issue tracker.
+
+    The e-mail is prefilled with the page and asks not to write personal details: it goes to the town only,
+    but a citizen of a social service should not have to tell their situation to report a wrong opening hour."""
     strings, melden = site.strings["fiche"], site.catalogue.config.melden
+    if melden.formulier_url:
+        return ExternalLink(strings["melden_formulier"], melden.formulier_url)
+    if not melden.email:
+        return None
     subject = strings["melden_onderwerp"].format(titel=fiche.titel)
-    body = strings["melden_tekst"].format(titel=fiche.titel, url=canonical_url or fiche.id) + "\n\n"
-    links = []
-    if melden.email:
-        query = urlencode({"subject": subject, "body": body}, quote_via=quote)
-        links.append(ExternalLink(strings["melden_email"], f"mailto:{melden.email}?{query}"))
-    if melden.issue_url:
-        separator = "&" if "?" in melden.issue_url else "?"
-        issue = melden.issue_url + separator + urlencode({"title": subject, "body": body})
-    elif site.repo_url:
-        # The repository's issue form (.github/ISSUE_TEMPLATE), with its 'fiche' field filled in.
-        query = {"template": ISSUE_FORM, "title": subject, "fiche": canonical_url or fiche.id}
-        issue = site.repo_url.rstrip("/") + "/issues/new?" + urlencode(query)
-    else:
-        issue = ""
-    if issue:
-        links.append(ExternalLink(strings["melden_issue"], issue))
-    return tuple(links)
+    body = strings["melden_tekst"].format(titel=fiche.titel, url=canonical_url or fiche.id)
+    query = urlencode({"subject": subject, "body": body}, quote_via=quote)
+    return ExternalLink(strings["melden_email"], f"mailto:{melden.email}?{query}")

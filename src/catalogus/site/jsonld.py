@@ -1,4 +1,5 @@
-"""schema.org GovernmentService for each fiche, so search engines understand what, for whom and where."""
+"""schema.org for search engines: a GovernmentService per fiche (what, for whom, where) and a GovernmentOffice
+per loket page (address, phone, opening hours). Phone numbers in international form (+32…)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from markupsafe import Markup
 
 from ..catalogue import Catalogue
 from ..model import WEEKDAYS, Adres, Aanbieder, Fiche, Loket
+from .cards import international
 
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -16,9 +18,9 @@ SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
 def government_service(fiche: Fiche, catalogue: Catalogue, url: str | None) -> dict[str, Any]:
     vocab, town = catalogue.vocabularies, catalogue.config
     loketten = [catalogue.loket(i).record for i in dict.fromkeys([fiche.loket, *fiche.andere_loketten]) if i]
-    channels = [_loket_channel(loket, town.gemeente) for loket in loketten]
+    channels = [_loket_channel(loket, town.gemeente, url) for loket in loketten]
     if fiche.aanbieder and not channels:
-        channels.append(_provider_channel(fiche.aanbieder))
+        channels.append(_provider_channel(fiche.aanbieder, url))
     service: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
@@ -33,6 +35,17 @@ def government_service(fiche: Fiche, catalogue: Catalogue, url: str | None) -> d
     if url:
         service["url"] = url
     return service
+
+
+def government_office(loket: Loket, organisation: str, url: str | None) -> dict[str, Any]:
+    office = _organisation("GovernmentOffice", loket.naam, loket)
+    office["@context"] = "https://schema.org"
+    office["description"] = loket.beschrijving
+    office["openingHoursSpecification"] = _opening_hours(loket)
+    office["parentOrganization"] = {"@type": "GovernmentOrganization", "name": organisation}
+    if url:
+        office["url"] = url
+    return office
 
 
 def script_body(data: dict[str, Any]) -> Markup:
@@ -53,7 +66,7 @@ def _organisation(kind: str, name: str, contact: Loket | Aanbieder) -> dict[str,
     if contact.adres:
         data["address"] = _address(contact.adres)
     if contact.telefoon:
-        data["telephone"] = contact.telefoon
+        data["telephone"] = international(contact.telefoon)
     if contact.email:
         data["email"] = contact.email
     if contact.website:
@@ -61,33 +74,37 @@ def _organisation(kind: str, name: str, contact: Loket | Aanbieder) -> dict[str,
     return data
 
 
-def _loket_channel(loket: Loket, town: str) -> dict[str, Any]:
+def _opening_hours(loket: Loket) -> list[dict[str, str]]:
+    return [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{schema_day}", "opens": start, "closes": end}
+        for day, schema_day in zip(WEEKDAYS, SCHEMA_DAYS)
+        for start, end in (slot.split("-") for slot in loket.openingsuren.slots(day))
+    ]
+
+
+def _loket_channel(loket: Loket, town: str, url: str | None) -> dict[str, Any]:
     place = {
         "@type": "Place",
         "name": loket.naam,
         "address": _address(loket.adres),
-        "openingHoursSpecification": [
-            {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{schema_day}", "opens": start, "closes": end}
-            for day, schema_day in zip(WEEKDAYS, SCHEMA_DAYS)
-            for start, end in (slot.split("-") for slot in loket.openingsuren.slots(day))
-        ],
+        "openingHoursSpecification": _opening_hours(loket),
     }
     channel: dict[str, Any] = {"@type": "ServiceChannel", "name": loket.naam, "serviceLocation": place}
     if loket.telefoon:
-        channel["servicePhone"] = {"@type": "ContactPoint", "telephone": loket.telefoon, "areaServed": town}
-    if loket.website:
-        channel["serviceUrl"] = loket.website
+        channel["servicePhone"] = {"@type": "ContactPoint", "telephone": international(loket.telefoon), "areaServed": town}
+    if url:
+        channel["serviceUrl"] = url  # the fiche itself: it says how to apply (the town's home page does not)
     return channel
 
 
-def _provider_channel(provider: Aanbieder) -> dict[str, Any]:
+def _provider_channel(provider: Aanbieder, url: str | None) -> dict[str, Any]:
     channel: dict[str, Any] = {"@type": "ServiceChannel", "name": provider.naam}
     if provider.adres:
         channel["serviceLocation"] = {"@type": "Place", "name": provider.naam, "address": _address(provider.adres)}
     if provider.telefoon:
-        channel["servicePhone"] = {"@type": "ContactPoint", "telephone": provider.telefoon}
-    if provider.website:
-        channel["serviceUrl"] = provider.website
+        channel["servicePhone"] = {"@type": "ContactPoint", "telephone": international(provider.telefoon)}
+    if url:
+        channel["serviceUrl"] = url
     return channel
 
 

@@ -19,12 +19,23 @@ from markupsafe import Markup, escape
 
 from ..catalogue import Entry
 from . import urls
-from .browse import LOKETTEN, SECTIONS, a_z_view, home_view, section_view, term_src_uri, term_title, term_view, used_terms
+from .browse import (
+    LOKETTEN,
+    SECTIONS,
+    a_z_view,
+    home_view,
+    section_view,
+    term_products,
+    term_src_uri,
+    term_title,
+    term_view,
+    used_terms,
+)
 from .context import SiteContext
 from .fiche import fiche_view
 from .rechten import WIZARD, wizard_view
 from .render import PageInfo, render_page
-from .search import EXCLUDED, fiche_markdown, term_search
+from .search import EXCLUDED, STOPPED_BOOST, fiche_markdown, term_search
 
 
 @dataclass(frozen=True)
@@ -53,13 +64,12 @@ class Rendered:
 class SitePage:
     src_uri: str
     in_nav: bool
-    edit_uri: str | None
     view: Callable[[str | None], PageData]  # canonical URL -> the page's data
     site: SiteContext
 
     def render(self, canonical_url: str | None) -> Rendered:
         data = self.view(canonical_url)
-        page = PageInfo(urls.url(self.src_uri), self.site.edit_url(self.edit_uri))
+        page = PageInfo(urls.url(self.src_uri))
         strings, town = self.site.strings, self.site.catalogue.config
         body = render_page(data.template, page, view=data.view, t=strings, town=town)
         meta: dict[str, Any] = {"hide": list(data.hide), "catalogus": body, "view": data.view}
@@ -79,17 +89,16 @@ class SitePage:
 
 def site_pages(site: SiteContext) -> list[SitePage]:
     page = partial(SitePage, site=site)
-    pages = [page(urls.HOME, True, None, partial(_home, site)), page(urls.A_Z, True, None, partial(_a_z, site))]
-    pages.append(page(WIZARD, True, None, partial(_wizard, site)))
+    pages = [page(urls.HOME, True, partial(_home, site)), page(urls.A_Z, True, partial(_a_z, site))]
+    pages.append(page(WIZARD, True, partial(_wizard, site)))
     for name in SECTIONS:
-        pages.append(page(urls.section(name), True, None, partial(_section, site, name)))
+        pages.append(page(urls.section(name), True, partial(_section, site, name)))
         for key in used_terms(site, name):
-            src_uri = term_src_uri(name, key)
-            edit_uri = src_uri if name == LOKETTEN else None
-            pages.append(page(src_uri, True, edit_uri, partial(_term, site, name, key)))
+            pages.append(page(term_src_uri(name, key), True, partial(_term, site, name, key)))
     for entry in site.catalogue.products:
-        src_uri = urls.product(entry.id)
-        pages.append(page(src_uri, False, src_uri, partial(_fiche, site, entry)))
+        pages.append(page(urls.product(entry.id), False, partial(_fiche, site, entry)))
+    if site.catalogue.pages:
+        pages += [page(urls.fixed(name), False, partial(_fixed, site, name)) for name in urls.FIXED_PAGES]
     return pages
 
 
@@ -122,6 +131,7 @@ def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> PageDa
         tags=tuple(entry.record.sleutelwoorden),
         reviewed=view.nagekeken_iso,
         hide=("navigation", "toc"),  # no documentation sidebar on a fiche (the phone drawer stays)
+        search_boost=None if entry.record.actief else STOPPED_BOOST,
     )
 
 
@@ -131,24 +141,47 @@ def _wizard(site: SiteContext, canonical_url: str | None) -> PageData:
 
 
 def _home(site: SiteContext, canonical_url: str | None) -> PageData:
-    return PageData("home.html", home_view(site))
+    return PageData("home.html", home_view(site), description=site.text.plain(site.catalogue.config.site_omschrijving))
 
 
 def _a_z(site: SiteContext, canonical_url: str | None) -> PageData:
-    return _browse(site, a_z_view(site), site.catalogue.config.site_omschrijving)
+    strings = site.strings["beschrijving"]
+    return _browse(site, a_z_view(site), strings["a_z"].format(
+        aantal=len(site.catalogue.products), organisatie=site.catalogue.config.organisatie
+    ))
 
 
 def _section(site: SiteContext, name: str, canonical_url: str | None) -> PageData:
-    return _browse(site, section_view(site, name), site.catalogue.config.site_omschrijving)
+    description = site.strings["overzicht"][name].format(organisatie=site.catalogue.config.organisatie)
+    return _browse(site, section_view(site, name), description)
 
 
 def _term(site: SiteContext, name: str, key: str, canonical_url: str | None) -> PageData:
+    strings = site.strings["beschrijving"]
+    title = term_title(site, name, key)
     if name == LOKETTEN:
         description = site.catalogue.loket(key).record.beschrijving
     else:
-        description = site.catalogue.config.site_omschrijving
+        term = site.catalogue.vocabularies.terms(name)[key]
+        own = getattr(term, "intro", None) or term.uitleg
+        description = own or strings[name].format(
+            term=title, aantal=len(term_products(site, name, key)), organisatie=site.catalogue.config.organisatie
+        )
     search, boost = term_search(site, name, key)
-    return _browse(site, term_view(site, name, key), description, search, boost)
+    return _browse(site, term_view(site, name, key, canonical_url), description, search, boost)
+
+
+@dataclass(frozen=True)
+class FixedView:
+    title: str
+    text: Markup
+    kruimelpad: tuple[Any, ...]
+
+
+def _fixed(site: SiteContext, name: str, canonical_url: str | None) -> PageData:
+    fixed = getattr(site.catalogue.pages, name)
+    view = FixedView(fixed.titel, site.text.block(fixed.tekst), (site.home(),))
+    return PageData("pagina.html", view, title=fixed.titel, description=fixed.samenvatting)
 
 
 def _browse(

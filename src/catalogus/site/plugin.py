@@ -15,7 +15,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -29,7 +29,7 @@ from ..catalogue import Catalogue
 from ..check import check
 from ..config import logo_problem
 from . import frame, search, translations
-from .context import SiteContext
+from .context import SiteContext, footer_view
 from .pages import SitePage, navigation, site_pages
 from .urls import UnsafePath
 
@@ -79,8 +79,7 @@ class CatalogusSite:
         self.context = SiteContext(
             catalogue,
             translations.load(project, town.taal),
-            config.repo_url or None,
-            urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri) if config.repo_url and config.edit_uri else None,
+            request.today,
         )
         omschrijving = self.context.text.plain(town.site_omschrijving) if town.site_omschrijving else ""
         config.site_description = escape(omschrijving) if omschrijving else None
@@ -96,8 +95,6 @@ class CatalogusSite:
             config.nav = navigation(self.context)
         except UnsafePath as exc:
             raise PluginError(f"De site kan niet gebouwd worden: {exc}") from exc
-        if town.onthaal and town.onthaal not in self.context.loket_cards:
-            raise PluginError(f"catalogus.yml: 'onthaal: {town.onthaal}' is geen loket in {town.content_map}/loketten/")
         try:
             self.search_words = search.words_script(search.load_words(request.root))
         except ValueError as error:
@@ -133,7 +130,9 @@ class CatalogusSite:
         env.globals["t"] = self.context.strings
         town = self.context.catalogue.config
         env.globals["town"] = town
-        env.globals["onthaal"] = self.context.loket_cards.get(town.onthaal)
+        env.globals["footer"] = footer_view(self.context)
+        # The loket for general questions (catalogus.yml 'contact_loket'): its phone in the search help and the 404.
+        env.globals["onthaal"] = self.context.loket_cards.get(town.contact_loket)
         env.globals["concept"] = self.concept
         return env
 

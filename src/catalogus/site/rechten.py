@@ -21,7 +21,7 @@ from ..rules.model import Grens, Rechten, Voorwaarde
 from ..rules.questions import Question, questions
 from . import urls
 from .context import ExternalLink, SiteContext
-from .translations import format_amount, format_date
+from .translations import format_amount, format_date, format_number
 
 WIZARD = "waar-heb-ik-recht-op.md"
 # The strings rechten-wizard.js shows (translations/nl.yml, section 'wizard'); the page itself uses the others.
@@ -152,10 +152,7 @@ class _Words:
             text = format_amount(self.strings, value)
             rest = unit.removeprefix(MONEY).strip()
             return f"{text} {rest}" if rest and with_unit else text
-        whole, _, cents = f"{value:,.2f}".partition(".")
-        number = whole.replace(",", self.strings["duizendtal"])
-        if cents != "00":
-            number += self.strings["decimaalteken"] + cents
+        number = format_number(self.strings, value)
         return f"{number} {unit}" if with_unit else number
 
 

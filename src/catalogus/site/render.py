@@ -27,10 +27,9 @@ class PageHtml:
 
 @dataclass(frozen=True)
 class PageInfo:
-    """The page a template renders: its site-relative URL and, for content pages, its edit link."""
+    """The page a template renders: its site-relative URL. Citizen pages carry no edit link (that is for staff)."""
 
     url: str
-    edit_url: str | None = None
 
 
 @cache

@@ -44,6 +44,9 @@ WORDS_VARIABLE = "catalogusZoekwoorden"
 
 Word = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[^\s*:^~+\-\"]{1,40}$")]
 Phrase = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[^*:^~+\-\"]{1,60}$")]
+# A product that no longer exists stays findable by its name (its page says what replaced it), but ranks
+# below every active fiche for the same words.
+STOPPED_BOOST = 0.2
 
 
 class SearchWords(BaseModel):

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale
+from babel.numbers import format_currency, format_decimal
 
 FALLBACK = "nl"
 DIRECTORY = "translations"
@@ -46,12 +48,18 @@ def format_date(strings: dict[str, Any], day: dt.date) -> str:
 
 
 def format_amount(strings: dict[str, Any], amount: Decimal) -> str:
-    """'€ 1.234,50' in Dutch; whole amounts without decimals ('€ 122')."""
-    whole, _, cents = f"{amount:,.2f}".partition(".")
-    number = whole.replace(",", strings["duizendtal"])
-    if cents != "00":
-        number += strings["decimaalteken"] + cents
-    return strings["bedrag"].format(bedrag=number)
+    """'€ 1.234,50' in Belgian Dutch (Babel, CLDR); whole amounts without decimals ('€ 122')."""
+    locale = Locale.parse(strings["getalnotatie"])
+    if amount == amount.to_integral_value():
+        pattern = locale.currency_formats["standard"].pattern.split(";")[0].replace(".00", "")
+        return format_currency(amount, "EUR", format=pattern, locale=locale, currency_digits=False)
+    return format_currency(amount, "EUR", locale=locale)
+
+
+def format_number(strings: dict[str, Any], value: Decimal) -> str:
+    """'13.000' or '12,50' in the language's notation (Babel, CLDR): a threshold that is not money."""
+    pattern = "#,##0" if value == value.to_integral_value() else "#,##0.00"
+    return format_decimal(value, format=pattern, locale=Locale.parse(strings["getalnotatie"]))
 
 
 def count_label(strings: dict[str, Any], count: int) -> str:

@@ -12,6 +12,7 @@ import re
 
 HOME = "index.md"
 A_Z = "a-z.md"
+FIXED_PAGES = ("toegankelijkheid", "privacy")  # paginas.yml: linked from every page's footer
 LOKETTEN = "loketten"
 PRODUCTS = "products"
 SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -40,6 +41,10 @@ def loket(loket_id: str) -> str:
 def term(field: str, key: str) -> str:
     """A doelgroep, thema or levensgebeurtenis page; `field` is the fiche field (doelgroepen, themas…)."""
     return f"{segment(field)}/{segment(key)}.md"
+
+
+def fixed(name: str) -> str:
+    return f"{segment(name)}.md"
 
 
 def section(name: str) -> str:
