@@ -22,12 +22,22 @@ def town(tmp_path: Path, **settings: object) -> Path:
     """A copy of the Zwevegem fixture (with the shared vocabularies), settings changed as asked."""
     root = tmp_path / "zwevegem"
     shutil.copytree(FIXTURE, root)
-    shutil.copy(REPO / "vocabularies.yml", root / "vocabularies.yml")
+    write_vocabularies(root)
     if settings:
         config = yaml.safe_load((root / "catalogus.yml").read_text(encoding="utf-8"))
         config.update(settings)
         (root / "catalogus.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return root
+
+
+def write_vocabularies(root: Path) -> None:
+    """The shared vocabularies; the guided paths name only the fiches this town has (they are its content)."""
+    vocab = yaml.safe_load((REPO / "vocabularies.yml").read_text(encoding="utf-8"))
+    own = {path.stem for path in (root / "content" / "products").glob("*.md")}
+    for event in vocab.get("levensgebeurtenissen", {}).values():
+        for step in event.get("stappen", []):
+            step["fiches"] = [fiche for fiche in step.get("fiches", []) if fiche in own]
+    (root / "vocabularies.yml").write_text(yaml.safe_dump(vocab, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def built(root: Path) -> Path:

@@ -56,6 +56,8 @@ class Melden(BaseModel):
 TOWN_NAME = r"^[^\W\d_](?:[^\W_]|[ '’.-])*$"
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
 LOGO_MAX_BYTES = 200_000
+# A local name the shared fiches write as $naam (catalogus.placeholders): small letters and '_'.
+PlaceholderName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,39}$")]
 
 
 class Proactief(BaseModel):
@@ -107,6 +109,19 @@ class TownConfig(BaseModel):
         description="Per eigenaar (zoals in 'eigenaar:' van de fiches) het GitHub-team of de gebruiker die herinneringen en reviewverzoeken krijgt.",
     )
     proactief: Proactief = Field(default_factory=Proactief)
+    namen: dict[PlaceholderName, PlainText] = Field(
+        default_factory=dict,
+        max_length=30,
+        description="Lokale namen die de gedeelde fiches als $naam schrijven (bv. dienstencentrum: De Parette).",
+    )
+
+    @field_validator("namen")
+    @classmethod
+    def _not_built_in(cls, value: dict[str, str]) -> dict[str, str]:
+        taken = sorted(set(value) & {"gemeente", "organisatie"})
+        if taken:
+            raise ValueError(f"'{taken[0]}' vult de site zelf in (uit '{taken[0]}:' bovenaan); kies een andere naam")
+        return value
 
 
 def config_path(root: Path) -> Path:

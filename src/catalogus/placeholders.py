@@ -1,4 +1,5 @@
-"""Placeholders in shared text: $gemeente and $organisatie become the values of catalogus.yml.
+"""Placeholders in shared text: $gemeente, $organisatie and the town's local names ('namen:', e.g.
+$dienstencentrum) become the values of catalogus.yml.
 
 A '$' name, not '{{...}}': it is safe anywhere in YAML (a value may start with it, it may stand in a [list])
 and in Markdown, so an editor never has to add quotes around it.
@@ -18,10 +19,11 @@ from .findings import error
 from .sources import KeyPath, Source, field_name
 
 PLACEHOLDER = re.compile(r"\$([A-Za-z_]+)")
+SHOWN = 8  # known placeholders named in a message
 
 
 def values(config: TownConfig) -> dict[str, str]:
-    return {"gemeente": config.gemeente, "organisatie": config.organisatie}
+    return {**config.namen, "gemeente": config.gemeente, "organisatie": config.organisatie}
 
 
 def fill(source: Source, config: TownConfig) -> None:
@@ -60,5 +62,8 @@ def _substitute(text: str, known: dict[str, str]) -> str:
 
 
 def _message(name: str, known: dict[str, str]) -> str:
-    allowed = ", ".join("$" + k for k in known)
-    return f"'${name}' is geen bekende invulplaats; gebruik {allowed} (precies zo geschreven, in kleine letters)"
+    allowed = ", ".join("$" + k for k in sorted(known, key=lambda k: (k not in ("gemeente", "organisatie"), k))[:SHOWN])
+    return (
+        f"'${name}' is geen bekende invulplaats; gebruik {allowed} (precies zo geschreven, in kleine letters), "
+        f"of zet '{name}' onder 'namen:' in catalogus.yml"
+    )
