@@ -86,8 +86,8 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool =
     sources = [_load(path, root) for path in files]
     layers = local_layer.apply(root, sources, inventory.local)  # content/lokaal/<id>.yml over its fiche
     for source in sources:
+        drafts.mark(source, today)  # before filling in: a local name still to fill is reported once, in catalogus.yml
         placeholders.fill(source, config)
-        drafts.mark(source, today)
     result.files = len(sources) + len(layers)
     known = _known(sources)
     entries: dict[str, list[Entry]] = {"product": [], "loket": []}

@@ -120,6 +120,8 @@ logo: ""
 contact_loket: {_q(old.contact_loket if old else "")}
 # De fiches die de startpagina toont onder "Meest gevraagd" (id's, in deze volgorde; hoogstens 12).
 meest_gevraagd: {json.dumps(list(old.meest_gevraagd) if old else [])}
+# Lokale namen die de gedeelde fiches als $naam schrijven: vul de namen van uw gemeente in.
+namen:{_names(old)}
 nis_code: {_q(answers["nis_code"] or "")}
 taal: {taal}
 # true zolang adressen, uren en contactgegevens voorbeelddata zijn: de site toont dan een banner.
@@ -137,6 +139,11 @@ melden:
 eigenaars: {{}}
 """
     (root / CONFIG_FILE).write_text(text, encoding="utf-8")
+
+
+def _names(old: TownConfig | None) -> str:
+    names = sorted(old.namen) if old else []
+    return "".join(f"\n  {key}: {_q(MARKER)}" for key in names) if names else " {}"
 
 
 def _template_loket(path: Path, name: str, old_name: str | None) -> None:
@@ -187,9 +194,9 @@ def _review_fiche(path: Path, content: Path, old_name: str | None) -> None:
     for key in ("loket", "andere_loketten"):
         if merged.get(key):
             out[key] = merged[key]
-    if merged.get("aanbieder"):
+    if local.get("aanbieder"):
         out["aanbieder"] = {"naam": MARKER}
-    if merged.get("kostprijs") is not None:
+    if local.get("kostprijs") is not None:  # the old town's price; one set by a higher government is shared
         out["kostprijs"] = MARKER
     for key in ("meer_info", "formulieren", "regelgeving"):
         links = [item for item in merged.get(key) or [] if isinstance(item, dict)]
