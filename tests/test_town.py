@@ -85,7 +85,8 @@ def test_town_name_colour_and_repository_come_from_the_configuration(zwevegem):
 def test_local_layer_values_are_on_the_page(zwevegem):
     page = (zwevegem / "products" / "boodschappendienst" / "index.html").read_text(encoding="utf-8").replace("\xa0", " ")
     assert "€ 3" in page and "Retributiereglement dienstencentra Zwevegem (voorbeeld)" in page
-    assert "Welzijnsdienst Zwevegem" in page
+    assert "U woont in Zwevegem." in page  # the town's own conditions (voorwaarden in the local file)
+    assert "Welzijnsdienst Zwevegem" not in page  # the owner is staff metadata, not for citizens
 
 
 def _strings(data: object) -> list[str]:
