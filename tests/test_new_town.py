@@ -5,6 +5,8 @@ These are the steps of 'Uw gemeente aansluiten' in the README, run as a new town
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -79,3 +81,50 @@ def test_without_concept_the_build_refuses(fork):
     site = fork.parent / "refused"
     built = run(fork, "build", "--today", TODAY, "--site-dir", str(site))
     assert built.returncode == 1 and not site.exists()
+
+
+FILLED = {  # what the town fills in, by field (made-up values of a test town)
+    "postcode": '"8550"',
+    "telefoon": '"056 00 00 00"',
+    "email": "sociaalhuis@zwevegem.example",
+    "website": "https://www.zwevegem.example/sociaal-huis",
+    "url": "https://www.zwevegem.example/sociaal-huis",
+    "laatst_nagekeken": TODAY,
+    "kostprijs": "{gratis: true}",
+    "ontvangt": "{toelichting: Het bedrag staat in het reglement van de gemeente.}",
+    "eigenaar": "Sociaal Huis Zwevegem",
+}
+MARKED = re.compile(r'^(\s*(?:- )?)([a-z_]+)?(:\s*)?"?IN TE VULLEN[^"\n]*"?\s*$')
+
+
+def fill_in(line: str) -> str | None:
+    """One line as the town writes it: the marker replaced by a value for that field (None: line left out)."""
+    found = MARKED.match(line)
+    if not found:
+        return line.replace("IN TE VULLEN: wat kan de burger bij dit loket doen? Twee of drie zinnen.", "Voor alle vragen.")
+    indent, key, colon = found.group(1), found.group(2), found.group(3) or ""
+    if key == "rechten":
+        return None  # the town has no rules for the guided help (yet)
+    value = FILLED.get(key or "", "Voorbeeldgegeven van de testgemeente")
+    if key is None:
+        value = "U woont in Zwevegem."  # a list item: the town's own condition
+    return f"{indent}{key or ''}{colon}{value}"
+
+
+def test_filled_in_the_fork_checks_clean_and_publishes(fork, tmp_path):
+    """Step 4 and 5 of 'Uw gemeente aansluiten': every marker filled in, then check and build without --concept."""
+    town = tmp_path / "ingevuld"
+    shutil.copytree(fork, town)
+    for path in [town / "catalogus.yml", *(town / "content").rglob("*.*")]:
+        text = path.read_text(encoding="utf-8")
+        if "IN TE VULLEN" in text:
+            lines = [fill_in(line) for line in text.split("\n")]
+            path.write_text("\n".join(line for line in lines if line is not None), encoding="utf-8")
+    checked = run(town, "check", "--today", TODAY)
+    assert checked.returncode == 0, checked.stdout
+    site = tmp_path / "site"
+    built = run(town, "build", "--today", TODAY, "--site-dir", str(site))
+    assert built.returncode == 0, built.stdout + built.stderr
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Sociaal Huis Zwevegem" in home and "conceptversie" not in home
+    assert leftovers(site, DEMO_TOWN) == []
