@@ -94,7 +94,7 @@ FILLED = {  # what the town fills in, by field (made-up values of a test town)
     "ontvangt": "{toelichting: Het bedrag staat in het reglement van de gemeente.}",
     "eigenaar": "Sociaal Huis Zwevegem",
 }
-MARKED = re.compile(r'^(\s*(?:- )?)([a-z_]+)?(:\s*)?"?IN TE VULLEN[^"\n]*"?\s*$')
+MARKED = re.compile(r'^(\s*(?:- )?)([a-z_]+)?(:\s*)?["\']?IN TE VULLEN[^"\'\n]*["\']?\s*$')
 
 
 def fill_in(line: str) -> str | None:
@@ -105,7 +105,7 @@ def fill_in(line: str) -> str | None:
     indent, key, colon = found.group(1), found.group(2), found.group(3) or ""
     if key == "rechten":
         return None  # the town has no rules for the guided help (yet)
-    value = FILLED.get(key or "", "Voorbeeldgegeven van de testgemeente")
+    value = FILLED.get(key or "", "Voorbeeld Zwevegem")  # short: a local name also lands in keywords
     if key is None:
         value = "U woont in Zwevegem."  # a list item: the town's own condition
     return f"{indent}{key or ''}{colon}{value}"
