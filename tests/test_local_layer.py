@@ -100,3 +100,16 @@ def test_upstream_text_and_fork_cost_merge_without_conflict(tmp_path):
     page = (site / "products" / "boodschappendienst" / "index.html").read_text(encoding="utf-8").replace("\xa0", " ")
     assert "u kunt ook iemand anders laten bellen voor u" in page
     assert "€ 4,25" in page
+
+
+def test_the_inventory_takes_only_local_files_named_after_a_fiche(tmp_path):
+    root = town(tmp_path)
+    (root / "content/lokaal/notities.txt").write_text("kladje\n", encoding="utf-8")
+    (root / "content/lokaal/boodschappendienst.yaml").write_text("loket: onthaal-ocmw\n", encoding="utf-8")
+    (root / "content/lokaal/README.md").write_text("# Lokale gegevens\n", encoding="utf-8")  # allowed, like elsewhere
+    assert findings(root) == [
+        "content/lokaal/boodschappendienst.yaml:1: fout: bestand: noem het bestand 'boodschappendienst.yml' "
+        "(de id van de fiche, met de extensie .yml in kleine letters)",
+        "content/lokaal/notities.txt:1: fout: bestand: in lokaal/ staan alleen de lokale gegevens van fiches, "
+        "als <id van de fiche>.yml; verplaats dit bestand of verwijder het",
+    ]
