@@ -92,7 +92,9 @@ def _independent_count(root: Path, today: dt.date) -> dict:
         months = data.get("nakijken_elke_maanden") or settings["nakijken"]["interval_maanden"]
         due = dt.date.fromisoformat(str(data["laatst_nagekeken"])) + relativedelta(months=months)
         status = "verlopen" if due < today else ("binnenkort" if due <= today + dt.timedelta(days=30) else "actueel")
-        review[data["eigenaar"]][status] += 1
+        names = {**settings.get("namen", {}), "gemeente": settings["gemeente"], "organisatie": settings["organisatie"]}
+        owner = re.sub(r"\$([a-z_]+)", lambda m: names[m.group(1)], data["eigenaar"])  # $dienstencentrum and the like
+        review[owner][status] += 1
         gaps["formulier"] += not data.get("formulieren")
         gaps["kostprijs"] += "kostprijs" not in data
         gaps["stappen"] += not data.get("stappen")
