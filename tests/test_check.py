@@ -94,6 +94,24 @@ def test_life_event_steps_and_home_lists_name_existing_fiches(tmp_path):
     assert result.catalogue is None  # nothing is published with a broken path
 
 
+def test_a_fiche_tagged_with_a_life_event_but_in_none_of_its_steps_is_a_warning_in_the_fiche(tmp_path):
+    make_project(tmp_path, [fiche(levensgebeurtenissen=["verhuizen"]), fiche(id="adreswijziging", titel="Adreswijziging", levensgebeurtenissen=["verhuizen"])])
+    vocab = tmp_path / "vocabularies.yml"
+    text = vocab.read_text(encoding="utf-8").replace(
+        "    label: Verhuizen\n",
+        "    label: Verhuizen\n    stappen:\n      - titel: Adres doorgeven\n        fiches: [adreswijziging]\n",
+    )
+    vocab.write_text(text, encoding="utf-8")
+    result = check(tmp_path, TODAY)
+    assert not result.errors and result.catalogue is not None
+    [finding] = result.warnings
+    assert (finding.path, finding.line) == ("content/products/huurpremie.md", line_of(tmp_path / finding.path, "- verhuizen"))
+    assert finding.message == (
+        "deze fiche hoort bij 'Verhuizen', maar staat in geen enkele stap daarvan, dus de pagina 'Verhuizen' toont ze niet; "
+        "zet 'huurpremie' bij een stap in vocabularies.yml of haal 'verhuizen' hier weg"
+    )
+
+
 # --- robust edges (issue 8) and messages about the right file (issue 11) ------------------------------------
 
 

@@ -182,3 +182,9 @@ def test_plain_text_takes_the_fast_path_with_the_parsers_output(text):
     env: dict = {}
     parsed = MARKDOWN.renderer.render(MARKDOWN.parse(text, env), MARKDOWN.options, env).rstrip("\n")
     assert unescape(render_block(text)) == unescape(parsed)
+
+
+def test_headings_start_one_below_the_section_they_sit_in():
+    text = "# Eerste\n\ntekst\n\n## Tweede"
+    assert "<h3>Eerste</h3>" in render_block(text) and "<h4>Tweede</h4>" in render_block(text)
+    assert "<h2>Eerste</h2>" in render_block(text, top_heading=2) and "<h3>Tweede</h3>" in render_block(text, top_heading=2)

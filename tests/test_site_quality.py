@@ -47,15 +47,19 @@ LOCAL_SCHEMES = {"", "http", "https"}
 
 
 class PageLinks(HTMLParser):
-    """The ids a page defines and the URLs it points to through <a>, <link>, <script> and <img>."""
+    """The ids a page defines, the URLs it points to through <a>, <link>, <script> and <img>, and its
+    heading levels in order."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.urls: list[str] = []
+        self.levels: list[int] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
         if values.get("id"):
             self.ids.add(values["id"])
         if tag == "a" and values.get("name"):
@@ -108,6 +112,18 @@ def broken_links(site: Path) -> list[str]:
 def test_no_broken_internal_links(site_dir: Path):
     problems = broken_links(site_dir)
     assert not problems, f"{len(problems)} kapotte interne links:\n" + "\n".join(problems[:50])
+
+
+def test_no_page_skips_a_heading_level(site_dir: Path):
+    """People on a screen reader move by heading: one h1 per page, and never a jump from h2 to h4 or h1 to h3."""
+    skipped = {}
+    for page in sorted(site_dir.rglob("index.html")):
+        if page.relative_to(site_dir).parts[0] == "embed":
+            continue  # fragments for a host page, which owns the h1
+        levels = parsed(page).levels
+        if levels.count(1) != 1 or any(b > a + 1 for a, b in zip(levels, levels[1:])):
+            skipped[page.relative_to(site_dir).as_posix()] = levels
+    assert not skipped, f"{len(skipped)} pagina's slaan een kopniveau over: {dict(list(skipped.items())[:10])}"
 
 
 def test_sitemap_lists_only_existing_pages(site_dir: Path):

@@ -97,6 +97,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool =
             entries[source.kind].append(Entry(record, source.body, source.path))
     _cross_check(sources, entries, known)
     _check_paths(vocab, vocab_source, set(known.products))
+    _check_off_path(vocab, entries["product"], {source.path: source for source in sources})
     _check_home(config, config_source, known)
     for source in sources:
         local_layer.relocate(source, layers.get(source.path))
@@ -295,6 +296,23 @@ def _check_paths(vocab: Vocabularies, source: Source, products: set[str]) -> Non
                 if value not in products:
                     loc = ("levensgebeurtenissen", key, "stappen", step_index, "fiches", index)
                     _refer(source, loc, f"de fiche '{value}' in de stap '{step.titel}' bestaat niet; controleer de schrijfwijze of maak die fiche aan")
+
+
+def _check_off_path(vocab: Vocabularies, products: list[Entry], sources: dict[str, Source]) -> None:
+    """A fiche tagged with a life event that has steps, but in none of them, is missing from that event's page."""
+    for entry in products:
+        for index, key in enumerate(entry.record.levensgebeurtenissen):
+            event = vocab.levensgebeurtenissen.get(key)
+            if event is None or not event.stappen or any(entry.id in step.fiches for step in event.stappen):
+                continue
+            source = sources[entry.path]
+            loc = ("levensgebeurtenissen", index)
+            line, column = source.line_of(loc)
+            message = (
+                f"deze fiche hoort bij '{event.label}', maar staat in geen enkele stap daarvan, dus de pagina "
+                f"'{event.label}' toont ze niet; zet '{entry.id}' bij een stap in {VOCABULARY_FILE} of haal '{key}' hier weg"
+            )
+            source.findings.append(warning(source.path, line, field_name(loc), message, column))
 
 
 def _check_home(config: TownConfig, source: Source, known: Known) -> None:

@@ -40,7 +40,7 @@ EVENT_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
 # A character or a start that can mean Markdown (or an entity); a text without any is one plain paragraph.
 MARKUP_CHARACTER = re.compile(r"[\\`*_\[\]<>#|~!&=\n\r\t\x00]")
 MARKUP_START = re.compile(r"[-+]|\d{1,9}[.)]")
-TOP_TEXT_HEADING = 3  # a text sits inside one of the page's h2 sections
+TOP_TEXT_HEADING = 3  # a text usually sits inside one of the page's h2 sections
 CACHE_SIZE = 65536
 
 
@@ -151,7 +151,8 @@ def _raw_html(state: StateInline, silent: bool) -> bool:
 
 def _neutralise(state: StateCore) -> None:
     """Drop every link the allow-list refuses (its text stays), turn images into their alt text, and note
-    each problem with its line; shift headings so a text's highest heading is an h3."""
+    each problem with its line; shift headings so a text's highest heading is one below its page's section
+    (an h3, or an h2 for a text that is the whole page)."""
     problems: list[Problem] = state.env.setdefault("problems", [])
     lines = state.src.split("\n")
     for label, reference in state.env.get("references", {}).items():
@@ -161,7 +162,7 @@ def _neutralise(state: StateCore) -> None:
     referenced = {reference["href"] for reference in state.env.get("references", {}).values()}
     headings = [t for t in state.tokens if t.type in ("heading_open", "heading_close")]
     if headings:
-        shift = TOP_TEXT_HEADING - min(int(t.tag[1]) for t in headings)
+        shift = state.env.get("top_heading", TOP_TEXT_HEADING) - min(int(t.tag[1]) for t in headings)
         for token in headings:
             token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
     for block in state.tokens:
@@ -248,18 +249,18 @@ def _parser() -> MarkdownIt:
 MARKDOWN = _parser()
 
 
-def parse(text: str) -> Parsed:
+def parse(text: str, top_heading: int = TOP_TEXT_HEADING) -> Parsed:
     """The HTML and the problems of one text."""
     if is_plain(text):
         escaped = escapeHtml(text)
         return Parsed(f"<p>{escaped}</p>", escaped, ())
-    return _parse_markdown(text)
+    return _parse_markdown(text, top_heading)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _parse_markdown(text: str) -> Parsed:
+def _parse_markdown(text: str, top_heading: int) -> Parsed:
     """Cached: the build renders what the checker just parsed (a catalogue has a few Markdown texts per fiche)."""
-    env: dict = {}
+    env: dict = {"top_heading": top_heading}
     tokens = MARKDOWN.parse(text, env)
     block = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env).rstrip("\n")
     if len(tokens) == 3 and tokens[0].type == "paragraph_open" and tokens[1].children is not None:
@@ -275,9 +276,9 @@ def text_problems(text: str) -> tuple[Problem, ...]:
     return parse(text).problems
 
 
-def render_block(text: str) -> str:
+def render_block(text: str, top_heading: int = TOP_TEXT_HEADING) -> str:
     """One or more paragraphs (or lists) of HTML."""
-    return parse(text).block
+    return parse(text, top_heading).block
 
 
 def render_inline(text: str) -> str:

@@ -14,42 +14,15 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
-from .markup import PHONE_PATTERN, link_problem, text_problems
-
+from .fields import WEB_ADDRESS, Strict, Url, text
+from .markup import PHONE_PATTERN
 from .rules.model import Rechten
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TIME_SLOT = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
-
-
-def _editor_text(value: str) -> str:
-    """Raw HTML, unsafe links and the like, found by the parse the site renders with (catalogus.markup)."""
-    problems = text_problems(value)
-    if problems:
-        raise ValueError("; ".join(dict.fromkeys(problem.message for problem in problems)))
-    return value
-
-
-def _web_address(value: str) -> str:
-    message = link_problem(value)
-    if message:
-        raise ValueError(message)
-    return value
-
-
-# The rules live on the types, so `Fiche.model_validate` alone (an import, a form editor) enforces them.
-EDITOR_TEXT = AfterValidator(_editor_text)
-WEB_ADDRESS = AfterValidator(_web_address)
-
-
-def text(min_length: int = 1, max_length: int | None = None) -> Any:
-    """Editors' text of a given length: Markdown where the site renders it, plain text elsewhere."""
-    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length), EDITOR_TEXT]
-
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Text = text()
@@ -58,15 +31,8 @@ Title = text(min_length=3, max_length=80)
 Summary = text(min_length=20, max_length=160)
 Keyword = text(min_length=2, max_length=40)
 Description = text(max_length=300)
-Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), WEB_ADDRESS]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PHONE_PATTERN)]
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-
-
-class Strict(BaseModel):
-    """Base for every content object: unknown keys are an error, never silently dropped."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Link(Strict):

@@ -12,9 +12,9 @@ import difflib
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from ..markup import link_problem, text_problems
+from ..fields import Strict, Url, text
 from .questions import questions
 
 MAX_DEPTH = 6
@@ -25,32 +25,9 @@ OPERATORS = ("is", "is_een_van", *COMPARISONS)
 Toekenning = Literal["automatisch", "uitnodiging", "aanvraag"]
 
 
-def _plain(value: str) -> str:
-    """Editor text is shown on the site: the same checks as the content model's text (catalogus.markup)."""
-    problems = text_problems(value)
-    if problems:
-        raise ValueError("; ".join(dict.fromkeys(problem.message for problem in problems)))
-    return value
-
-
-def _address(value: str) -> str:
-    message = link_problem(value)
-    if message:
-        raise ValueError(message)
-    return value
-
-
 GrensNaam = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_plain)]
-Explanation = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200), AfterValidator(_plain)
-]
-
-
-class RuleModel(BaseModel):
-    """Same strictness as the content model: unknown keys are an error."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+ShortText = text(max_length=200)
+Explanation = text(min_length=3, max_length=200)
 
 
 def number(value: object) -> Decimal:
@@ -65,14 +42,14 @@ def number(value: object) -> Decimal:
     return amount
 
 
-class Bron(RuleModel):
+class Bron(Strict):
     titel: ShortText = Field(description="Naam van de bron, bv. de wet, het reglement of de website.")
-    url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), AfterValidator(_address)] | None = Field(
+    url: Url | None = Field(
         None, description="Link naar de bron (https://…), als die online staat."
     )
 
 
-class GrensWaarde(RuleModel):
+class GrensWaarde(Strict):
     vanaf: dt.date = Field(description="Vanaf deze datum (JJJJ-MM-DD) geldt dit bedrag.")
     bedrag: Decimal = Field(description="Het grensbedrag, in de eenheid van de vraag (bv. euro per jaar).")
     per_persoon: Decimal | None = Field(
@@ -82,7 +59,7 @@ class GrensWaarde(RuleModel):
     _numbers = field_validator("bedrag", "per_persoon", mode="before")(lambda cls, v: None if v is None else number(v))
 
 
-class Grens(RuleModel):
+class Grens(Strict):
     """A threshold that changes over time: the value in force on the reference date applies."""
 
     omschrijving: ShortText = Field(description="Wat deze grens is, bv. 'inkomensgrens categorie B'.")
@@ -111,7 +88,7 @@ class Grens(RuleModel):
         return self
 
 
-class Voorwaarde(RuleModel):
+class Voorwaarde(Strict):
     """A leaf (vraag + one comparison + uitleg) or a combinator (alle, een_van or niet)."""
 
     vraag: str | None = Field(None, description="Id van een vraag uit vragen.yml.")
@@ -205,7 +182,7 @@ def _check_operand(kind: str, op: str, value: Any, choices: dict[str, str]) -> N
             raise ValueError(f"{op}: een datum vergelijkt u met kleiner_dan, hoogstens, groter_dan of minstens en een datum als JJJJ-MM-DD")
 
 
-class Categorie(RuleModel):
+class Categorie(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=40)] = Field(
         description="Korte naam van de categorie, bv. 'a' of 'leefloon'."
     )
@@ -224,7 +201,7 @@ class Categorie(RuleModel):
         return self
 
 
-class Rechten(RuleModel):
+class Rechten(Strict):
     """Who has the right, in categories (in priority order); thresholds as dated grenzen."""
 
     ongeveer: bool = Field(strict=True, description="true als de grenzen benaderingen zijn (zeg dat dan ook in de tekst).")

@@ -180,7 +180,7 @@ class FixedView:
 
 def _fixed(site: SiteContext, name: str, canonical_url: str | None) -> PageData:
     fixed = getattr(site.catalogue.pages, name)
-    view = FixedView(fixed.titel, site.text.block(fixed.tekst), (site.home(),))
+    view = FixedView(fixed.titel, site.text.block(fixed.tekst, top_heading=2), (site.home(),))
     return PageData("pagina.html", view, title=fixed.titel, description=fixed.samenvatting)
 
 

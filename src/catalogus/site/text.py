@@ -19,9 +19,9 @@ SPACE = re.compile(r"\s+")
 
 
 class TextRenderer:
-    def block(self, text: str) -> Markup:
-        """One or more paragraphs (or lists) of HTML."""
-        return Markup(markup.render_block(text))
+    def block(self, text: str, top_heading: int = markup.TOP_TEXT_HEADING) -> Markup:
+        """One or more paragraphs (or lists) of HTML; the text's highest heading becomes `top_heading`."""
+        return Markup(markup.render_block(text, top_heading))
 
     def inline(self, text: str) -> Markup:
         """A phrase inside an existing element (a list item, a table cell): no wrapping paragraph."""
