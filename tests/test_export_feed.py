@@ -12,7 +12,7 @@ from exported import demo_exports, export_catalogue
 from factories import fiche, make_project, write
 
 from catalogus.export import layout
-from catalogus.export.history import change_dates
+from catalogus.history import change_dates
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -18,7 +18,8 @@ from .catalogue import Catalogue, Entry, build_catalogue
 from .config import CONFIG_FILE, PAGES_FILE, Paginas, TownConfig
 from .findings import Finding, error, warning
 from .glossary import EMPTY, GLOSSARY_FILE, Glossary
-from .inventory import CONTENT_DIRS, Inventory, take_inventory
+from .intern import InternalText, check_internal
+from .inventory import CONTENT_DIRS, INTERNAL_DIR, Inventory, take_inventory
 from .messages import Known, suggest_reference
 from .model import Fiche
 from .owners import owner_findings
@@ -33,6 +34,7 @@ class CheckResult:
     files: int = 0
     catalogue: Catalogue | None = None
     assets: tuple[Path, ...] = ()  # images under content/ that passed the checks; the only files to copy
+    internal: dict[str, InternalText] = field(default_factory=dict)  # staff edition only: check(internal=True)
 
     @property
     def errors(self) -> list[Finding]:
@@ -55,15 +57,19 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path, today: dt.date, paths: list[Path] | None = None, concept: bool = False) -> CheckResult:
+def check(
+    root: Path, today: dt.date, paths: list[Path] | None = None, *, internal: bool = False, concept: bool = False
+) -> CheckResult:
     """Check the project at `root`; with `paths`, also load those files and report only on them.
 
-    `concept`: fields still marked 'IN TE VULLEN' are warnings instead of errors (a draft site)."""
+    The internal texts (content/intern/) are always checked; they are kept in the result only with
+    `internal=True` (the staff edition), so the public build never holds them. `concept`: fields still marked
+    'IN TE VULLEN' are warnings instead of errors (a draft site)."""
     with _no_cyclic_gc():
-        return _check(root, today, paths, concept)
+        return _check(root, today, paths, internal, concept)
 
 
-def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool = False) -> CheckResult:
+def _check(root: Path, today: dt.date, paths: list[Path] | None, internal: bool = False, concept: bool = False) -> CheckResult:
     result = CheckResult()
     config, config_source = _load_settings(root, CONFIG_FILE, TownConfig, result)
     vocab, vocab_source = _load_settings(root, VOCABULARY_FILE, Vocabularies, result)
@@ -81,14 +87,15 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool =
     if paths:
         selected = {p.resolve() for f in paths for p in _expand(f)}
         # A named file under the content folder that is not a fiche gets the inventory's message, once.
-        listed = {path for path in selected if path.suffix == ".md" and path.name != "README.md"}
+        notes = set(inventory.internal)
+        listed = {path for path in selected if path.suffix == ".md" and path.name != "README.md" and path not in notes}
         files = sorted(set(files) | listed | {p for p in selected - listed if not p.is_relative_to(content.resolve())})
     sources = [_load(path, root) for path in files]
     layers = local_layer.apply(root, sources, inventory.local)  # content/lokaal/<id>.yml over its fiche
     for source in sources:
         drafts.mark(source, today)  # before filling in: a local name still to fill is reported once, in catalogus.yml
         placeholders.fill(source, config)
-    result.files = len(sources) + len(layers)
+    result.files = len(sources) + len(layers) + len(inventory.internal)
     known = _known(sources)
     entries: dict[str, list[Entry]] = {"product": [], "loket": []}
     for source in sources:
@@ -96,6 +103,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool =
         if record is not None:
             entries[source.kind].append(Entry(record, source.body, source.path))
     _cross_check(sources, entries, known)
+    texts, text_findings = check_internal(inventory.internal, root, known.products, today)
     _check_paths(vocab, vocab_source, set(known.products))
     _check_off_path(vocab, entries["product"], {source.path: source for source in sources})
     _check_home(config, config_source, known)
@@ -104,7 +112,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool =
     sources += [layer.source for layer in layers.values()]
     result.findings.extend(vocab_source.findings + config_source.findings)
     result.findings.extend(owner_findings(root, config, sources))
-    reported = [*inventory.findings, *(f for s in sources for f in s.findings)]
+    reported = [*inventory.findings, *(f for s in sources for f in s.findings), *text_findings]
     result.findings.extend(f for f in reported if selected is None or (root / f.path).resolve() in selected)
     result.findings = sorted(drafts.settle(result.findings, concept))
     settings_failed = any(f.is_error for f in result.findings if f.path in (CONFIG_FILE, VOCABULARY_FILE))
@@ -113,6 +121,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, concept: bool =
             config, vocab, entries["product"], entries["loket"], pages=fixed_pages, glossary=glossary
         )
         result.assets = tuple(inventory.assets)
+        result.internal = texts if internal else {}
     return result
 
 
@@ -160,10 +169,11 @@ def _inventory(root: Path, config: TownConfig, settings: Source, result: CheckRe
 
 
 def _expand(path: Path) -> list[Path]:
-    """A named file is checked as it is; a folder contributes the fiches and lokets below it, not its READMEs."""
+    """A named file is checked as it is; a folder contributes the fiches, lokets and internal texts below it, not its READMEs."""
     if not path.is_dir():
         return [path]
-    return sorted(p for p in path.rglob("*.md") if p.parent.name in CONTENT_DIRS and p.name != "README.md")
+    folders = (*CONTENT_DIRS, INTERNAL_DIR)
+    return sorted(p for p in path.rglob("*.md") if p.parent.name in folders and p.name != "README.md")
 
 
 def _load(path: Path, root: Path) -> Source:

@@ -54,6 +54,9 @@ def parser() -> argparse.ArgumentParser:
     _add_today(build)
     build.add_argument("--site-dir", type=Path, default=None, help="waar de site komt; standaard: site/ in de projectmap")
     build.add_argument("--concept", action="store_true", help="conceptsite: velden 'IN TE VULLEN' mogen, met een banner")
+    build.add_argument(
+        "--intern", action="store_true", help="bouw de interne editie voor medewerkers (intranet), standaard in site-intern/"
+    )
     serve = sub.add_parser("serve", help="toon de website lokaal en bouw opnieuw bij elke wijziging")
     _add_today(serve)
     serve.add_argument("--dev-addr", default=None, metavar="IP:POORT", help="adres van de preview; standaard 127.0.0.1:8000")
@@ -98,7 +101,7 @@ def _run(args: argparse.Namespace) -> int:
         if missing:
             print(f"catalogus: bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
             return EXIT_USAGE
-        result = check(root, args.today or dt.date.today(), args.paths or None, args.concept)
+        result = check(root, args.today or dt.date.today(), args.paths or None, concept=args.concept)
         if args.base:
             from .changes import ChangesError, changed_files, only_changed
 
@@ -127,7 +130,7 @@ def _run(args: argparse.Namespace) -> int:
             if problem:
                 print(f"catalogus: {problem}", file=sys.stderr)
                 return EXIT_USAGE
-            return build_site(root, today, args.site_dir, args.concept)
+            return build_site(root, today, args.site_dir, internal=args.intern, concept=args.concept)
         return serve_site(root, today, args.dev_addr)
     if args.command == "nieuwe-gemeente":
         from .new_town import run

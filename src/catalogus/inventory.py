@@ -1,6 +1,6 @@
-"""Inventory: what may stand under content/. Fiches, loketten, local layers (lokaal/<id>.yml), READMEs and
-checked images; anything else is an error, so nothing the checker did not look at (a page of HTML, a script)
-can reach the site.
+"""Inventory: what may stand under content/. Fiches, loketten, local layers (lokaal/<id>.yml), internal texts
+(intern/, for the staff edition), READMEs and checked images; anything else is an error, so nothing the checker
+did not look at (a page of HTML, a script) can reach the site.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from .findings import Finding, error
 
 CONTENT_DIRS = {"products": "product", "loketten": "loket"}
 LOCAL_DIR, LOCAL_SUFFIX = "lokaal", ".yml"  # catalogus.local_layer checks these files
+INTERNAL_DIR = "intern"  # content/intern/<fiche-id>.md: staff edition only (catalogus.intern)
 README = "README.md"
 MAX_IMAGE_BYTES = 1024 * 1024
 # Allowed images by extension, recognised by their first bytes (never by name alone). No SVG: it can hold script.
@@ -31,6 +32,7 @@ class Inventory:
     records: list[Path] = field(default_factory=list)
     local: list[Path] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
+    internal: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -48,6 +50,7 @@ def take_inventory(content: Path, root: Path) -> Inventory:
                 inventory.findings.append(error(display, 1, "bestand", problem))
     inventory.records.sort()
     inventory.local.sort()
+    inventory.internal.sort()
     return inventory
 
 
@@ -56,11 +59,14 @@ def _problem(path: Path, content: Path, inventory: Inventory) -> str | None:
     if path.is_symlink():
         return "een snelkoppeling (symlink) is niet toegelaten in de inhoud; zet het bestand zelf hier of verwijder de koppeling"
     parent = relative.parent.as_posix()
-    if path.name == README and parent in (".", LOCAL_DIR, *CONTENT_DIRS):
+    if path.name == README and parent in (".", LOCAL_DIR, *CONTENT_DIRS, INTERNAL_DIR):
         return None
     if parent == LOCAL_DIR:
         return _local_problem(path, inventory)
-    if path.suffix.lower() == ".md" and parent in CONTENT_DIRS:
+    if path.suffix == ".md" and parent == INTERNAL_DIR:
+        inventory.internal.append(path.resolve())
+        return None
+    if path.suffix.lower() == ".md" and parent in (*CONTENT_DIRS, INTERNAL_DIR):
         if path.suffix != ".md":
             return f"schrijf de extensie in kleine letters: hernoem het bestand naar '{path.stem}.md'"
         inventory.records.append(path.resolve())
@@ -72,11 +78,11 @@ def _problem(path: Path, content: Path, inventory: Inventory) -> str | None:
         return problem
     if path.suffix.lower() == ".md":
         return (
-            "een Markdown-bestand hoort in products/ (een fiche) of loketten/ (een loket); "
+            "een Markdown-bestand hoort in products/ (een fiche), loketten/ (een loket) of intern/ (de interne tekst bij een fiche); "
             "verplaats het daarheen of verwijder het"
         )
     return (
-        f"dit bestand hoort niet in de inhoud: alleen fiches (.md in products/), loketten (.md in loketten/), "
+        f"dit bestand hoort niet in de inhoud: alleen fiches (.md in products/), loketten (.md in loketten/), interne teksten (.md in intern/), "
         f"lokale gegevens (.yml in {LOCAL_DIR}/), README.md en afbeeldingen ({IMAGE_NAMES}) zijn toegelaten; verwijder het"
     )
 

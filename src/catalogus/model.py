@@ -303,6 +303,24 @@ class Fiche(Strict):
         return self.stopgezet.opvolger if self.stopgezet else None
 
 
+class Intern(Strict):
+    """The staff edition's text for one fiche (content/intern/<fiche-id>.md): how staff handle the product.
+
+    Never part of the public site: only `catalogus build --intern` renders it. Never personal data either: the
+    checker refuses national register numbers and account numbers in it (catalogus.intern)."""
+
+    team: ShortText | None = Field(None, description="Welk team of welke dienst dit behandelt, bv. 'Onthaal OCMW – team thuiszorg'.")
+    doorverwijzen: list[Text] = Field(
+        default_factory=list, description="Tips om door te verwijzen: naar wie, wanneer, met welk formulier. Eén per regel."
+    )
+    laatst_nagekeken: dt.date = Field(description="Datum waarop de interne tekst het laatst nagekeken werd, als JJJJ-MM-DD.")
+
+    @field_validator("laatst_nagekeken", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> object:
+        return Fiche._iso_date(value)  # the rule of a fiche's review date
+
+
 def web_addresses(record: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every value of a record whose type is Url, with its path (the checker advises https:// for them)."""
     urls, nested = _url_fields(type(record))

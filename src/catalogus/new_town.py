@@ -23,7 +23,7 @@ from . import codeowners
 from .check import check
 from .config import CONFIG_FILE, TOWN_NAME, TownConfig
 from .drafts import MARKER
-from .local_layer import LOCAL_DIR, LOCAL_SUFFIX
+from .inventory import INTERNAL_DIR, LOCAL_DIR, LOCAL_SUFFIX
 from .sources import load_settings, load_source
 
 CHECKLIST = "NIEUWE-GEMEENTE.md"
@@ -74,6 +74,9 @@ def run(root: Path, args: argparse.Namespace) -> int:
     fiches = sorted((content / "products").glob("*.md"))
     for path in fiches:
         _review_fiche(path, content, old_name)
+    for path in sorted((content / INTERNAL_DIR).glob("*.md")):
+        if path.name != "README.md":
+            path.unlink()  # the old town's internal notes (teams, referrals) are its own, never another town's
     codeowners.write(root, _config(root))
     todo = _write_checklist(root, name)
     print(f"{name}: {len(loketten)} loketten om in te vullen, {len(fiches)} fiches na te kijken, {todo} velden in te vullen.")

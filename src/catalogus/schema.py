@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from .guide import generated as guide_files
-from .model import Fiche, Loket
+from .model import Fiche, Intern, Loket
 from .vocabulary import FIELD_VOCABULARY, VOCABULARY_FILE, Vocabularies
 
 SCHEMA_DIR = "schemas"
@@ -47,9 +47,14 @@ def render(schema: dict[str, Any]) -> str:
 
 
 def field_reference() -> str:
-    """Markdown tables of every field of a fiche and a loket, from the model's descriptions."""
+    """Markdown tables of every field of a fiche, a loket and an internal text, from the model's descriptions."""
     parts = []
-    for title, model in (("Fiche (`content/products/`)", Fiche), ("Loket (`content/loketten/`)", Loket)):
+    models = (
+        ("Fiche (`content/products/`)", Fiche),
+        ("Loket (`content/loketten/`)", Loket),
+        ("Interne tekst (`content/intern/<id van de fiche>.md`, alleen in de interne editie)", Intern),
+    )
+    for title, model in models:
         parts += [f"#### {title}", "", "| veld | verplicht | uitleg |", "|---|---|---|"]
         parts += [_row(name, info.is_required(), info.description or "") for name, info in model.model_fields.items()]
         parts.append("")

@@ -30,7 +30,7 @@ def validate_source(
     """The validated record, or None; findings go into `source.findings`. `known` improves suggestions."""
     if source.data is None:
         return None
-    source.findings.extend(_body_findings(source))
+    source.findings.extend(body_findings(source))
     record = model_findings(source, MODELS[source.kind], known)
     if record is None:
         return None
@@ -180,7 +180,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _body_findings(source: Source) -> list[Finding]:
+def body_findings(source: Source) -> list[Finding]:
     """Raw HTML, unsafe links and the like in the body; the front-matter's texts are checked by their types."""
     return [
         error(source.path, source.body_line + problem.line, "tekst", problem.message)

@@ -2,6 +2,7 @@
 
 Everything the form knows comes from the exported JSON Schema, the vocabularies, the loketten and the checker's
 own Dutch messages, gathered here into one JSON configuration; nothing in the page is a hand-kept field list.
+Its own words (buttons, headings, status lines) are the 'redactie' strings of the translation file.
 The page is rendered with an autoescaping Jinja environment; its script and style are files of this package.
 """
 
@@ -15,8 +16,10 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader
 from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 from pydantic import ValidationError
 
+from .. import markup
 from ..catalogue import Catalogue
 from ..inventory import LOCAL_DIR, LOCAL_SUFFIX
 from ..local_layer import LOCAL_FIELDS
@@ -129,7 +132,7 @@ def fiche_files(root: Path, catalogue: Catalogue) -> list[dict[str, Any]]:
     return files
 
 
-def config(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None) -> dict[str, Any]:
+def config(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None, strings: dict[str, Any]) -> dict[str, Any]:
     vocab = catalogue.vocabularies
     branch = (edit_uri or "edit/main/").strip("/").split("/")[1:2] or ["main"]
     return {
@@ -144,31 +147,29 @@ def config(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None) -> 
         },
         "verwijzingen": REFERENCES,
         "meldingen": checker_messages(),
-        "behouden": "Dit blok kan het formulier niet tonen. Het blijft zoals het in het bestand staat; "
-        "pas het aan in de webomgeving van de repository (zie de handleiding).",
-        "lokaal": {
-            "fiche": "Dit formulier past alleen de gedeelde fiche aan. De lokale gegevens van uw gemeente ({velden}) "
-            "staan in {pad}: pas ze daar aan, in de webomgeving van de repository.",
-            "veld": "Dit veld staat in {pad} (lokale gegevens van uw gemeente); het formulier toont het, maar past het niet aan.",
-        },
+        "teksten": strings["redactie"],
         "map": f"{catalogue.config.content_map}/products",
         "repo": (repo_url or "").rstrip("/"),
         "tak": branch[0],
     }
 
 
-def render_page(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None) -> str:
-    town = catalogue.config
+def render_page(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None, strings: dict[str, Any]) -> str:
+    """The page; `strings` are the site's UI strings (catalogus.site.translations), of which it uses 'redactie'."""
+    town, words = catalogue.config, strings["redactie"]
     # Field order is the model's: no sorted keys. The JSON is made safe for a <script> element (<, >, & escaped).
-    data = htmlsafe_json_dumps(config(catalogue, repo_url, edit_uri), sort_keys=False, ensure_ascii=False)
-    return _environment().get_template("redactie.html").render(town=town, config_json=data)
+    data = htmlsafe_json_dumps(config(catalogue, repo_url, edit_uri, strings), sort_keys=False, ensure_ascii=False)
+    intro = Markup(markup.render_inline(words["inleiding"]))  # the one safe renderer: *Zo past u een fiche aan*
+    return _environment().get_template("redactie.html").render(town=town, t=strings, inleiding=intro, config_json=data)
 
 
-def write_editor(site_dir: Path, root: Path, catalogue: Catalogue, repo_url: str | None, edit_uri: str | None) -> None:
+def write_editor(
+    site_dir: Path, root: Path, catalogue: Catalogue, repo_url: str | None, edit_uri: str | None, strings: dict[str, Any]
+) -> None:
     """Write /redactie/ into a built site: the page, its script and style, and the fiches it can open."""
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(render_page(catalogue, repo_url, edit_uri), encoding="utf-8")
+    (folder / "index.html").write_text(render_page(catalogue, repo_url, edit_uri, strings), encoding="utf-8")
     for name in ASSETS:
         (folder / name).write_text((Path(__file__).parent / name).read_text(encoding="utf-8"), encoding="utf-8")
     data = json.dumps(fiche_files(root, catalogue), ensure_ascii=False, separators=(",", ":"))

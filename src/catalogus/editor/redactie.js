@@ -12,6 +12,7 @@
   const C = JSON.parse(document.getElementById("redactie-config").textContent);
   const S = C.schema;
   const M = C.meldingen;
+  const T = C.teksten;  // the page's own words, from the translation file (translations/<taal>.yml, 'redactie')
   const ORDER = Object.keys(S.properties);
   const $ = (id) => document.getElementById(id);
   const state = { fiches: [], current: null, dirty: new Set(), controls: [] };
@@ -93,7 +94,7 @@
     const id = "v" + (++uid);
     const c = { key, s, path, kind: k, id, required };
     const label = el(k === "choices" || k === "object" || k === "objects" ? "legend" : "label", k === "choices" || k === "object" || k === "objects" ? {} : { for: id });
-    label.append(title(key) + (required ? " (verplicht) " : " "), el("code", { text: key }));
+    label.append(title(key) + (required ? " " + T.verplicht + " " : " "), el("code", { text: key }));
     const hint = s.description ? el("p", { class: "uitleg", id: id + "-uitleg", text: s.description }) : null;
     const message = el("p", { class: "melding", id: id + "-melding", hidden: true });
     c.message = message;
@@ -118,7 +119,7 @@
       c.set = (v) => { input.value = v === undefined || v === null ? "" : String(v); };
       c.inputs = [input];
     } else if (k === "choice") {
-      const select = el("select", { id, "aria-describedby": describedBy }, [el("option", { value: "", text: "(geen)" })]);
+      const select = el("select", { id, "aria-describedby": describedBy }, [el("option", { value: "", text: T.geen })]);
       for (const o of options(key, s)) select.append(el("option", { value: o.id, text: o.label }));
       wrap.append(select);
       c.get = () => select.value || undefined;
@@ -162,7 +163,7 @@
       c.box = box;
     } else if (k === "lines") {
       const input = el("textarea", { id, rows: 4, "aria-describedby": describedBy });
-      wrap.querySelector(".uitleg") ? wrap.querySelector(".uitleg").append(" Eén per regel.") : wrap.append(el("p", { class: "uitleg", text: "Eén per regel." }));
+      wrap.querySelector(".uitleg") ? wrap.querySelector(".uitleg").append(" " + T.een_per_regel) : wrap.append(el("p", { class: "uitleg", text: T.een_per_regel }));
       wrap.append(input);
       c.get = () => {
         const lines = input.value.split("\n").map((l) => l.trim()).filter(Boolean);
@@ -186,7 +187,7 @@
       let present = null;
       if (!required) {
         present = el("input", { type: "checkbox", id: id + "-aan" });
-        wrap.insertBefore(el("label", { for: id + "-aan", class: "aan" }, [present, "Invullen"]), hint ? hint.nextSibling : label.nextSibling);
+        wrap.insertBefore(el("label", { for: id + "-aan", class: "aan" }, [present, T.invullen]), hint ? hint.nextSibling : label.nextSibling);
         const sync = () => { inner.hidden = !present.checked; };
         present.addEventListener("change", sync);
         c.inputs = [present];
@@ -209,19 +210,19 @@
         if (present) { present.checked = v !== undefined && v !== null; c.sync(); }
       };
     } else if (k === "kept") {
-      wrap.append(el("p", { class: "uitleg", id, text: C.behouden }));
+      wrap.append(el("p", { class: "uitleg", id, text: T.behouden }));
       c.get = () => c.value;
       c.set = (v) => { c.value = v === null ? undefined : v; };
       c.inputs = [];
     } else if (k === "objects") {
       const itemSchema = resolve(s.items);
       const list = el("div", { id });
-      const add = el("button", { type: "button", class: "licht", text: "+ " + title(key) + ": nog één toevoegen" });
+      const add = el("button", { type: "button", class: "licht", text: fill(T.toevoegen, { veld: title(key) }) });
       c.items = [];
       const addItem = (value) => {
         const item = control(key, itemSchema, path.concat(c.items.length), true);
         item.wrap.querySelector("legend").firstChild.textContent = title(key) + " " + (c.items.length + 1) + " ";
-        const remove = el("button", { type: "button", class: "licht", text: "Verwijder" });
+        const remove = el("button", { type: "button", class: "licht", text: T.verwijder });
         remove.addEventListener("click", () => {
           c.items.splice(c.items.indexOf(item), 1);
           item.wrap.remove();
@@ -354,7 +355,7 @@
     }
     if (!data.loket && !data.aanbieder) errors.push({ path: ["loket"], message: M.rules.loket_of_aanbieder });
     if (!state.current && data.id && state.fiches.some((f) => f.id === data.id)) {
-      errors.push({ path: ["id"], message: "er bestaat al een fiche '" + data.id + "'; kies een andere id, of open die fiche" });
+      errors.push({ path: ["id"], message: fill(T.bestaat_al, { id: data.id }) });
     }
   }
 
@@ -400,12 +401,12 @@
     const list = $("problemen");
     list.textContent = "";
     if (errors.length) {
-      list.append(el("p", { text: errors.length === 1 ? "Nog 1 probleem:" : "Nog " + errors.length + " problemen:" }));
+      list.append(el("p", { text: errors.length === 1 ? T.een_probleem : fill(T.problemen, { aantal: errors.length }) }));
       const ul = el("ul");
       for (const e of errors) ul.append(el("li", { text: e.path.join(".") + ": " + e.message }));
       list.append(ul);
     } else {
-      list.append(el("p", { text: "Het formulier vindt geen problemen. De controle bij uw voorstel kijkt ook de rest na." }));
+      list.append(el("p", { text: T.geen_problemen }));
     }
     return errors;
   }
@@ -541,7 +542,7 @@
       if (local && local.velden.includes(c.key)) {
         c.set(local.data[c.key]);
         for (const input of c.wrap.querySelectorAll("input, select, textarea, button")) input.disabled = true;
-        c.wrap.append(el("p", { class: "uitleg lokaal", text: fill(C.lokaal.veld, { pad: local.pad }) }));
+        c.wrap.append(el("p", { class: "uitleg lokaal", text: fill(T.lokaal_veld, { pad: local.pad }) }));
       } else {
         c.set(data[c.key]);
       }
@@ -553,8 +554,8 @@
     $("github-nieuw").hidden = true;
     $("github-bewerk").hidden = true;
     $("actie-uitleg").textContent = "";
-    $("status").textContent = fiche ? "U bewerkt de fiche '" + fiche.titel + "' (" + fiche.pad + ")." : "U begint een nieuwe fiche.";
-    if (local) $("status").textContent += " " + fill(C.lokaal.fiche, { pad: local.pad, velden: local.velden.join(", ") });
+    $("status").textContent = fiche ? fill(T.u_bewerkt, { titel: fiche.titel, pad: fiche.pad }) : T.u_begint;
+    if (local) $("status").textContent += " " + fill(T.lokaal_fiche, { pad: local.pad, velden: local.velden.join(", ") });
     validate();
     state.controls[0].inputs[0].focus();
   }
@@ -568,22 +569,21 @@
     const path = state.current ? state.current.pad : C.map + "/" + id + ".md";
     $("resultaat").value = text;
     $("bestandsnaam").textContent = path;
-    const warn = errors.length ? " Let op: het formulier vindt nog problemen; de controle bij uw voorstel zal ze ook melden." : "";
+    const warn = errors.length ? " " + T.let_op : "";
     if (!C.repo) {
-      $("actie-uitleg").textContent = "Deze site kent het adres van de repository niet: kopieer de inhoud hierboven." + warn;
+      $("actie-uitleg").textContent = T.geen_repository + warn;
       return text;
     }
     if (state.current) {
       $("github-bewerk").hidden = false;
-      $("actie-uitleg").textContent = "De knop kopieert het bestand en opent de bewerkpagina van " + path +
-        " op GitHub. Selecteer daar alles (Ctrl+A), plak (Ctrl+V) en stel de wijziging voor." + warn;
+      $("actie-uitleg").textContent = fill(T.uitleg_bewerken, { pad: path }) + warn;
     } else {
       const url = C.repo + "/new/" + encodeURIComponent(C.tak) + "/" + C.map + "?filename=" +
         encodeURIComponent(id + ".md") + "&value=" + encodeURIComponent(text);
       const link = $("github-nieuw");
       link.href = url;
       link.hidden = false;
-      $("actie-uitleg").textContent = "GitHub opent met het bestand " + path + " al ingevuld. Stel de nieuwe fiche daar voor." + warn;
+      $("actie-uitleg").textContent = fill(T.uitleg_nieuw, { pad: path }) + warn;
     }
     return text;
   }
@@ -611,10 +611,10 @@
     state.fiches = fiches;
     const select = $("bestaand");
     for (const f of fiches) select.append(el("option", { value: f.id, text: f.titel }));
-    $("status").textContent = fiches.length + " fiches om te openen.";
+    $("status").textContent = fill(T.fiches_geladen, { aantal: fiches.length });
     document.body.dataset.klaar = "ja";
   }).catch(() => {
-    $("status").textContent = "De bestaande fiches konden niet geladen worden; u kunt wel een nieuwe fiche beginnen.";
+    $("status").textContent = T.niet_geladen;
     document.body.dataset.klaar = "ja";
   });
 

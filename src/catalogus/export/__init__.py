@@ -17,15 +17,18 @@ from .cpsv import cpsv_document
 from .dashboard import write_dashboard
 from .embed import write_embeds
 from .feed import feed_xml
-from .history import change_dates, last_changed
+from ..history import History, change_dates, last_changed
 from .ipdc import ipdc_document
 from .jsondata import dumps, write_file, write_json
 from .linked import PlainText
 from .table import write_csv
 
 
-def write_exports(catalogue: Catalogue, site: Path, today: dt.date, root: Path, project: Path) -> dict[str, float]:
-    """Write every export under `site`; returns seconds per step (the build prints them)."""
+def write_exports(
+    catalogue: Catalogue, site: Path, today: dt.date, root: Path, project: Path, history: History | None = None
+) -> dict[str, float]:
+    """Write every export under `site`; returns seconds per step (the build prints them). `history`: the build's
+    one reading of git (catalogus.history), read here when not given."""
     strings = translations.load(project, catalogue.config.taal)
     timings: dict[str, float] = {}
 
@@ -42,7 +45,7 @@ def write_exports(catalogue: Catalogue, site: Path, today: dt.date, root: Path, 
     plain = PlainText()
     write_file(site / layout.CPSV_AP, dumps(cpsv_document(catalogue, strings, plain)))
     started = step("cpsv-ap", started)
-    dates = change_dates(catalogue, root)
+    dates = change_dates(catalogue, root, history)
     started = step("git", started)
     write_file(site / layout.IPDC, dumps(ipdc_document(catalogue, strings, dates, plain)))
     started = step("ipdc", started)

@@ -3,6 +3,10 @@
 Checker and build are one gate: with errors the checker's report is printed and no site is left behind. The
 site is built in a temporary folder next to the target and moved into place only when mkdocs succeeds. mkdocs'
 docs_dir is an empty temporary folder: pages come from the checked Catalogue, never from files under content/.
+
+`catalogus build --intern` builds the staff edition (for the intranet) into site-intern/: the same pages plus
+each fiche's internal text and recent changes, a banner, noindex, no sitemap and no open-data exports. Only
+this path asks the checker to keep the internal texts; the public build never has them in memory.
 """
 
 from __future__ import annotations
@@ -28,14 +32,18 @@ from ..check import check
 from ..config import CONFIG_FILE
 from ..editor import write_editor
 from ..export import write_exports
+from ..history import History, read_history
+from ..intern import InternalText
 from ..vocabulary import VOCABULARY_FILE
 from .plugin import SITE, Request
+from . import translations
 from .translations import DIRECTORY as TRANSLATIONS
 
 MKDOCS_FILE = "mkdocs.yml"
 # The site's own mkdocs.yml, templates and translations, for a --root that holds only content and settings.
 SITE_PROJECT = Path(__file__).resolve().parents[3]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+PUBLIC_SITE, STAFF_SITE = "site", "site-intern"  # default folders; the Pages workflow deploys only site/
 
 
 def config_file(root: Path) -> Path:
@@ -43,37 +51,52 @@ def config_file(root: Path) -> Path:
     return own if own.exists() else SITE_PROJECT / MKDOCS_FILE
 
 
-def build_site(root: Path, today: dt.date, site_dir: Path | None = None, concept: bool = False) -> int:
+def build_site(
+    root: Path, today: dt.date, site_dir: Path | None = None, internal: bool = False, concept: bool = False
+) -> int:
     """`concept`: a draft site, with fields still 'IN TE VULLEN' allowed and a banner on every page."""
-    target = (site_dir or root / "site").resolve()
+    target = (site_dir or root / (STAFF_SITE if internal else PUBLIC_SITE)).resolve()
     if root.resolve().is_relative_to(target):
         print(f"catalogus: de sitemap {target} mag de projectmap niet bevatten (hij wordt gewist)", file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
-    result = check(root, today, concept=concept)
+    result = check(root, today, internal=internal, concept=concept)
     print(report.human(result))
     if result.errors or result.catalogue is None:
         _remove(target)
         return EXIT_FAILED
-    if not publish(root, today, result.catalogue, target, concept):
+    if not publish(root, today, result.catalogue, target, result.internal if internal else None, concept):
         return EXIT_FAILED
     seconds = time.perf_counter() - started
     pages = SITE.page_count
-    print(f"Site gebouwd in {target}: {pages} pagina's in {seconds:.1f} s ({pages / seconds:.0f} pagina's/s).")
+    edition = "Interne editie" if internal else "Site"
+    print(f"{edition} gebouwd in {target}: {pages} pagina's in {seconds:.1f} s ({pages / seconds:.0f} pagina's/s).")
     return EXIT_OK
 
 
-def publish(root: Path, today: dt.date, catalogue: Catalogue, target: Path, concept: bool = False) -> bool:
-    """Build the site of a checked catalogue into `target` (replaced only when mkdocs succeeds)."""
+def publish(
+    root: Path,
+    today: dt.date,
+    catalogue: Catalogue,
+    target: Path,
+    internal: dict[str, InternalText] | None = None,
+    concept: bool = False,
+) -> bool:
+    """Build the site of a checked catalogue into `target` (replaced only when mkdocs succeeds); with
+    `internal` (the checked internal texts, possibly none) the staff edition, without exports; `concept`: a
+    draft site with its banner."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     built = False
+    history = read_history(catalogue, root)  # one git pass for the pages and the exports
     try:
-        with _requested(root, today, catalogue, concept), _mkdocs_log():
+        with _requested(root, today, catalogue, history, internal, concept), _mkdocs_log():
             config = load_config(str(config_file(root)), site_dir=str(staging), strict=True)
             mkdocs_build(config)
-        write_editor(staging, root, catalogue, config.repo_url, config.edit_uri)  # staff page /redactie/
-        write_exports(catalogue, staging, today, root, config_file(root).parent)  # data/, embed/, beleid/
+        strings = translations.load(config_file(root).parent, catalogue.config.taal)
+        write_editor(staging, root, catalogue, config.repo_url, config.edit_uri, strings)  # staff page /redactie/
+        if internal is None:  # open data is for the public site only
+            write_exports(catalogue, staging, today, root, config_file(root).parent, history)  # data/, embed/, beleid/
         built = True
     except MkDocsException as exc:
         print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
@@ -108,10 +131,15 @@ def serve_site(root: Path, today: dt.date, address: str | None = None) -> int:
 
 @contextmanager
 def _requested(
-    root: Path, today: dt.date, catalogue: Catalogue | None = None, concept: bool = False
+    root: Path,
+    today: dt.date,
+    catalogue: Catalogue | None = None,
+    history: History | None = None,
+    internal: dict[str, InternalText] | None = None,
+    concept: bool = False,
 ) -> Iterator[Request]:
     with tempfile.TemporaryDirectory(prefix="catalogus-pages-") as pages_dir:
-        SITE.request = Request(root, today, catalogue, Path(pages_dir), concept)
+        SITE.request = Request(root, today, catalogue, Path(pages_dir), history, internal, concept)
         try:
             yield SITE.request
         finally:

@@ -9,6 +9,8 @@ from typing import Any
 
 from ..catalogue import Catalogue, Entry
 from ..editor import FOLDER as STAFF_PAGE
+from ..history import History
+from ..intern import InternalText
 from . import urls
 from .cards import ContactCard, loket_card
 from .text import TextRenderer
@@ -42,6 +44,12 @@ class SiteContext:
     strings: dict[str, Any]
     today: dt.date = field(default_factory=dt.date.today)  # the build's --today ("vandaag open")
     text: TextRenderer = field(default_factory=TextRenderer)
+    history: History = field(default_factory=History)  # git: when each fiche changed (catalogus.history)
+    internal: dict[str, InternalText] | None = None  # the staff edition's texts; None: the public edition
+
+    @property
+    def staff_edition(self) -> bool:
+        return self.internal is not None
 
     @cached_property
     def loket_cards(self) -> dict[str, ContactCard]:

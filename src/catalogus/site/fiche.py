@@ -20,6 +20,7 @@ from .cards import ContactCard, provider_card
 from .context import ExternalLink, Link, ProductItem, SiteContext
 from .jsonld import government_service, script_body
 from .rechten import RightsView, rights_view
+from .staff import StaffView, staff_view
 from .translations import format_amount, format_date
 
 
@@ -120,10 +121,13 @@ class FicheView:
     levensgebeurtenissen: tuple[Link, ...]
     nagekeken: str
     nagekeken_iso: str
+    gewijzigd: str  # last change: git's last commit of the file, else the review date (catalogus.history)
+    gewijzigd_iso: str
     melden: ExternalLink | None
     kruimelpad: tuple[Link, ...]
     jsonld: Markup
     rechten: RightsView  # the rules in plain words and the dienstverleningsniveau badge (catalogus.site.rechten)
+    intern: StaffView | None  # staff edition only (catalogus.site.staff)
 
 
 RELATED_SHOWN = 5
@@ -137,6 +141,7 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
     aanbieder = provider_card(fiche.aanbieder, text) if fiche.aanbieder else None
     formulieren = tuple(ExternalLink(f.titel, f.url) for f in fiche.formulieren)
     costs, benefit = _costs(fiche, site), _benefit(fiche, site)
+    changed = site.history.last_changed(entry.id) or fiche.laatst_nagekeken
     return FicheView(
         titel=fiche.titel,
         samenvatting=fiche.samenvatting,
@@ -171,10 +176,13 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
         levensgebeurtenissen=tuple(site.term_link("levensgebeurtenissen", k) for k in fiche.levensgebeurtenissen),
         nagekeken=format_date(site.strings, fiche.laatst_nagekeken),
         nagekeken_iso=fiche.laatst_nagekeken.isoformat(),
+        gewijzigd=format_date(site.strings, changed),
+        gewijzigd_iso=changed.isoformat(),
         melden=report_link(fiche, site, canonical_url),
         kruimelpad=(site.home(), themas[0]),
         rechten=rights_view(entry, site),
         jsonld=script_body(government_service(fiche, catalogue, canonical_url)),
+        intern=staff_view(entry, site),
     )
 
 

@@ -14,6 +14,7 @@ CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\
 TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
 TOC_LABEL = 'for="__toc"'
 ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"  # mkdocs' static template; also written gzipped
 
 
 def fixed_frame(html: str) -> str:
@@ -23,8 +24,11 @@ def fixed_frame(html: str) -> str:
     return html
 
 
-def robots_txt(site_url: str | None) -> str:
-    """Everything may be indexed; the sitemap needs an absolute address, so it is named only when site_url is set."""
+def robots_txt(site_url: str | None, staff: bool = False) -> str:
+    """Everything may be indexed; the sitemap needs an absolute address, so it is named only when site_url is set.
+    The staff edition (intranet) may not be indexed at all and has no sitemap."""
+    if staff:
+        return "User-agent: *\nDisallow: /\n"
     lines = ["User-agent: *", "Allow: /"]
     if site_url:
         lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")

@@ -28,6 +28,8 @@ from .. import report
 from ..catalogue import Catalogue
 from ..check import check
 from ..config import logo_problem
+from ..history import History, read_history
+from ..intern import InternalText
 from . import frame, search, translations
 from .context import SiteContext, footer_view
 from .pages import SitePage, navigation, site_pages
@@ -42,12 +44,15 @@ URL_SAFE = ":/?#[]@!$&()*+,;=%~"  # everything else (quotes, <, >, spaces) is %-
 class Request:
     """What `catalogus build/serve` asks for; a plain `mkdocs build` uses the config file's folder and today.
 
-    `pages_dir` is the empty folder mkdocs gets as docs_dir: content/ is input for the checker, never copied."""
+    `pages_dir` is the empty folder mkdocs gets as docs_dir: content/ is input for the checker, never copied.
+    `internal` holds the staff edition's texts (`catalogus build --intern`); None builds the public site."""
 
     root: Path
     today: dt.date
     catalogue: Catalogue | None = None
     pages_dir: Path | None = None
+    history: History | None = None  # read from git here when not given
+    internal: dict[str, InternalText] | None = None
     concept: bool = False
 
 
@@ -76,11 +81,16 @@ class CatalogusSite:
         config.repo_url = quote(repo_url, safe=URL_SAFE) if repo_url else None
         config.repo_name = urlsplit(repo_url).path.strip("/") if repo_url else None
         config.site_name = escape(town.site_naam)
+        history = request.history if request.history is not None else read_history(catalogue, request.root)
         self.context = SiteContext(
             catalogue,
             translations.load(project, town.taal),
             request.today,
+            history=history,
+            internal=request.internal,
         )
+        if request.internal is not None:
+            config.theme.static_templates.discard(frame.SITEMAP)  # the staff edition is not for search engines
         omschrijving = self.context.text.plain(town.site_omschrijving) if town.site_omschrijving else ""
         config.site_description = escape(omschrijving) if omschrijving else None
         config.site_url = quote(town.site_url, safe=URL_SAFE) if town.site_url else None
@@ -105,6 +115,9 @@ class CatalogusSite:
         """The theme's own files (Material's and overrides/) and the generated pages; nothing from content/."""
         theme_dirs = [Path(d).resolve() for d in config.theme.dirs]
         kept = [file for file in files if _inside(Path(file.abs_src_path or ""), theme_dirs)]
+        staff = self.context is not None and self.context.staff_edition
+        if staff:  # no longer a template (on_config), the theme's sitemap.xml would be copied as it is
+            kept = [file for file in kept if file.src_uri != frame.SITEMAP]
         site_dir = Path(config.site_dir).resolve()
         for page in self.pages.values():
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -113,7 +126,7 @@ class CatalogusSite:
                 raise PluginError(f"De pagina {page.src_uri} zou buiten de sitemap {site_dir} terechtkomen")
             kept.append(file)
         kept.append(File.generated(config, search.WORDS_SCRIPT, content=self.search_words))
-        kept.append(File.generated(config, frame.ROBOTS, content=frame.robots_txt(config.site_url)))
+        kept.append(File.generated(config, frame.ROBOTS, content=frame.robots_txt(config.site_url, staff)))
         return Files(kept)
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
@@ -130,6 +143,7 @@ class CatalogusSite:
         env.globals["t"] = self.context.strings
         town = self.context.catalogue.config
         env.globals["town"] = town
+        env.globals["intern"] = self.context.staff_edition  # banner and noindex on every page (overrides/main.html)
         env.globals["footer"] = footer_view(self.context)
         # The loket for general questions (catalogus.yml 'contact_loket'): its phone in the search help and the 404.
         env.globals["onthaal"] = self.context.loket_cards.get(town.contact_loket)

@@ -1,0 +1,89 @@
+"""When each fiche was changed, and with which commit message, from the git history in one `git log` pass.
+
+Used for "last changed" on every fiche page, the staff edition's list of recent changes, the Atom feed and the
+IPDC dates. A fiche git does not know (a fork without history, a new file not yet committed, no git at all)
+falls back to its `laatst_nagekeken`. A shallow clone (CI checks out one commit unless told otherwise) counts as
+no history: its oldest commit has no parent, so git reports every file as added in it, and every fiche would
+seem changed that day. The result depends only on the repository, never on the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalogue import Catalogue
+
+MARK = "\x1e"  # starts a commit in the log output
+SEPARATOR = "\x1f"  # between a commit's date and its subject
+TIMEOUT_SECONDS = 60
+MAX_SUBJECT = 200
+
+
+@dataclass(frozen=True)
+class Change:
+    day: dt.date
+    subject: str
+
+
+@dataclass(frozen=True)
+class History:
+    """Per fiche id its commits, newest first; empty without (full) git history."""
+
+    changes: dict[str, tuple[Change, ...]] = field(default_factory=dict)
+
+    def last_changed(self, fiche_id: str) -> dt.date | None:
+        changes = self.changes.get(fiche_id)
+        return max(c.day for c in changes) if changes else None
+
+    def recent(self, fiche_id: str, count: int) -> tuple[Change, ...]:
+        return self.changes.get(fiche_id, ())[:count]
+
+
+def read_history(catalogue: Catalogue, root: Path) -> History:
+    """The fiches' commits, from one `git log` over the products folder; empty when git cannot tell."""
+    if _git(root, "rev-parse", "--is-shallow-repository") != "false\n":
+        return History()  # not a repository, git missing, or a shallow clone
+    paths = {entry.path: entry.id for entry in catalogue.products}
+    folder = f"{catalogue.config.content_map}/products"
+    output = _git(root, "log", f"--format={MARK}%cs{SEPARATOR}%s", "--name-only", "--relative", "--no-renames", "--", folder)
+    changes: dict[str, list[Change]] = {}
+    for block in (output or "").split(MARK)[1:]:
+        head, _, names = block.partition("\n")
+        day, _, subject = head.partition(SEPARATOR)
+        change = Change(dt.date.fromisoformat(day.strip()), _shortened(subject.strip()))
+        for name in names.splitlines():
+            fiche_id = paths.get(name.strip())
+            if fiche_id is not None:
+                changes.setdefault(fiche_id, []).append(change)
+    return History({key: tuple(value) for key, value in changes.items()})
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def _shortened(subject: str) -> str:
+    return subject if len(subject) <= MAX_SUBJECT else subject[: MAX_SUBJECT - 1].rstrip() + "…"
+
+
+def change_dates(catalogue: Catalogue, root: Path, history: History | None = None) -> dict[str, tuple[dt.date, dt.date]]:
+    """Fiche id -> (first commit date, last commit date), for every fiche git knows."""
+    history = history if history is not None else read_history(catalogue, root)
+    return {key: (min(c.day for c in value), max(c.day for c in value)) for key, value in history.changes.items()}
+
+
+def last_changed(catalogue: Catalogue, dates: dict[str, tuple[dt.date, dt.date]]) -> dict[str, dt.date]:
+    """Fiche id -> the day it last changed: its last commit, or its review date when git does not know it."""
+    return {
+        entry.id: dates[entry.id][1] if entry.id in dates else entry.record.laatst_nagekeken
+        for entry in catalogue.products
+    }
