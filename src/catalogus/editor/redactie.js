@@ -542,7 +542,7 @@
       if (local && local.velden.includes(c.key)) {
         c.set(local.data[c.key]);
         for (const input of c.wrap.querySelectorAll("input, select, textarea, button")) input.disabled = true;
-        c.wrap.append(el("p", { class: "uitleg lokaal", text: fill(T.lokaal_veld, { pad: local.pad }) }));
+        c.wrap.append(el("p", { class: "uitleg", text: fill(T.lokaal_veld, { pad: local.pad }) }));
       } else {
         c.set(data[c.key]);
       }
