@@ -156,6 +156,7 @@ def test_french_build_shows_no_dutch_ui_string(tmp_path):
     site = built(town(tmp_path, taal="fr", site_omschrijving="Tous les produits et services, par guichet et par thème."))
     page = (site / "products" / "boodschappendienst" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in page and "Combien ça coûte ?" in page and "Heures d'ouverture" not in page
+    assert re.search(r"€\u00a0: \w", page)  # an amount and what it is for, in French typography
     # The fiches' own texts and the labels in vocabularies.yml are Dutch in this fixture (the town's content, not
     # UI): a UI string that also occurs in them cannot be told apart on the page, so only the others are looked for.
     texts = [*(FIXTURE / "content").rglob("*.*"), REPO / "vocabularies.yml"]
