@@ -18,7 +18,7 @@ from factories import REPO
 
 pytestmark = pytest.mark.browser
 TODAY = dt.date(2026, 11, 26)
-REPO_URL = "https://github.com/example/catalogus"  # mkdocs.yml's default repo_url
+REPO_URL = "https://github.com/example/catalogus"  # catalogus.yml's repository_url
 
 
 def open_editor(page):
@@ -127,10 +127,24 @@ def test_changing_one_field_changes_only_that_field(page):
         "+ doelgroepen: [senioren, personen-met-een-handicap, mantelzorgers]",
     ]
     page.get_by_label("Mantelzorgers", exact=True).uncheck()
-    page.fill('[name="kostprijs.bedragen.0.bedrag"]', "9.75")
-    assert changed_lines(original, page.evaluate("() => window.redactie.produce()")) == [
-        "-       bedrag: 9.50", "+       bedrag: 9.75"
-    ]
+    assert page.evaluate("() => window.redactie.produce()") == original
+
+
+def test_local_fields_are_shown_not_edited_and_the_page_says_where_they_are(page):
+    """The cost of poetsdienst is this town's (content/lokaal/poetsdienst.yml): the form writes only the fiche."""
+    open_editor(page)
+    original = (REPO / "content" / "products" / "poetsdienst.md").read_text(encoding="utf-8")
+    page.select_option("#bestaand", "poetsdienst")
+    page.click("#openen")
+    status = page.text_content("#status")
+    assert "Dit formulier past alleen de gedeelde fiche aan" in status and "content/lokaal/poetsdienst.yml" in status
+    assert "kostprijs" in status and "loket" in status
+    amount = page.locator('[name="kostprijs.bedragen.0.bedrag"]')
+    assert amount.is_disabled() and amount.input_value() in ("9.5", "9.50")
+    assert page.locator('[name="loket"]').is_disabled()
+    assert "geen problemen" in page.text_content("#problemen")  # the local loket counts for 'loket of aanbieder'
+    produced = page.evaluate("() => window.redactie.produce()")
+    assert produced == original and "kostprijs:" not in produced
 
 
 def test_an_existing_fiche_is_copied_and_its_edit_page_opened(page, site_url):

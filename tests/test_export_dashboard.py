@@ -70,8 +70,11 @@ def _parse(site: Path) -> Tables:
 
 
 def _front_matter(path: Path) -> dict:
+    """The fiche's front-matter with its local layer (content/lokaal/<id>.yml) over it, as the site shows it."""
     text = path.read_text(encoding="utf-8-sig")
-    return yaml.safe_load(text.split("---", 2)[1])
+    data = yaml.safe_load(text.split("---", 2)[1])
+    local = path.parent.parent / "lokaal" / f"{path.stem}.yml"
+    return {**data, **(yaml.safe_load(local.read_text(encoding="utf-8")) if local.exists() else {})}
 
 
 def _independent_count(root: Path, today: dt.date) -> dict:
@@ -89,7 +92,9 @@ def _independent_count(root: Path, today: dt.date) -> dict:
         months = data.get("nakijken_elke_maanden") or settings["nakijken"]["interval_maanden"]
         due = dt.date.fromisoformat(str(data["laatst_nagekeken"])) + relativedelta(months=months)
         status = "verlopen" if due < today else ("binnenkort" if due <= today + dt.timedelta(days=30) else "actueel")
-        review[data["eigenaar"]][status] += 1
+        names = {**settings.get("namen", {}), "gemeente": settings["gemeente"], "organisatie": settings["organisatie"]}
+        owner = re.sub(r"\$([a-z_]+)", lambda m: names[m.group(1)], data["eigenaar"])  # $dienstencentrum and the like
+        review[owner][status] += 1
         gaps["formulier"] += not data.get("formulieren")
         gaps["kostprijs"] += "kostprijs" not in data
         gaps["stappen"] += not data.get("stappen")

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
+from . import drafts, local_layer, placeholders
 from .catalogue import Catalogue, Entry, build_catalogue
 from .config import CONFIG_FILE, PAGES_FILE, Paginas, TownConfig
 from .findings import Finding, error, warning
@@ -56,21 +57,25 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def check(root: Path, today: dt.date, paths: list[Path] | None = None, *, internal: bool = False) -> CheckResult:
+def check(
+    root: Path, today: dt.date, paths: list[Path] | None = None, *, internal: bool = False, concept: bool = False
+) -> CheckResult:
     """Check the project at `root`; with `paths`, also load those files and report only on them.
 
     The internal texts (content/intern/) are always checked; they are kept in the result only with
-    `internal=True` (the staff edition), so the public build never holds them."""
+    `internal=True` (the staff edition), so the public build never holds them. `concept`: fields still marked
+    'IN TE VULLEN' are warnings instead of errors (a draft site)."""
     with _no_cyclic_gc():
-        return _check(root, today, paths, internal)
+        return _check(root, today, paths, internal, concept)
 
 
-def _check(root: Path, today: dt.date, paths: list[Path] | None, internal: bool = False) -> CheckResult:
+def _check(root: Path, today: dt.date, paths: list[Path] | None, internal: bool = False, concept: bool = False) -> CheckResult:
     result = CheckResult()
     config, config_source = _load_settings(root, CONFIG_FILE, TownConfig, result)
     vocab, vocab_source = _load_settings(root, VOCABULARY_FILE, Vocabularies, result)
     glossary, _ = _load_settings(root, GLOSSARY_FILE, Glossary, result) if (root / GLOSSARY_FILE).is_file() else (EMPTY, None)
     if config is None or vocab is None or glossary is None:
+        result.findings = sorted(drafts.settle(result.findings, concept))
         return result
     inventory = _inventory(root, config, config_source, result)
     if inventory is None:
@@ -86,7 +91,11 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, internal: bool 
         listed = {path for path in selected if path.suffix == ".md" and path.name != "README.md" and path not in notes}
         files = sorted(set(files) | listed | {p for p in selected - listed if not p.is_relative_to(content.resolve())})
     sources = [_load(path, root) for path in files]
-    result.files = len(sources) + len(inventory.internal)
+    layers = local_layer.apply(root, sources, inventory.local)  # content/lokaal/<id>.yml over its fiche
+    for source in sources:
+        drafts.mark(source, today)  # before filling in: a local name still to fill is reported once, in catalogus.yml
+        placeholders.fill(source, config)
+    result.files = len(sources) + len(layers) + len(inventory.internal)
     known = _known(sources)
     entries: dict[str, list[Entry]] = {"product": [], "loket": []}
     for source in sources:
@@ -98,13 +107,16 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, internal: bool 
     _check_paths(vocab, vocab_source, set(known.products))
     _check_off_path(vocab, entries["product"], {source.path: source for source in sources})
     _check_home(config, config_source, known)
+    for source in sources:
+        local_layer.relocate(source, layers.get(source.path))
+    sources += [layer.source for layer in layers.values()]
     result.findings.extend(vocab_source.findings + config_source.findings)
     result.findings.extend(owner_findings(root, config, sources))
     reported = [*inventory.findings, *(f for s in sources for f in s.findings), *text_findings]
     result.findings.extend(f for f in reported if selected is None or (root / f.path).resolve() in selected)
-    result.findings.sort()
-    settings_failed = any(f.is_error for f in vocab_source.findings + config_source.findings)
-    if not any(f.is_error for f in reported) and not settings_failed:
+    result.findings = sorted(drafts.settle(result.findings, concept))
+    settings_failed = any(f.is_error for f in result.findings if f.path in (CONFIG_FILE, VOCABULARY_FILE))
+    if not any(f.is_error for f in drafts.settle(reported, concept)) and not settings_failed:
         result.catalogue = build_catalogue(
             config, vocab, entries["product"], entries["loket"], pages=fixed_pages, glossary=glossary
         )
@@ -120,6 +132,7 @@ def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckR
         result.findings.append(error(name, 1, "bestand", f"{name} ontbreekt in {root}"))
         return None, None
     source = load_settings(path, name)
+    drafts.mark(source, dt.date.min)
     record = model_findings(source, model) if source.data is not None else None
     result.findings.extend(source.findings)
     failed = any(f.is_error for f in source.findings)

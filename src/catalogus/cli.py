@@ -47,11 +47,13 @@ def parser() -> argparse.ArgumentParser:
     _add_today(checker)
     checker.add_argument("--format", choices=report.FORMATS, default="mens", help="uitvoer: mens, github of json")
     checker.add_argument("--base", metavar="REV", help="alleen meldingen in bestanden die sinds REV (git) veranderden")
+    checker.add_argument("--concept", action="store_true", help="velden 'IN TE VULLEN' zijn waarschuwingen, geen fouten")
     schema = sub.add_parser("schema", help="schrijf de JSON Schema's naar schemas/")
     schema.add_argument("--check", action="store_true", help="alleen nagaan of schemas/ up-to-date is")
     build = sub.add_parser("build", help="kijk alles na en bouw de website (geen site bij fouten)")
     _add_today(build)
     build.add_argument("--site-dir", type=Path, default=None, help="waar de site komt; standaard: site/ in de projectmap")
+    build.add_argument("--concept", action="store_true", help="conceptsite: velden 'IN TE VULLEN' mogen, met een banner")
     build.add_argument(
         "--intern", action="store_true", help="bouw de interne editie voor medewerkers (intranet), standaard in site-intern/"
     )
@@ -60,6 +62,9 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--dev-addr", default=None, metavar="IP:POORT", help="adres van de preview; standaard 127.0.0.1:8000")
     proactive.add_parser(sub, _add_today)
     _add_editor_commands(sub)
+    from .new_town import add_command
+
+    add_command(sub)
     return main
 
 
@@ -96,7 +101,7 @@ def _run(args: argparse.Namespace) -> int:
         if missing:
             print(f"catalogus: bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
             return EXIT_USAGE
-        result = check(root, args.today or dt.date.today(), args.paths or None)
+        result = check(root, args.today or dt.date.today(), args.paths or None, concept=args.concept)
         if args.base:
             from .changes import ChangesError, changed_files, only_changed
 
@@ -125,8 +130,12 @@ def _run(args: argparse.Namespace) -> int:
             if problem:
                 print(f"catalogus: {problem}", file=sys.stderr)
                 return EXIT_USAGE
-            return build_site(root, today, args.site_dir, internal=args.intern)
+            return build_site(root, today, args.site_dir, internal=args.intern, concept=args.concept)
         return serve_site(root, today, args.dev_addr)
+    if args.command == "nieuwe-gemeente":
+        from .new_town import run
+
+        return run(root, args)
     if args.command == "proactief":
         return proactive.run_command(args, root)
     return _run_editor_command(args, root)

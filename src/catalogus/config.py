@@ -52,6 +52,14 @@ class Melden(BaseModel):
         return value
 
 
+# The town's name is filled into fiche texts ($gemeente): plain letters only, so it can never be markup.
+TOWN_NAME = r"^[^\W\d_](?:[^\W_]|[ '’.-])*$"
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
+LOGO_MAX_BYTES = 200_000
+# A local name the shared fiches write as $naam (catalogus.placeholders): small letters and '_'.
+PlaceholderName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,39}$")]
+
+
 class Proactief(BaseModel):
     """How `catalogus proactief` reads the town's households file: which column is which question."""
 
@@ -66,13 +74,18 @@ class TownConfig(BaseModel):
     """One file per town; the code never holds a town's name, address or colours."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    gemeente: PlainText = Field(description="Naam van de gemeente.")
+    gemeente: PlainText = Field(
+        pattern=TOWN_NAME, description="Naam van de gemeente: letters, spaties, koppeltekens, apostrof of punt."
+    )
     organisatie: PlainText = Field(description="Naam van de organisatie die de catalogus uitgeeft.")
     site_naam: PlainText = Field(description="Titel van de website.")
     site_omschrijving: OptionalPlainText = Field("", description="Omschrijving van de website voor zoekmachines.")
     site_url: OptionalUrl = Field("", description="Publiek adres van de website (voor canonieke links en sitemap).")
     gemeente_website: OptionalUrl = Field(
         "", description="Website van de gemeente zelf: een link naar de startpagina ervan vraagt de controle te vervangen."
+    )
+    repository_url: OptionalUrl = Field(
+        "", description="Adres van de repository (voor meldingen en de redactiepagina); de omgevingsvariabele CATALOGUS_REPO_URL gaat voor."
     )
     nis_code: str = Field("", pattern=r"^([0-9]{5})?$", description="NIS-code van de gemeente.")
     taal: str = Field("nl", pattern=r"^[a-z]{2}$", description="Taal van de site (bestand in translations/).")
@@ -96,10 +109,44 @@ class TownConfig(BaseModel):
         description="Per eigenaar (zoals in 'eigenaar:' van de fiches) het GitHub-team of de gebruiker die herinneringen en reviewverzoeken krijgt.",
     )
     proactief: Proactief = Field(default_factory=Proactief)
+    namen: dict[PlaceholderName, PlainText] = Field(
+        default_factory=dict,
+        max_length=30,
+        description="Lokale namen die de gedeelde fiches als $naam schrijven (bv. dienstencentrum: De Parette).",
+    )
+
+    @field_validator("namen")
+    @classmethod
+    def _not_built_in(cls, value: dict[str, str]) -> dict[str, str]:
+        taken = sorted(set(value) & {"gemeente", "organisatie"})
+        if taken:
+            raise ValueError(f"'{taken[0]}' vult de site zelf in (uit '{taken[0]}:' bovenaan); kies een andere naam")
+        return value
 
 
 def config_path(root: Path) -> Path:
     return root / CONFIG_FILE
+
+
+def logo_problem(root: Path, logo: str) -> str | None:
+    """Why the configured logo cannot be published, or None: a small, real SVG or PNG inside `root` (overrides/)."""
+    if not logo:
+        return None
+    path = (root / logo).resolve()
+    if not path.is_relative_to(root.resolve()):
+        return f"het logo '{logo}' ligt buiten overrides/; zet het bv. in overrides/assets/images/"
+    if path.suffix.lower() not in LOGO_TYPES:
+        return f"het logo '{logo}' moet een .svg- of .png-bestand zijn"
+    if not path.is_file():
+        return f"het logo '{logo}' bestaat niet in overrides/; controleer het pad"
+    size = path.stat().st_size
+    if size > LOGO_MAX_BYTES:
+        return f"het logo '{logo}' is {size // 1000} kB; maak het kleiner dan {LOGO_MAX_BYTES // 1000} kB"
+    head = path.read_bytes()[:512]
+    is_png = head.startswith(b"\x89PNG\r\n\x1a\n")
+    if (path.suffix.lower() == ".png") != is_png or (not is_png and b"<svg" not in path.read_bytes()[:4096]):
+        return f"het logo '{logo}' is geen echt {path.suffix.lower()[1:].upper()}-bestand"
+    return None
 
 
 PAGES_FILE = "paginas.yml"

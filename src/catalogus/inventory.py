@@ -1,6 +1,6 @@
-"""Inventory: what may stand under content/. Fiches, loketten, internal texts (intern/, for the staff edition),
-READMEs and checked images; anything else
-is an error, so nothing the checker did not look at (a page of HTML, a script) can reach the site.
+"""Inventory: what may stand under content/. Fiches, loketten, local layers (lokaal/<id>.yml), internal texts
+(intern/, for the staff edition), READMEs and checked images; anything else is an error, so nothing the checker
+did not look at (a page of HTML, a script) can reach the site.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from .findings import Finding, error
 
 CONTENT_DIRS = {"products": "product", "loketten": "loket"}
+LOCAL_DIR, LOCAL_SUFFIX = "lokaal", ".yml"  # catalogus.local_layer checks these files
 INTERNAL_DIR = "intern"  # content/intern/<fiche-id>.md: staff edition only (catalogus.intern)
 README = "README.md"
 MAX_IMAGE_BYTES = 1024 * 1024
@@ -29,6 +30,7 @@ IMAGE_NAMES = ", ".join(IMAGE_SIGNATURES)
 @dataclass
 class Inventory:
     records: list[Path] = field(default_factory=list)
+    local: list[Path] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
     internal: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -47,6 +49,7 @@ def take_inventory(content: Path, root: Path) -> Inventory:
                 display = os.path.relpath(path, root).replace(os.sep, "/")
                 inventory.findings.append(error(display, 1, "bestand", problem))
     inventory.records.sort()
+    inventory.local.sort()
     inventory.internal.sort()
     return inventory
 
@@ -56,8 +59,10 @@ def _problem(path: Path, content: Path, inventory: Inventory) -> str | None:
     if path.is_symlink():
         return "een snelkoppeling (symlink) is niet toegelaten in de inhoud; zet het bestand zelf hier of verwijder de koppeling"
     parent = relative.parent.as_posix()
-    if path.name == README and parent in (".", *CONTENT_DIRS, INTERNAL_DIR):
+    if path.name == README and parent in (".", LOCAL_DIR, *CONTENT_DIRS, INTERNAL_DIR):
         return None
+    if parent == LOCAL_DIR:
+        return _local_problem(path, inventory)
     if path.suffix == ".md" and parent == INTERNAL_DIR:
         inventory.internal.append(path.resolve())
         return None
@@ -78,7 +83,20 @@ def _problem(path: Path, content: Path, inventory: Inventory) -> str | None:
         )
     return (
         f"dit bestand hoort niet in de inhoud: alleen fiches (.md in products/), loketten (.md in loketten/), interne teksten (.md in intern/), "
-        f"README.md en afbeeldingen ({IMAGE_NAMES}) zijn toegelaten; verwijder het"
+        f"lokale gegevens (.yml in {LOCAL_DIR}/), README.md en afbeeldingen ({IMAGE_NAMES}) zijn toegelaten; verwijder het"
+    )
+
+
+def _local_problem(path: Path, inventory: Inventory) -> str | None:
+    """lokaal/ holds one <fiche-id>.yml per fiche and nothing else (whether the fiche exists: local_layer)."""
+    if path.suffix == LOCAL_SUFFIX:
+        inventory.local.append(path.resolve())
+        return None
+    if path.suffix.lower() in (".yml", ".yaml"):
+        return f"noem het bestand '{path.stem}{LOCAL_SUFFIX}' (de id van de fiche, met de extensie .yml in kleine letters)"
+    return (
+        f"in {LOCAL_DIR}/ staan alleen de lokale gegevens van fiches, als <id van de fiche>{LOCAL_SUFFIX}; "
+        "verplaats dit bestand of verwijder het"
     )
 
 

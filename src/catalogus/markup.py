@@ -89,7 +89,7 @@ def link_problem(target: str, in_text: bool = False) -> str | None:
     if scheme not in ALLOWED_SCHEMES:
         return f"links met '{scheme}:' zijn niet toegelaten; gebruik alleen https://, http://, mailto: of tel:"
     if scheme in ("http", "https") and "." not in (_hostname(cleaned) or ""):
-        return f"'{target}' is geen geldig webadres; schrijf het volledig, bv. https://www.harelbeke.be"
+        return f"'{target}' is geen geldig webadres; schrijf het volledig, bv. https://www.gemeente.be"
     if scheme == "mailto" and "@" not in cleaned:
         return f"'{target}' is geen geldig e-mailadres"
     if scheme == "tel" and not re.fullmatch(PHONE_PATTERN, cleaned[4:]):

@@ -17,6 +17,7 @@ from .catalogue import sort_key
 from .config import CONFIG_FILE, TownConfig
 from .findings import Finding, error, warning
 from .model import SLUG_PATTERN, Fiche
+from . import local_layer, placeholders
 from .sources import Source, load_settings, load_source
 from .validate import model_findings
 
@@ -42,6 +43,8 @@ def owned_fiches(root: Path, config: TownConfig) -> list[OwnedFiche]:
         display = os.path.relpath(path, root).replace(os.sep, "/")
         try:
             source = load_source(path, display)
+            local_layer.overlay(source, root / config.content_map, root)  # eigenaar and nazicht are local
+            placeholders.fill(source, config)
             record = Fiche.model_validate(source.data) if source.data is not None else None
         except (OSError, ValidationError):
             continue

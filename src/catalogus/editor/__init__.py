@@ -21,11 +21,13 @@ from pydantic import ValidationError
 
 from .. import markup
 from ..catalogue import Catalogue
+from ..inventory import LOCAL_DIR, LOCAL_SUFFIX
+from ..local_layer import LOCAL_FIELDS
 from ..messages import describe, slug
 from ..model import Fiche, Kostprijs
 from ..schema import schemas
 from ..site.render import environment
-from ..sources import load_source
+from ..sources import load_settings, load_source
 from ..vocabulary import FIELD_VOCABULARY
 
 FOLDER = "redactie"
@@ -107,20 +109,26 @@ def _json_value(value: Any) -> Any:
 
 
 def fiche_files(root: Path, catalogue: Catalogue) -> list[dict[str, Any]]:
-    """Each checked fiche as the form opens it: its front-matter as written, its body and the whole file."""
+    """Each checked fiche as the form opens it: its front-matter as written, its body and the whole file, and
+    its local layer (shown, not edited: the form writes only the shared fiche)."""
     files = []
+    content = catalogue.config.content_map
     for entry in catalogue.products:
         path = root / entry.path
         source = load_source(path, entry.path)
-        files.append(
-            {
-                "id": entry.id,
-                "titel": entry.record.titel,
-                "pad": entry.path,
-                "data": _json_value(source.data),
-                "tekst": path.read_text(encoding="utf-8"),
-            }
-        )
+        fiche = {
+            "id": entry.id,
+            "titel": entry.record.titel,
+            "pad": entry.path,
+            "data": _json_value(source.data),
+            "tekst": path.read_text(encoding="utf-8"),
+        }
+        local = f"{content}/{LOCAL_DIR}/{path.stem}{LOCAL_SUFFIX}"
+        if (root / local).is_file():
+            data = load_settings(root / local, local).data or {}
+            fields = [key for key in LOCAL_FIELDS if key in data]  # the checker accepted no other key
+            fiche["lokaal"] = {"pad": local, "velden": fields, "data": _json_value({k: data[k] for k in fields})}
+        files.append(fiche)
     return files
 
 

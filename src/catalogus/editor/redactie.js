@@ -3,7 +3,10 @@
  *
  * Round trip: for an existing fiche, every top-level field the editor did not change keeps its original text
  * (comments and quoting included); only changed fields are written by the YAML emitter below, in the house
- * style of the content files. No network request besides ./fiches.json; nothing is stored or sent. */
+ * style of the content files. No network request besides ./fiches.json; nothing is stored or sent.
+ *
+ * Local layer: a fiche's fields in content/lokaal/<id>.yml (this town's loket, cost, ...) are shown but not
+ * editable, and never written into the shared fiche: the page says which file holds them. */
 (function () {
   "use strict";
   const C = JSON.parse(document.getElementById("redactie-config").textContent);
@@ -356,11 +359,17 @@
     }
   }
 
-  function collect() {
+  function localFields() {
+    return state.current && state.current.lokaal ? state.current.lokaal.velden : [];
+  }
+
+  /* The form's values; `forFile`: without the local fields, which stay in their own file. */
+  function collect(forFile) {
     const data = {};
+    const local = localFields();
     for (const c of state.controls) {
       const v = c.get();
-      if (v !== undefined) data[c.key] = v;
+      if (v !== undefined && !(forFile && local.includes(c.key))) data[c.key] = v;
     }
     return data;
   }
@@ -486,7 +495,7 @@
   }
 
   function produce() {
-    const data = collect();
+    const data = collect(true);
     const body = $("tekst").value;
     const original = state.current;
     if (!original) return emitFile(data, body);
@@ -528,7 +537,16 @@
     state.dirty = new Set();
     state.showAll = false;
     const data = fiche ? fiche.data : {};
-    for (const c of state.controls) c.set(data[c.key]);
+    const local = fiche && fiche.lokaal ? fiche.lokaal : null;
+    for (const c of state.controls) {
+      if (local && local.velden.includes(c.key)) {
+        c.set(local.data[c.key]);
+        for (const input of c.wrap.querySelectorAll("input, select, textarea, button")) input.disabled = true;
+        c.wrap.append(el("p", { class: "uitleg", text: fill(T.lokaal_veld, { pad: local.pad }) }));
+      } else {
+        c.set(data[c.key]);
+      }
+    }
     $("tekst").value = fiche ? bodyOf(split(fiche.tekst).after) : "";
     $("formulier").hidden = false;
     $("uitvoer").hidden = false;
@@ -537,6 +555,7 @@
     $("github-bewerk").hidden = true;
     $("actie-uitleg").textContent = "";
     $("status").textContent = fiche ? fill(T.u_bewerkt, { titel: fiche.titel, pad: fiche.pad }) : T.u_begint;
+    if (local) $("status").textContent += " " + fill(T.lokaal_fiche, { pad: local.pad, velden: local.velden.join(", ") });
     validate();
     state.controls[0].inputs[0].focus();
   }
@@ -545,7 +564,7 @@
     state.showAll = true;
     const errors = validate();
     const text = produce();
-    const data = collect();
+    const data = collect(true);
     const id = state.current ? state.current.id : data.id || "nieuwe-fiche";
     const path = state.current ? state.current.pad : C.map + "/" + id + ".md";
     $("resultaat").value = text;

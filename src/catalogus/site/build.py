@@ -51,18 +51,21 @@ def config_file(root: Path) -> Path:
     return own if own.exists() else SITE_PROJECT / MKDOCS_FILE
 
 
-def build_site(root: Path, today: dt.date, site_dir: Path | None = None, internal: bool = False) -> int:
+def build_site(
+    root: Path, today: dt.date, site_dir: Path | None = None, internal: bool = False, concept: bool = False
+) -> int:
+    """`concept`: a draft site, with fields still 'IN TE VULLEN' allowed and a banner on every page."""
     target = (site_dir or root / (STAFF_SITE if internal else PUBLIC_SITE)).resolve()
     if root.resolve().is_relative_to(target):
         print(f"catalogus: de sitemap {target} mag de projectmap niet bevatten (hij wordt gewist)", file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
-    result = check(root, today, internal=internal)
+    result = check(root, today, internal=internal, concept=concept)
     print(report.human(result))
     if result.errors or result.catalogue is None:
         _remove(target)
         return EXIT_FAILED
-    if not publish(root, today, result.catalogue, target, result.internal if internal else None):
+    if not publish(root, today, result.catalogue, target, result.internal if internal else None, concept):
         return EXIT_FAILED
     seconds = time.perf_counter() - started
     pages = SITE.page_count
@@ -72,16 +75,22 @@ def build_site(root: Path, today: dt.date, site_dir: Path | None = None, interna
 
 
 def publish(
-    root: Path, today: dt.date, catalogue: Catalogue, target: Path, internal: dict[str, InternalText] | None = None
+    root: Path,
+    today: dt.date,
+    catalogue: Catalogue,
+    target: Path,
+    internal: dict[str, InternalText] | None = None,
+    concept: bool = False,
 ) -> bool:
     """Build the site of a checked catalogue into `target` (replaced only when mkdocs succeeds); with
-    `internal` (the checked internal texts, possibly none) the staff edition, without exports."""
+    `internal` (the checked internal texts, possibly none) the staff edition, without exports; `concept`: a
+    draft site with its banner."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     built = False
     history = read_history(catalogue, root)  # one git pass for the pages and the exports
     try:
-        with _requested(root, today, catalogue, history, internal), _mkdocs_log():
+        with _requested(root, today, catalogue, history, internal, concept), _mkdocs_log():
             config = load_config(str(config_file(root)), site_dir=str(staging), strict=True)
             mkdocs_build(config)
         strings = translations.load(config_file(root).parent, catalogue.config.taal)
@@ -127,9 +136,10 @@ def _requested(
     catalogue: Catalogue | None = None,
     history: History | None = None,
     internal: dict[str, InternalText] | None = None,
+    concept: bool = False,
 ) -> Iterator[Request]:
     with tempfile.TemporaryDirectory(prefix="catalogus-pages-") as pages_dir:
-        SITE.request = Request(root, today, catalogue, Path(pages_dir), history, internal)
+        SITE.request = Request(root, today, catalogue, Path(pages_dir), history, internal, concept)
         try:
             yield SITE.request
         finally:

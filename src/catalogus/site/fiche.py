@@ -249,7 +249,8 @@ def _benefit_line(benefit: Benefit | None, site: SiteContext) -> Markup | None:
 
 def _amount_line(amounts: tuple[Amount, ...], site: SiteContext) -> Markup:
     strings, first = site.strings, amounts[0]
-    line = Markup("{}{}: {}").format(strings["fiche"]["ongeveer"] + " " if first.approximate else "", first.amount, first.label)
+    amount = Markup("{}{}").format(strings["fiche"]["ongeveer"] + " " if first.approximate else "", first.amount)
+    line = Markup(strings["kort"]["bedrag"]).format(bedrag=amount, omschrijving=first.label)
     if len(amounts) > 1:
         line += Markup(" ") + strings["kort"]["meer_bedragen"]
     return line

@@ -10,11 +10,12 @@ when mkdocs renders it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -26,6 +27,7 @@ from mkdocs.structure.pages import Page
 from .. import report
 from ..catalogue import Catalogue
 from ..check import check
+from ..config import logo_problem
 from ..history import History, read_history
 from ..intern import InternalText
 from . import frame, search, translations
@@ -51,6 +53,7 @@ class Request:
     pages_dir: Path | None = None
     history: History | None = None  # read from git here when not given
     internal: dict[str, InternalText] | None = None
+    concept: bool = False
 
 
 class CatalogusSite:
@@ -61,6 +64,7 @@ class CatalogusSite:
         self.pages: dict[str, SitePage] = {}
         self.search_words = ""
         self._own_pages_dir: tempfile.TemporaryDirectory[str] | None = None
+        self.concept = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
@@ -71,6 +75,11 @@ class CatalogusSite:
         if not LANGUAGE.fullmatch(town.taal):
             raise PluginError(f"taal '{town.taal}' in catalogus.yml is geen taalcode zoals 'nl' of 'fr'")
         config.docs_dir = str(request.pages_dir or self._pages_dir())
+        self.concept = request.concept
+        # The repository comes from catalogus.yml; the Pages workflow may point it elsewhere with the variable.
+        repo_url = os.environ.get("CATALOGUS_REPO_URL") or town.repository_url
+        config.repo_url = quote(repo_url, safe=URL_SAFE) if repo_url else None
+        config.repo_name = urlsplit(repo_url).path.strip("/") if repo_url else None
         config.site_name = escape(town.site_naam)
         history = request.history if request.history is not None else read_history(catalogue, request.root)
         self.context = SiteContext(
@@ -87,6 +96,7 @@ class CatalogusSite:
         config.site_url = quote(town.site_url, safe=URL_SAFE) if town.site_url else None
         config.theme["language"] = town.taal
         if town.logo:
+            _check_logo(config, town.logo)
             config.theme["logo"] = town.logo
         if SEARCH_PLUGIN in config.plugins:
             config.plugins[SEARCH_PLUGIN].config.lang = [town.taal]
@@ -137,6 +147,7 @@ class CatalogusSite:
         env.globals["footer"] = footer_view(self.context)
         # The loket for general questions (catalogus.yml 'contact_loket'): its phone in the search help and the 404.
         env.globals["onthaal"] = self.context.loket_cards.get(town.contact_loket)
+        env.globals["concept"] = self.concept
         return env
 
     def on_post_page(self, output: str) -> str:
@@ -153,6 +164,13 @@ class CatalogusSite:
         return self._own_pages_dir.name
 
 
+def _check_logo(config: MkDocsConfig, logo: str) -> None:
+    """The logo lives in the theme's folder (overrides/): a real SVG or PNG, small enough for a phone."""
+    custom = config.theme.custom_dir
+    problem = logo_problem(Path(custom), logo) if custom else "er is geen map overrides/ voor het logo"
+    if problem:
+        raise PluginError(f"catalogus.yml: {problem}")
+
 
 def _inside(path: Path, folders: list[Path]) -> bool:
     resolved = path.resolve()
@@ -160,7 +178,7 @@ def _inside(path: Path, folders: list[Path]) -> bool:
 
 
 def _checked(request: Request) -> Catalogue:
-    result = check(request.root, request.today)
+    result = check(request.root, request.today, concept=request.concept)
     if result.errors or result.catalogue is None:
         raise PluginError("\n" + report.human(result))
     return result.catalogue
