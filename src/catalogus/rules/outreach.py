@@ -32,6 +32,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import numpy as np
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..catalogue import Catalogue
@@ -95,7 +96,7 @@ class Households:
     typed: dict[str, dict[str, Any]]
     problems: list[RowProblem]
     opted_out: int = 0
-    _known: dict[str, tuple[list[str], list[Any], list[str]]] = field(default_factory=dict, repr=False)
+    _indexed: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict, repr=False)
 
     def column(self, question: str) -> tuple[list[str], dict[str, Any]]:
         """A question's cells and what they mean; a question without a column is unknown for every household."""
@@ -103,14 +104,15 @@ class Households:
             return self.cells[question], self.typed[question]
         return [""] * len(self.ids), {"": None}
 
-    def known(self, question: str) -> tuple[list[str], list[Any], list[str]]:
-        """The distinct cells of a question that hold an answer, those answers, and the empty cells (once each)."""
-        if question not in self._known:
-            typed = self.column(question)[1]
-            answered = [text for text, value in typed.items() if value is not None]
-            empty = [text for text, value in typed.items() if value is None]
-            self._known[question] = answered, list(map(typed.__getitem__, answered)), empty
-        return self._known[question]
+    def indexed(self, question: str) -> tuple[np.ndarray, list[str]]:
+        """A question's distinct cells, and per household the place of its cell among them: a column of numbers
+        that every product reading the question combines without a look at the texts."""
+        if question not in self._indexed:
+            cells, typed = self.column(question)
+            texts = list(typed)
+            place = dict(zip(texts, itertools.count()))
+            self._indexed[question] = np.fromiter(map(place.__getitem__, cells), np.int64, len(cells)), texts
+        return self._indexed[question]
 
     def answers(self, index: int, asked: Iterable[str]) -> dict[str, Any]:
         """One household's answers, as the evaluator takes them."""
@@ -418,42 +420,54 @@ def _thresholds(rule: dict[str, Any], households: Households, day: str) -> dict[
         current = value_in_force(limit, day)
         if current is None:
             continue  # no value yet: the condition is onbekend for everyone
-        counts = [0] if limit["per"] is None else [n // 100 for n in households.known(limit["per"])[1]]
+        persons = households.column(limit["per"])[1].values() if limit["per"] else ()
+        counts = [0] if limit["per"] is None else [n // 100 for n in persons if n is not None]
         points.update(current["bedrag"] + current["per_persoon"] * n for n in counts)
     return {question: sorted(points) for question, points in found.items()}
 
 
-def _key_columns(rule: dict[str, Any], asked: list[str], households: Households, day: str) -> list[list[Any]]:
-    """Per question the rule reads, a column in which two households are equal only if the rule cannot tell them
-    apart: the cell itself, or for an amount or a date, its place among the values the rule compares it with."""
+def _key_columns(rule: dict[str, Any], asked: list[str], households: Households, day: str) -> list[tuple[np.ndarray, int]]:
+    """Per question the rule reads, a number per household, equal for two households only if the rule cannot tell
+    them apart (the cell itself, or for an amount or a date, its place among the values the rule compares it with),
+    and how many such numbers there can be."""
     thresholds = _thresholds(rule, households, day)
     columns = []
     for question in asked:
-        cells = households.column(question)[0]
+        cells, texts = households.indexed(question)
         points = thresholds.get(question)
         if points is None:
-            columns.append(cells)
+            columns.append((cells, len(texts)))
             continue
-        answered, answers, empty = households.known(question)
-        below = map(bisect.bisect_left, itertools.repeat(points), answers)
-        not_above = map(bisect.bisect_right, itertools.repeat(points), answers)
-        place = dict(zip(answered, zip(below, not_above)))  # the same pair: the same outcome of every comparison
-        place.update(dict.fromkeys(empty))
-        columns.append(list(map(place.__getitem__, cells)))
+        typed = households.column(question)[1]
+        # 0 when empty, else 1 + the thresholds below it + those not above it: the same outcome of every comparison
+        place = [0 if v is None else 1 + bisect.bisect_left(points, v) + bisect.bisect_right(points, v)
+                 for v in map(typed.__getitem__, texts)]
+        columns.append((np.array(place, np.int64)[cells], 2 * len(points) + 2))
     return columns
 
 
-def evaluate_product(rule: dict[str, Any], households: Households, day: str) -> tuple[list[int], dict[int, Summary]]:
+def _first_alike(columns: list[tuple[np.ndarray, int]], count: int) -> np.ndarray:
+    """Per household the index of the first household with the same number in every column: the columns are
+    combined into one number (made dense again before it could overflow), and numpy finds the first of each."""
+    key, bound = np.zeros(count, np.int64), 1
+    for cells, size in columns:
+        if bound * size >= 2**62:
+            key, bound = np.unique(key, return_inverse=True)[1].astype(np.int64), count
+        key, bound = key * size + cells, bound * size
+    _, first, alike = np.unique(key, return_index=True, return_inverse=True)
+    return first[alike]
+
+
+def evaluate_product(rule: dict[str, Any], households: Households, day: str) -> tuple[np.ndarray, dict[int, Summary]]:
     """Per household a code, and per code (outcome, category, toekenning, reason codes of the deciding category).
 
     Two households get the same code when the rule reads the same from both: the code is the index of the first
     household that reads so, and the evaluator decides once per code, on that household's answers."""
     leaves = [leaf for category in rule["categorieen"] for leaf in _leaves(category["voorwaarde"])]
     asked = sorted({leaf["vraag"] for leaf in leaves} | {g["per"] for g in rule["grenzen"].values() if g["per"]})
-    first: dict[tuple, int] = {}
-    codes = list(map(first.setdefault, zip(*_key_columns(rule, asked, households, day)), itertools.count()))
+    codes = _first_alike(_key_columns(rule, asked, households, day), len(households.ids))
     decided = {}
-    for index in first.values():
+    for index in np.unique(codes).tolist():
         result = evaluate(rule, households.answers(index, asked), day)
         winner = next((c for c in result["categorieen"] if c["id"] == result["categorie"]), None)
         reasons = tuple(winner["beslissend"]) if winner else ()
@@ -503,26 +517,28 @@ def run(
         )
         served_here = served.get(entry.id, set())
         codes, decided = evaluate_product(rule, households, iso)
-        flags = list(map(served_here.__contains__, households.ids))
-        product.served_total = sum(flags)
-        served_ones = Counter(itertools.compress(codes, flags))
-        for code, number in Counter(codes).items():
-            outcome, category = decided[code][:2]
+        flags = np.fromiter(map(served_here.__contains__, households.ids), bool, len(codes))
+        product.served_total = int(flags.sum())
+        numbers = np.bincount(codes, minlength=len(codes)).tolist()
+        served_ones = np.bincount(codes[flags], minlength=len(codes)).tolist()
+        for code, (outcome, category, *_) in decided.items():
             if outcome == UNKNOWN:
-                product.maybe += number
+                product.maybe += numbers[code]
             elif outcome == YES:
                 count = product.categories[category]  # type: ignore[index]
-                count.eligible += number
+                count.eligible += numbers[code]
                 count.served += served_ones[code]
-                count.invited += number - served_ones[code]
-                product.eligible += number
+                count.invited += numbers[code] - served_ones[code]
+                product.eligible += numbers[code]
                 product.served_eligible += served_ones[code]
-        yes = {code for code, summary in decided.items() if summary[0] == YES}
-        invited = list(itertools.compress(range(len(codes)), map(operator.gt, map(yes.__contains__, codes), flags)))
         first_with: dict[Summary, int] = {}
-        same = {code: first_with.setdefault(summary, code) for code, summary in decided.items()}  # one code per summary
+        same = np.zeros(len(codes), np.int64)  # per code, the first code with the same summary
+        yes = np.zeros(len(codes), bool)
+        for code, summary in decided.items():
+            same[code], yes[code] = first_with.setdefault(summary, code), summary[0] == YES
+        invited = np.flatnonzero(yes[codes] & ~flags)
         product.decided = decided
-        product.invitations = list(zip(invited, map(same.__getitem__, map(codes.__getitem__, invited))))
+        product.invitations = list(zip(invited.tolist(), same[codes[invited]].tolist()))
         results.append(product)
     return Outreach(iso, households, results, problems)
 
