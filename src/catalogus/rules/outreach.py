@@ -6,11 +6,13 @@ the invitations (household id, product, category, reason codes only) and one mai
 and prints the counts per category and the policy table (eligible vs served per product).
 
 Speed (100,000 households in a few seconds; scripts/benchmark_outreach.py): no Python code runs per household and
-per question. Each distinct cell of a column is typed once. Per product, households that the rule cannot tell
-apart (the same cells, and amounts or dates at the same place among the rule's thresholds) share a code, and the
-evaluator (evaluate.py, the one the tests compare with the browser's) decides once per code, on the answers of the
-first household with it: one evaluator semantics, no second implementation of a condition. Letters are rendered
-once per distinct set of invitations.
+per question. A file without quotes is cut into columns with numpy; a column is its distinct cells and, per row,
+a number saying which one (also a pass of Python over a column's 100,000 cells would cost more than the rules).
+Each distinct cell is typed once. Per product, households that the rule cannot tell apart (the same cells, and
+amounts or dates at the same place among the rule's thresholds) share a code, and the evaluator (evaluate.py, the
+one the tests compare with the browser's) decides once per code, on the answers of the first household with it:
+one evaluator semantics, no second implementation of a condition. Letters are rendered once per distinct set of
+invitations.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ ID_SENTINEL = "\x00huishouden\x00"
 ORDERING = ("kleiner_dan", "hoogstens", "groter_dan", "minstens")
 CSV_SPECIAL = re.compile(r'[;"\r\n]')  # a cell with one of these is quoted in the output
 LETTERS_PER_WRITE = 2000
+PACKED_CELL = 64  # bytes; a file with a longer cell is split as text
 
 
 def _bulk(function):
@@ -84,6 +87,7 @@ class RowProblem:
 
 
 Summary = tuple[str, "str | None", "str | None", tuple[str, ...]]  # outcome, category, toekenning, reason codes
+Column = tuple[list[str], np.ndarray]  # a column's distinct cells, and per row the place of its cell among them
 
 
 @dataclass
@@ -92,31 +96,21 @@ class Households:
     each distinct cell means as the evaluator compares it (None when empty; numbers in hundredths)."""
 
     ids: list[str]
-    cells: dict[str, list[str]]
+    cells: dict[str, Column]
     typed: dict[str, dict[str, Any]]
     problems: list[RowProblem]
     opted_out: int = 0
-    _indexed: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict, repr=False)
 
-    def column(self, question: str) -> tuple[list[str], dict[str, Any]]:
-        """A question's cells and what they mean; a question without a column is unknown for every household."""
+    def column(self, question: str) -> tuple[list[str], np.ndarray, dict[str, Any]]:
+        """A question's distinct cells, per household the place of its cell among them, and what each cell means; a
+        question without a column is unknown for every household."""
         if question in self.cells:
-            return self.cells[question], self.typed[question]
-        return [""] * len(self.ids), {"": None}
-
-    def indexed(self, question: str) -> tuple[np.ndarray, list[str]]:
-        """A question's distinct cells, and per household the place of its cell among them: a column of numbers
-        that every product reading the question combines without a look at the texts."""
-        if question not in self._indexed:
-            cells, typed = self.column(question)
-            texts = list(typed)
-            place = dict(zip(texts, itertools.count()))
-            self._indexed[question] = np.fromiter(map(place.__getitem__, cells), np.int64, len(cells)), texts
-        return self._indexed[question]
+            return *self.cells[question], self.typed[question]
+        return [""], np.zeros(len(self.ids), np.int64), {"": None}
 
     def answers(self, index: int, asked: Iterable[str]) -> dict[str, Any]:
         """One household's answers, as the evaluator takes them."""
-        answers = {q: typed[cells[index]] for q in asked for cells, typed in [self.column(q)]}
+        answers = {q: typed[texts[cells[index]]] for q in asked for texts, cells, typed in [self.column(q)]}
         return {q: _as_number(v) if v is not None and questions()[q].soort == "getal" else v for q, v in answers.items()}
 
 
@@ -159,12 +153,17 @@ class _Table:
     columns; `rows` keeps the rows themselves only when there is such a row."""
 
     header: list[str]
-    columns: list[Sequence[str]]
+    columns: list[Column]
     rows: list[list[str]] | None
     lines: Sequence[int]  # the line on which each data row starts (the header is line 1)
 
     def row(self, index: int) -> list[str]:
-        return self.rows[index] if self.rows is not None else [column[index] for column in self.columns]
+        return self.rows[index] if self.rows is not None else [texts[cells[index]] for texts, cells in self.columns]
+
+    def stripped(self, name: str) -> list[str]:
+        """The cells of the column `name`, without surrounding spaces, one per row."""
+        texts, cells = self.columns[self.header.index(name)]
+        return np.array(list(map(str.strip, texts)), object)[cells].tolist()
 
 
 def _read_table(path: Path, limit: int | None = None) -> _Table:
@@ -181,7 +180,7 @@ def _read_table(path: Path, limit: int | None = None) -> _Table:
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     unix = text.replace("\r\n", "\n") if "\r" in text else text
-    plain = '"' not in unix and "\r" not in unix
+    plain = '"' not in unix and "\r" not in unix and "\x00" not in unix
     if plain:
         lines = unix.split("\n")
         if lines[-1] == "":
@@ -203,13 +202,41 @@ def _read_table(path: Path, limit: int | None = None) -> _Table:
     header = [h.strip() for h in header]
     width = len(header)
     if plain and all(map((width - 1).__eq__, map(str.count, body, itertools.repeat(delimiter)))):
-        cells = delimiter.join(body).split(delimiter) if body else []
-        return _Table(header, [cells[column::width] for column in range(width)], None, starts)
+        return _Table(header, _split_columns(body, delimiter, width), None, starts)
     rows = [line.split(delimiter) for line in body] if plain else body
-    if all(map(width.__eq__, map(len, rows))):
-        return _Table(header, list(zip(*rows)) or [()] * width, None, starts)
-    shaped = [row if len(row) == width else [""] * width for row in rows]
-    return _Table(header, list(zip(*shaped)), rows, starts)
+    uniform = all(map(width.__eq__, map(len, rows)))
+    shaped = rows if uniform else [row if len(row) == width else [""] * width for row in rows]
+    columns = list(map(_distinct, zip(*shaped))) if rows else [([], np.zeros(0, np.int64))] * width
+    return _Table(header, columns, None if uniform else rows, starts)
+
+
+def _distinct(cells: Sequence[str]) -> Column:
+    texts = list(dict.fromkeys(cells))
+    place = dict(zip(texts, itertools.count()))
+    return texts, np.fromiter(map(place.__getitem__, cells), np.int64, len(cells))
+
+
+def _split_columns(body: list[str], delimiter: str, width: int) -> list[Column]:
+    """The columns of rows that all have `width` cells, cut from the file's bytes with numpy: no Python object per
+    cell (a pass over 100,000 of those costs more than reading the file); each distinct cell is decoded once."""
+    if not body:
+        return [([], np.zeros(0, np.int64))] * width
+    raw = np.frombuffer((delimiter.join(body) + delimiter).encode("utf-8"), np.uint8)  # every cell ends with one
+    ends = np.flatnonzero(raw == ord(delimiter))
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    sizes = ends - starts
+    if sizes.max() > PACKED_CELL:  # a long cell would make every cell of its column that long in memory
+        cells = delimiter.join(body).split(delimiter)
+        return [_distinct(cells[column::width]) for column in range(width)]
+    padded = np.concatenate((raw, np.zeros(PACKED_CELL, np.uint8)))
+    columns = []
+    for column in range(width):
+        first, size = starts[column::width], sizes[column::width]
+        span = np.arange(max(int(size.max()), 1))
+        packed = padded[first[:, None] + span] * (span < size[:, None])  # the cell's bytes, then zeros
+        distinct, cells = np.unique(packed.view(f"S{span.size}").ravel(), return_inverse=True)
+        columns.append(([text.decode("utf-8") for text in distinct.tolist()], cells))
+    return columns
 
 
 class _Invalid(ValueError):
@@ -308,26 +335,27 @@ def read_households(path: Path, mapping: Proactief, opt_outs: set[str]) -> House
     columns = {q: header.index(mapping.kolommen.get(q, q)) for q in questions() if mapping.kolommen.get(q, q) in header}
     if not columns:
         raise OutreachError(f"{path}: geen enkele kolom heet zoals een vraag uit vragen.yml")
-    ids = list(map(str.strip, table.columns[header.index(mapping.id_kolom)]))
+    ids = table.stripped(mapping.id_kolom)
     reasons, blank = _row_reasons(table, ids)
     broken_rows = set(reasons)
     typed: dict[str, dict[str, Any]] = {}
     for question, column in columns.items():
-        texts = table.columns[column]
+        texts, cells = table.columns[column]
         typed[question], bad = _type_cells(set(texts), questions()[question])
-        for index in itertools.compress(range(len(texts)), map(bad.__contains__, texts)) if bad else ():
+        wrong = [place for place, text in enumerate(texts) if text in bad]
+        for index in np.flatnonzero(np.isin(cells, wrong)).tolist() if wrong else ():
             if index not in broken_rows:
-                reasons.setdefault(index, []).append(f"kolom '{header[column]}': {bad[texts[index]]}")
-    opted = list(map(opt_outs.__contains__, ids))
-    keep = list(map(operator.not_, opted))
-    for index in blank.union(reasons):
-        keep[index] = False
+                reasons.setdefault(index, []).append(f"kolom '{header[column]}': {bad[texts[cells[index]]]}")
+    opted = np.fromiter(map(opt_outs.__contains__, ids), bool, len(ids))
+    dropped = np.array(sorted(blank.union(reasons)), np.int64)
+    keep = ~opted
+    keep[dropped] = False
     return Households(
         ids=list(itertools.compress(ids, keep)),
-        cells={q: list(itertools.compress(table.columns[column], keep)) for q, column in columns.items()},
+        cells={q: (table.columns[column][0], table.columns[column][1][keep]) for q, column in columns.items()},
         typed=typed,
         problems=[RowProblem(path.name, table.lines[i], "; ".join(r)) for i, r in sorted(reasons.items())],
-        opted_out=sum(opted) - sum(opted[index] for index in reasons),
+        opted_out=int(opted.sum()) - int(opted[np.array(sorted(reasons), np.int64)].sum()),
     )
 
 
@@ -377,8 +405,8 @@ def _id_rows(path: Path, id_column: str, second: str | None, problems: list[RowP
     for name in (id_column, second):
         if name and name not in header:
             raise OutreachError(f"{path}: de kolom '{name}' ontbreekt")
-    households = map(str.strip, table.columns[header.index(id_column)])
-    values = map(str.strip, table.columns[header.index(second)]) if second else itertools.repeat(None)
+    households = table.stripped(id_column)
+    values = table.stripped(second) if second else itertools.repeat(None)
     pairs = []
     for index, household, value in zip(itertools.count(), households, values):
         if household and (second is None or value in known) and (rows is None or len(rows[index]) == len(header)):
@@ -420,7 +448,7 @@ def _thresholds(rule: dict[str, Any], households: Households, day: str) -> dict[
         current = value_in_force(limit, day)
         if current is None:
             continue  # no value yet: the condition is onbekend for everyone
-        persons = households.column(limit["per"])[1].values() if limit["per"] else ()
+        persons = households.column(limit["per"])[2].values() if limit["per"] else ()
         counts = [0] if limit["per"] is None else [n // 100 for n in persons if n is not None]
         points.update(current["bedrag"] + current["per_persoon"] * n for n in counts)
     return {question: sorted(points) for question, points in found.items()}
@@ -433,12 +461,11 @@ def _key_columns(rule: dict[str, Any], asked: list[str], households: Households,
     thresholds = _thresholds(rule, households, day)
     columns = []
     for question in asked:
-        cells, texts = households.indexed(question)
+        texts, cells, typed = households.column(question)
         points = thresholds.get(question)
         if points is None:
             columns.append((cells, len(texts)))
             continue
-        typed = households.column(question)[1]
         # 0 when empty, else 1 + the thresholds below it + those not above it: the same outcome of every comparison
         place = [0 if v is None else 1 + bisect.bisect_left(points, v) + bisect.bisect_right(points, v)
                  for v in map(typed.__getitem__, texts)]
