@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -69,3 +71,16 @@ def line_of(path: Path, fragment: str) -> int:
     """1-based number of the first line of `path` that contains `fragment`."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(number for number, line in enumerate(lines, start=1) if fragment in line)
+
+
+def git(repo: Path, *args: str, day: str | None = None) -> str:
+    """git in a test repository: a fixed identity, none of the machine's own git settings, and with `day` a fixed
+    commit date. A failing command (a merge conflict too) fails the test with git's output."""
+    identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env = {**os.environ, **identity, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    if day:
+        env |= {"GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00"}
+    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, f"git {' '.join(args)}: {result.stdout}{result.stderr}"
+    return result.stdout.strip()

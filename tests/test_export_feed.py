@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from exported import demo_exports, export_catalogue
-from factories import fiche, make_project, write
+from factories import fiche, git, make_project, write
 
 from catalogus.export import layout
 from catalogus.history import change_dates
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
-
-def _git(root: Path, *args: str, day: str | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
-    if day:
-        env |= {"GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00"}
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
 def _entries(site: Path) -> list[tuple[str, str]]:
@@ -41,12 +32,12 @@ def _project(root: Path) -> Path:
 
 def test_feed_uses_git_dates_and_falls_back_to_the_review_date(tmp_path):
     root = _project(tmp_path)
-    _git(root, "init", "-q")
-    _git(root, "add", "content/products/huurpremie.md", "content/products/poetsdienst.md")
-    _git(root, "commit", "-qm", "eerste", day="2026-03-02")
+    git(root, "init", "-q")
+    git(root, "add", "content/products/huurpremie.md", "content/products/poetsdienst.md")
+    git(root, "commit", "-qm", "eerste", day="2026-03-02")
     path = root / "content" / "products" / "poetsdienst.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
-    _git(root, "commit", "-qam", "tweede", day="2026-11-20")
+    git(root, "commit", "-qam", "tweede", day="2026-11-20")
     catalogue, site = export_catalogue(root)
     assert change_dates(catalogue, root) == {
         "huurpremie": (dt.date(2026, 3, 2), dt.date(2026, 3, 2)),

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from exported import export_catalogue
-from factories import fiche, make_project
+from factories import fiche, git, make_project
 
 from catalogus.export import layout
 from catalogus.history import Change, History, change_dates, read_history
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
-
-def git(root: Path, *args: str, day: str | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
-    if day:
-        env |= {"GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00"}
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
 def append(path: Path, text: str) -> None:

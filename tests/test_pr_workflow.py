@@ -17,15 +17,12 @@ import pytest
 import yaml
 
 from catalogus.pr_report import MARKER
-from factories import REPO
+from factories import REPO, git
 
 FIXTURE = REPO / "tests" / "fixtures" / "catalogue"
 TODAY = "2026-11-26"
 BIN = Path(sys.executable).parent
 
-
-def git(repo, *args):
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout.strip()
 
 
 def workflow_step(job: str, name: str) -> str:
@@ -47,8 +44,8 @@ def proposal(tmp_path):
     repo = tmp_path / "repo"
     shutil.copytree(FIXTURE, repo)
     git(repo, "init", "-q", "-b", "main")
-    git(repo, "-c", "user.name=Test", "-c", "user.email=t@example.invalid", "add", "-A")
-    git(repo, "-c", "user.name=Test", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "Catalogus")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Catalogus")
     base = git(repo, "rev-parse", "HEAD")
     git(repo, "checkout", "-q", "-b", "voorstel")
     broken = repo / "content" / "products" / "personenalarm.md"
@@ -56,7 +53,7 @@ def proposal(tmp_path):
     broken.write_text(re.sub(r"^themas: \[.*\]$", "themas: [zorg-thuiss]", text, count=1, flags=re.M), encoding="utf-8")
     edited = repo / "content" / "products" / "huurpremie.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace("premie huur]", "premie huur, huurpremie]"), encoding="utf-8")
-    git(repo, "-c", "user.name=Test", "-c", "user.email=t@example.invalid", "commit", "-q", "-am", "Voorstel")
+    git(repo, "commit", "-q", "-am", "Voorstel")
     line = next(n for n, l in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("themas:"))
     return repo, base, line
 
@@ -106,7 +103,7 @@ def test_fiche_text_cannot_inject_markdown_into_the_comment(proposal):
     repo, base, _ = proposal
     fiche = repo / "content" / "products" / "huurpremie.md"
     fiche.write_text(fiche.read_text(encoding="utf-8").replace("titel: Huurpremie", 'titel: "@iedereen [klik](https://x.example) ```"'), encoding="utf-8")
-    git(repo, "-c", "user.name=Test", "-c", "user.email=t@example.invalid", "commit", "-q", "-am", "Titel")
+    git(repo, "commit", "-q", "-am", "Titel")
     run_step(repo, "check", "Verslag voor de reactie", base)
     body = (repo / "pr-verslag.md").read_text(encoding="utf-8")
     assert "\\@iedereen \\[klik\\]\\(https\\:" in body
