@@ -7,8 +7,8 @@ and prints the counts per category and the policy table (eligible vs served per 
 
 Speed (100,000 households in a few seconds; scripts/benchmark_outreach.py): no Python code runs per household and
 per question. A file without quotes is cut into columns with numpy; a column is its distinct cells and, per row,
-a number saying which one (also a pass of Python over a column's 100,000 cells would cost more than the rules).
-Each distinct cell is typed once. Per product, households that the rule cannot tell apart (the same cells, and
+the number of its cell among them (even one Python pass over each column's cells costs more than the rules). Each
+distinct cell is typed once. Per product, households that the rule cannot tell apart (the same cells, and
 amounts or dates at the same place among the rule's thresholds) share a code, and the evaluator (evaluate.py, the
 one the tests compare with the browser's) decides once per code, on the answers of the first household with it:
 one evaluator semantics, no second implementation of a condition. Letters are rendered once per distinct set of
@@ -169,9 +169,9 @@ class _Table:
 def _read_table(path: Path, limit: int | None = None) -> _Table:
     """Read a whole CSV file (';' or ',', as the first 4 kB suggest; BOM and CRLF allowed).
 
-    A file without a quote and without a lone carriage return is exactly its lines split on the delimiter: split so,
-    ten times faster than the csv module and without building a list per row. A file with quotes goes through the csv
-    module (quoted cells, cells over several lines, each row keeping the line it starts on)."""
+    A file without a quote, a lone carriage return or a NUL is exactly its lines split on the delimiter: split so,
+    ten times faster than the csv module, and cut into columns without a Python object per cell. A file with quotes
+    goes through the csv module (quoted cells, cells over several lines, each row keeping the line it starts on)."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             text = handle.read()
@@ -211,6 +211,7 @@ def _read_table(path: Path, limit: int | None = None) -> _Table:
 
 
 def _distinct(cells: Sequence[str]) -> Column:
+    """A column of text cells as its distinct cells and the number of each row's cell (files with quotes)."""
     texts = list(dict.fromkeys(cells))
     place = dict(zip(texts, itertools.count()))
     return texts, np.fromiter(map(place.__getitem__, cells), np.int64, len(cells))
