@@ -17,7 +17,6 @@ invitations.
 
 from __future__ import annotations
 
-import bisect
 import csv
 import datetime as dt
 import functools
@@ -467,10 +466,12 @@ def _key_columns(rule: dict[str, Any], asked: list[str], households: Households,
         if points is None:
             columns.append((cells, len(texts)))
             continue
+        answered = [typed[text] is not None for text in texts]
+        values = np.array([value for value in map(typed.__getitem__, texts) if value is not None])
         # 0 when empty, else 1 + the thresholds below it + those not above it: the same outcome of every comparison
-        place = [0 if v is None else 1 + bisect.bisect_left(points, v) + bisect.bisect_right(points, v)
-                 for v in map(typed.__getitem__, texts)]
-        columns.append((np.array(place, np.int64)[cells], 2 * len(points) + 2))
+        place = np.zeros(len(texts), np.int64)
+        place[answered] = 1 + np.searchsorted(points, values, "left") + np.searchsorted(points, values, "right")
+        columns.append((place[cells], 2 * len(points) + 2))
     return columns
 
 
