@@ -4,6 +4,8 @@ left out, every invalid row reported by its line, and no output inside the repos
 from __future__ import annotations
 
 import csv
+import itertools
+import json
 import datetime as dt
 import sys
 from collections import Counter
@@ -234,3 +236,34 @@ def test_a_file_without_quotes_reads_as_the_csv_module_reads_it(tmp_path, catalo
     assert results[0] == results[1]
     assert [row for row, _ in results[0][0]] == ([3, 4, 5] if uniform else [4, 5, 6, 7, 9])
     assert results[0][1] == ["H1", "H4", other]
+
+
+@pytest.mark.parametrize("op, on_the_day", [("hoogstens", "ja"), ("kleiner_dan", "onbekend"), ("minstens", "ja"), ("groter_dan", "onbekend")])
+def test_dates_on_and_around_a_threshold(tmp_path, catalogue, monkeypatch, op, on_the_day):
+    """No question in vragen.yml is a date yet, but the format allows one: the batch must place a date among a
+    rule's thresholds as the evaluator compares it (the shared vectors' date rule, a day before, on and after)."""
+    from catalogus.rules.questions import Question
+
+    vectors = json.loads((REPO / "tests" / "rules_vectors.json").read_text(encoding="utf-8"))
+    rule = vectors["regels"]["keuze_en_datum"]
+    (date_leaf,) = [leaf for leaf in rule["categorieen"][0]["voorwaarde"]["alle"] if leaf["vraag"] == "startdatum"]
+    date_leaf["op"] = op
+    asked = {**questions(), "startdatum": Question(label="Startdatum", kort="start", soort="datum")}
+    monkeypatch.setattr(outreach, "questions", lambda: asked)
+    lines = ["huishouden;woonsituatie;startdatum"]
+    for number, (situation, day) in enumerate(itertools.product(
+        ["alleenstaand", "samenwonend", ""], ["2024-02-29", "2024-03-01", "2024-03-02", "2031-01-01", ""]
+    )):
+        lines.append(f"H{number};{situation};{day}")
+    path = tmp_path / "h.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    households = outreach.read_households(path, catalogue.config.proactief, set())
+    assert not households.problems and len(households.ids) == 15
+    codes, decided = outreach.evaluate_product(rule, households, TODAY.isoformat())
+    with path.open(encoding="utf-8", newline="") as handle:
+        expected = [
+            evaluate(rule, {q: row[q] or None for q in ("woonsituatie", "startdatum")}, TODAY.isoformat())["uitkomst"]
+            for row in csv.DictReader(handle, delimiter=";")
+        ]
+    assert [decided[code][0] for code in codes] == expected
+    assert expected[1] == on_the_day  # alleenstaand, on the very day of the threshold
