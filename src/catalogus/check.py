@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -14,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import BaseModel
 
 from . import drafts, local_layer, placeholders
+from .bulk import without_cycle_collector
 from .catalogue import Catalogue, Entry, build_catalogue
 from .config import CONFIG_FILE, PAGES_FILE, Paginas, TownConfig
 from .findings import Finding, error, warning
@@ -45,18 +43,6 @@ class CheckResult:
         return [f for f in self.findings if not f.is_error]
 
 
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Loading allocates millions of small acyclic objects; the cyclic collector only adds superlinear cost."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def check(
     root: Path, today: dt.date, paths: list[Path] | None = None, *, internal: bool = False, concept: bool = False
 ) -> CheckResult:
@@ -65,7 +51,7 @@ def check(
     The internal texts (content/intern/) are always checked; they are kept in the result only with
     `internal=True` (the staff edition), so the public build never holds them. `concept`: fields still marked
     'IN TE VULLEN' are warnings instead of errors (a draft site)."""
-    with _no_cyclic_gc():
+    with without_cycle_collector():
         return _check(root, today, paths, internal, concept)
 
 

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
-import gc
 import io
 import itertools
 import operator
@@ -36,6 +34,7 @@ from typing import Any
 import numpy as np
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..bulk import without_cycle_collector
 from ..catalogue import Catalogue
 from ..config import Proactief
 from .compiled import compile_rule
@@ -54,24 +53,6 @@ ORDERING = ("kleiner_dan", "hoogstens", "groter_dan", "minstens")
 CSV_SPECIAL = re.compile(r'[;"\r\n]')  # a cell with one of these is quoted in the output
 LETTERS_PER_WRITE = 2000
 PACKED_CELL = 64  # bytes; a file with a longer cell is split as text
-
-
-def _bulk(function):
-    """Run without the cycle collector: a batch makes millions of small lists and tuples (cells, rows, keys) that
-    form no cycles, and the collector would walk them all again and again (a third of the run). Reference counting
-    still frees everything; the collector is switched back on afterwards."""
-
-    @functools.wraps(function)
-    def without_collector(*args, **kwargs):
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return without_collector
 
 
 class OutreachError(Exception):
@@ -516,7 +497,7 @@ class Outreach:
     letters: int = 0
 
 
-@_bulk
+@without_cycle_collector()
 def run(
     catalogue: Catalogue,
     households_csv: Path,
@@ -605,7 +586,7 @@ def unsafe_output(target: Path, root: Path, site_dir: Path, content_dir: Path) -
     return None
 
 
-@_bulk
+@without_cycle_collector()
 def write(outreach: Outreach, catalogue: Catalogue, target: Path, template: Path | None) -> None:
     target.mkdir(parents=True, exist_ok=True)
     ids = outreach.households.ids
