@@ -24,7 +24,7 @@ from .findings import Finding, error
 from .messages import suggest_reference
 from .model import Intern
 from .sources import Source, field_name, load_source
-from .validate import body_findings, model_findings
+from .validate import body_findings, future_review, model_findings
 
 FOLDER = "intern"
 # Candidates: 11 digits as a national register number is written (85.07.30-033.28, 85073003328), and an IBAN
@@ -81,10 +81,7 @@ def _validate(source: Source, fiches: dict[str, str], today: dt.date) -> Interna
     if record is None:
         return None
     assert isinstance(record, Intern)
-    if record.laatst_nagekeken > today:
-        line, column = source.line_of(("laatst_nagekeken",))
-        message = f"datum ligt in de toekomst ({record.laatst_nagekeken.isoformat()}); vul de datum van het nazicht in"
-        source.findings.append(error(source.path, line, "laatst_nagekeken", message, column))
+    source.findings.extend(future_review(source, record.laatst_nagekeken, today))
     if not source.body.strip() and not record.team and not record.doorverwijzen:
         source.findings.append(
             error(source.path, 1, "bestand", "deze interne tekst is leeg; schrijf onder de gegevens wat collega's moeten weten, of verwijder het bestand")

@@ -142,19 +142,20 @@ def _vocabulary_findings(source: Source, fiche: Fiche, vocab: Vocabularies) -> l
     return findings
 
 
-def _review_findings(source: Source, fiche: Fiche, config: TownConfig, today: dt.date) -> list[Finding]:
+def future_review(source: Source, reviewed: dt.date, today: dt.date) -> list[Finding]:
+    """A review date after `today` is a typing error (of a fiche or an internal text): it would hide a due review."""
+    if reviewed <= today:
+        return []
     line, column = source.line_of(("laatst_nagekeken",))
-    reviewed = fiche.laatst_nagekeken
-    if reviewed > today:
-        return [
-            error(
-                source.path,
-                line,
-                "laatst_nagekeken",
-                f"datum ligt in de toekomst ({reviewed.isoformat()}); vul de datum van het nazicht in",
-                column,
-            )
-        ]
+    message = f"datum ligt in de toekomst ({reviewed.isoformat()}); vul de datum van het nazicht in"
+    return [error(source.path, line, "laatst_nagekeken", message, column)]
+
+
+def _review_findings(source: Source, fiche: Fiche, config: TownConfig, today: dt.date) -> list[Finding]:
+    future = future_review(source, fiche.laatst_nagekeken, today)
+    if future:
+        return future
+    line, column = source.line_of(("laatst_nagekeken",))
     due = review_due(fiche, config)
     if today <= due:
         return []
