@@ -6,11 +6,11 @@ in the build, so a change that breaks another file is never published.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 from .check import CheckResult
+from .sources import display_path
 
 
 class ChangesError(Exception):
@@ -39,7 +39,7 @@ def changed_files(root: Path, base: str) -> list[str]:
     for name in filter(None, names.split("\0")):
         full = top / name
         if full.resolve().is_relative_to(root):
-            paths.append(os.path.relpath(full, root).replace(os.sep, "/"))
+            paths.append(display_path(full, root))
     return sorted(paths)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -21,7 +20,7 @@ from .inventory import CONTENT_DIRS, INTERNAL_DIR, Inventory, take_inventory
 from .messages import Known, suggest_reference
 from .model import Fiche
 from .owners import owner_findings
-from .sources import Source, field_name, kind_of, load_settings, load_source
+from .sources import Source, display_path, field_name, kind_of, load_settings, load_source
 from .validate import model_findings, validate_source
 from .vocabulary import VOCABULARY_FILE, Vocabularies
 
@@ -163,7 +162,7 @@ def _expand(path: Path) -> list[Path]:
 
 
 def _load(path: Path, root: Path) -> Source:
-    display = os.path.relpath(path, root).replace(os.sep, "/")
+    display = display_path(path, root)
     try:
         return load_source(path, display)
     except Exception as exc:  # noqa: BLE001 - one unreadable file must not stop the check of the others

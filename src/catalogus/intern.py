@@ -11,7 +11,6 @@ check digits (python-stdnum), so a phone number or a date is not mistaken for on
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from stdnum.be import nn
 from .findings import Finding, error
 from .messages import suggest_reference
 from .model import Intern
-from .sources import Source, field_name, load_source
+from .sources import Source, display_path, field_name, load_source
 from .validate import body_findings, future_review, model_findings
 
 FOLDER = "intern"
@@ -50,7 +49,7 @@ def check_internal(
     texts: dict[str, InternalText] = {}
     findings: list[Finding] = []
     for path in paths:
-        display = os.path.relpath(path, root).replace(os.sep, "/")
+        display = display_path(path, root)
         source = load_source(path, display)
         source.kind = FOLDER
         text = _validate(source, fiches, today)

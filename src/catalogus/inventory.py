@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding, error
+from .sources import display_path
 
 CONTENT_DIRS = {"products": "product", "loketten": "loket"}
 LOCAL_DIR, LOCAL_SUFFIX = "lokaal", ".yml"  # catalogus.local_layer checks these files
@@ -46,7 +47,7 @@ def take_inventory(content: Path, root: Path) -> Inventory:
             path = here / name
             problem = _problem(path, content, inventory)
             if problem:
-                display = os.path.relpath(path, root).replace(os.sep, "/")
+                display = display_path(path, root)
                 inventory.findings.append(error(display, 1, "bestand", problem))
     inventory.records.sort()
     inventory.local.sort()

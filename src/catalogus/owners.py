@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from .config import CONFIG_FILE, TownConfig
 from .findings import Finding, error, warning
 from .model import SLUG_PATTERN, Fiche
 from . import local_layer, placeholders
-from .sources import Source, load_settings, load_source
+from .sources import Source, display_path, load_settings, load_source
 from .validate import model_findings
 
 PRODUCTS = "products"
@@ -40,7 +39,7 @@ def owned_fiches(root: Path, config: TownConfig) -> list[OwnedFiche]:
     """Every fiche that fits the model; a broken one is the checker's business, not the reminder's."""
     fiches = []
     for path in sorted((root / config.content_map / PRODUCTS).glob("*.md")):
-        display = os.path.relpath(path, root).replace(os.sep, "/")
+        display = display_path(path, root)
         try:
             source = load_source(path, display)
             local_layer.overlay(source, root / config.content_map, root)  # eigenaar and nazicht are local

@@ -12,6 +12,7 @@ no file (an alias bomb, a 3,000-deep list, a 1 MB line) can make the checker slo
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,6 +83,11 @@ class Source:
             if path[:end] in other:
                 return other[path[:end]]
         return (1, 0)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """How a file is named in findings: relative to the project, with '/' on every system."""
+    return os.path.relpath(path, root).replace(os.sep, "/")
 
 
 def kind_of(path: Path) -> str:
