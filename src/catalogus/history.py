@@ -14,7 +14,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import Catalogue
+from .catalogue import Catalogue, Entry
 
 MARK = "\x1e"  # starts a commit in the log output
 SEPARATOR = "\x1f"  # between a commit's date and its subject
@@ -37,6 +37,11 @@ class History:
     def last_changed(self, fiche_id: str) -> dt.date | None:
         changes = self.changes.get(fiche_id)
         return max(c.day for c in changes) if changes else None
+
+    def changed_or_reviewed(self, entry: Entry) -> dt.date:
+        """The day a fiche last changed, as pages and the feed show it: its last commit, or its review date when
+        git does not know it."""
+        return self.last_changed(entry.id) or entry.record.laatst_nagekeken  # type: ignore[union-attr]
 
     def recent(self, fiche_id: str, count: int) -> tuple[Change, ...]:
         return self.changes.get(fiche_id, ())[:count]
@@ -79,11 +84,3 @@ def change_dates(catalogue: Catalogue, root: Path, history: History | None = Non
     """Fiche id -> (first commit date, last commit date), for every fiche git knows."""
     history = history if history is not None else read_history(catalogue, root)
     return {key: (min(c.day for c in value), max(c.day for c in value)) for key, value in history.changes.items()}
-
-
-def last_changed(catalogue: Catalogue, dates: dict[str, tuple[dt.date, dt.date]]) -> dict[str, dt.date]:
-    """Fiche id -> the day it last changed: its last commit, or its review date when git does not know it."""
-    return {
-        entry.id: dates[entry.id][1] if entry.id in dates else entry.record.laatst_nagekeken
-        for entry in catalogue.products
-    }

@@ -17,7 +17,7 @@ from .cpsv import cpsv_document
 from .dashboard import write_dashboard
 from .embed import write_embeds
 from .feed import feed_xml
-from ..history import History, change_dates, last_changed
+from ..history import History, change_dates, read_history
 from .ipdc import ipdc_document
 from .jsondata import dumps, write_file, write_json
 from .linked import PlainText
@@ -45,11 +45,12 @@ def write_exports(
     plain = PlainText()
     write_file(site / layout.CPSV_AP, dumps(cpsv_document(catalogue, strings, plain)))
     started = step("cpsv-ap", started)
+    history = history if history is not None else read_history(catalogue, root)
     dates = change_dates(catalogue, root, history)
     started = step("git", started)
     write_file(site / layout.IPDC, dumps(ipdc_document(catalogue, strings, dates, plain)))
     started = step("ipdc", started)
-    write_file(site / layout.FEED, feed_xml(catalogue, last_changed(catalogue, dates), strings))
+    write_file(site / layout.FEED, feed_xml(catalogue, {e.id: history.changed_or_reviewed(e) for e in catalogue.products}, strings))
     started = step("atom", started)
     write_embeds(catalogue, site, strings)
     started = step("embed", started)

@@ -141,7 +141,7 @@ def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> Fi
     aanbieder = provider_card(fiche.aanbieder, text) if fiche.aanbieder else None
     formulieren = tuple(ExternalLink(f.titel, f.url) for f in fiche.formulieren)
     costs, benefit = _costs(fiche, site), _benefit(fiche, site)
-    changed = site.history.last_changed(entry.id) or fiche.laatst_nagekeken
+    changed = site.history.changed_or_reviewed(entry)
     return FicheView(
         titel=fiche.titel,
         samenvatting=fiche.samenvatting,
