@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import make_catalogue  # noqa: E402
 
-from catalogus.check import check  # noqa: E402
+from catalogus.check.pipeline import check
 
 
 def main(sizes: list[int]) -> None:

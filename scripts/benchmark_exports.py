@@ -21,8 +21,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import make_catalogue  # noqa: E402
 
-from catalogus.check import check  # noqa: E402
-from catalogus.export import layout, write_exports  # noqa: E402
+from catalogus.check.pipeline import check
+from catalogus.opendata import layout
+from catalogus.opendata.exports import write_exports
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_households import write_households  # noqa: E402
 
-from catalogus.check import check  # noqa: E402
-from catalogus.rules import outreach  # noqa: E402
+from catalogus.check.pipeline import check
+from catalogus.outreach import batch as outreach
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 26)

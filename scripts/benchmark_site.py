@@ -36,10 +36,10 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from browser import SEARCH_BOX, SEARCH_PROBE, TODAY, launch_chromium, serve  # noqa: E402
+from browser import CLI, SEARCH_BOX, SEARCH_PROBE, TODAY, launch_chromium, serve  # noqa: E402
 
-from catalogus.check import check  # noqa: E402
-from catalogus.sources import load_source  # noqa: E402
+from catalogus.check.pipeline import check
+from catalogus.load.sources import load_source
 
 DISTRICTS = ("Harelbeke", "Bavikhove", "Hulste", "Stasegem")
 LIST_FIELDS = ("sleutelwoorden", "voorwaarden", "meebrengen", "stappen")
@@ -225,7 +225,7 @@ def run(sizes: list[int], plain_sizes: list[int], keep: Path | None, with_search
             ids = write_catalogue(root, size)
             site = root / "site"
             ours = measured(
-                [sys.executable, "-m", "catalogus", "--root", str(root), "build", "--today", TODAY, "--site-dir", str(site)],
+                [*CLI, "--root", str(root), "build", "--today", TODAY, "--site-dir", str(site)],
                 cwd=root,
             )
             row = {"fiches": size, "ours": ours, "pages": html_pages(site), "payload_kib": search_payload(site, size)}

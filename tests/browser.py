@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+
+from factories import CLI
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-26"
@@ -59,7 +60,7 @@ SEARCH_PROBE = """
 
 def build_site(root: Path, target: Path, today: str = TODAY) -> subprocess.CompletedProcess:
     """Run the real `catalogus build`, as an editor or CI does."""
-    command = [sys.executable, "-m", "catalogus", "--root", str(root), "build", "--today", today, "--site-dir", str(target)]
+    command = [*CLI, "--root", str(root), "build", "--today", today, "--site-dir", str(target)]
     return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=900)
 
 

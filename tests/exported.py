@@ -9,9 +9,9 @@ from pathlib import Path
 
 from browser import REPO, TODAY
 
-from catalogus.catalogue import Catalogue
-from catalogus.check import check
-from catalogus.export import write_exports
+from catalogus.model.catalogue import Catalogue
+from catalogus.check.pipeline import check
+from catalogus.opendata.exports import write_exports
 
 DAY = dt.date.fromisoformat(TODAY)
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+# The installed command, as an editor or CI runs it (pyproject.toml [project.scripts]).
+CLI = [str(Path(sys.executable).with_name("catalogus"))]
 
 
 def loket(**overrides: Any) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from catalogus.catalogue import sort_key
-from catalogus.check import check
+from catalogus.base.slug import sort_key
+from catalogus.check.pipeline import check
 from factories import fiche, loket, make_project
 
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from catalogus.check import check
+from catalogus.check.pipeline import check
 from factories import fiche, line_of, make_project, write
 
 TODAY = dt.date(2026, 11, 26)

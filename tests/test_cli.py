@@ -3,11 +3,11 @@ import subprocess
 import sys
 
 from catalogus.cli import main
-from factories import fiche, make_project
+from factories import CLI, fiche, make_project
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "catalogus", *args], capture_output=True, text=True, timeout=60)
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=60)
 
 
 def test_clean_content_exits_zero(tmp_path, capsys):

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from catalogus.check import check
+from catalogus.check.pipeline import check
 from factories import REPO
 
 CONTENT_TODAY = dt.date(2026, 12, 1)  # every fiche was reviewed within the year before this day

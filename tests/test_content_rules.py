@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogus.content_rules import AMOUNT, is_home_page, sentences
+from catalogus.check.editorial import AMOUNT, is_home_page, sentences
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,11 @@ import datetime as dt
 import json
 import re
 
-from catalogus.catalogue import Entry
-from catalogus.check import check
-from catalogus.editor import checker_messages, config, render_page, write_editor
-from catalogus.schema import SCHEMA_DIR
-from catalogus.site import translations
+from catalogus.model.catalogue import Entry
+from catalogus.check.pipeline import check
+from catalogus.site.editor import checker_messages, config, render_page, write_editor
+from catalogus.model.schema import SCHEMA_DIR
+from catalogus.base import translations
 from factories import REPO, fiche, make_project
 
 TODAY = dt.date(2026, 11, 26)
@@ -82,7 +82,7 @@ def test_the_editor_s_words_come_from_the_translation_file(tmp_path):
     assert re.findall(r"[A-Za-zé]{3,}", visible) == [], "text in redactie.html that is not in the translation file"
     embedded = json.loads(page.split('id="redactie-config">', 1)[1].split("</script>", 1)[0])
     assert embedded["teksten"] == marked["redactie"]
-    script = (REPO / "src" / "catalogus" / "editor" / "redactie.js").read_text(encoding="utf-8")
+    script = (REPO / "src" / "catalogus" / "site" / "editor" / "redactie.js").read_text(encoding="utf-8")
     code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.S)
     used = set(re.findall(r"\bT\.(\w+)", code))
     assert used <= set(STRINGS["redactie"]), used - set(STRINGS["redactie"])

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from catalogus.check import check
+from catalogus.check.pipeline import check
 from factories import REPO
 
 pytestmark = pytest.mark.browser

@@ -17,7 +17,7 @@ from browser import REPO, TODAY
 from exported import demo_exports, export_catalogue
 from factories import fiche, make_project
 
-from catalogus.export import layout
+from catalogus.site import urls
 
 DAY = dt.date.fromisoformat(TODAY)
 
@@ -65,7 +65,7 @@ class Tables(HTMLParser):
 
 def _parse(site: Path) -> Tables:
     tables = Tables()
-    tables.feed((site / layout.DASHBOARD).read_text(encoding="utf-8"))
+    tables.feed((site / urls.DASHBOARD).read_text(encoding="utf-8"))
     return tables
 
 
@@ -133,7 +133,7 @@ def test_review_status_edges(tmp_path):
 
 
 def test_charts_are_accessible_svg_and_the_page_stays_out_of_search(site_dir):
-    html = (site_dir / layout.DASHBOARD).read_text(encoding="utf-8")
+    html = (site_dir / urls.DASHBOARD).read_text(encoding="utf-8")
     svgs = re.findall(r"<svg\b[^>]*>.*?</svg>", html, re.S)
     assert len(svgs) == 5
     for svg in svgs:

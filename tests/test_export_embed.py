@@ -17,7 +17,7 @@ from browser import QuietHandler, serve
 from exported import demo_catalogue
 from test_site_quality import axe_violations
 
-from catalogus.export import layout
+from catalogus.site import urls
 
 PHONE, DESKTOP = {"width": 375, "height": 812}, {"width": 1280, "height": 900}
 HOST_PAGE = """<!doctype html>
@@ -61,7 +61,7 @@ def catalogue_url(site_dir: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def host_url(tmp_path_factory, catalogue_url: str) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("gemeente")
-    (folder / "index.html").write_text(HOST_PAGE.format(catalogue=catalogue_url, script=layout.EMBED_SCRIPT), encoding="utf-8")
+    (folder / "index.html").write_text(HOST_PAGE.format(catalogue=catalogue_url, script=urls.EMBED_SCRIPT), encoding="utf-8")
     server, url = serve(folder)
     yield url
     server.shutdown()
@@ -132,7 +132,7 @@ def test_host_page_and_dashboard_fit_the_screen(host, host_url, catalogue_url, s
 
 def test_embed_pages_are_bare(site_dir):
     for entry in demo_catalogue().products:
-        html = (site_dir / layout.embed_page(entry.id)).read_text(encoding="utf-8")
+        html = (site_dir / urls.embed_page(entry.id)).read_text(encoding="utf-8")
         assert "data-catalogus-inhoud" in html and f">{entry.record.titel}</h2>" in html.replace("&#39;", "'")
         for forbidden in ("<script", "<style", "stylesheet", "style="):
             assert forbidden not in html, (entry.id, forbidden)

@@ -9,8 +9,8 @@ from xml.etree import ElementTree as ET
 from exported import demo_exports, export_catalogue
 from factories import fiche, git, make_project, write
 
-from catalogus.export import layout
-from catalogus.history import change_dates
+from catalogus.opendata import layout
+from catalogus.load.history import change_dates
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

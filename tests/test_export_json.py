@@ -14,9 +14,10 @@ from referencing import Registry, Resource
 from browser import REPO
 from exported import demo_catalogue, demo_exports
 
-from catalogus.export import layout
-from catalogus.export.jsondata import CATALOGUE, FICHE_DATA
-from catalogus.export.table import JOIN, JSON_COLUMNS
+from catalogus.site import urls
+from catalogus.opendata import layout
+from catalogus.opendata.jsondata import CATALOGUE, FICHE_DATA
+from catalogus.opendata.table import JOIN, JSON_COLUMNS
 
 
 def _load(path: Path):
@@ -144,8 +145,8 @@ def test_csv_lists_of_objects_keep_their_order(column):
 def test_the_build_writes_every_export(site_dir):
     """`catalogus build` itself (not only write_exports) leaves every export at its documented address."""
     expected = [layout.CATALOGUE_JSON, layout.CATALOGUE_CSV, layout.CPSV_AP, layout.IPDC, layout.FEED,
-                layout.EMBED_SCRIPT, layout.DASHBOARD, "sitemap.xml", layout.schema(CATALOGUE)]
+                urls.EMBED_SCRIPT, urls.DASHBOARD, "sitemap.xml", layout.schema(CATALOGUE)]
     expected += [layout.fiche_json(e.id) for e in demo_catalogue().products]
-    expected += [layout.embed_page(e.id) for e in demo_catalogue().products]
+    expected += [urls.embed_page(e.id) for e in demo_catalogue().products]
     assert [path for path in expected if not (site_dir / path).is_file()] == []
     assert (site_dir / layout.CATALOGUE_JSON).read_bytes() == (demo_exports() / layout.CATALOGUE_JSON).read_bytes()

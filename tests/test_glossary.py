@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from catalogus.glossary import Glossary
+from catalogus.model.glossary import Glossary
 
 GLOSSARY = Glossary.model_validate(
     {

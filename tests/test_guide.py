@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from catalogus.check import check
-from catalogus.guide import GUIDE
+from catalogus.check.pipeline import check
+from catalogus.model.guide import GUIDE
 from catalogus.model import Fiche
-from catalogus.schema import write_schemas
+from catalogus.model.schema import write_schemas
 from factories import REPO
 
 TEXT = (REPO / GUIDE).read_text(encoding="utf-8")

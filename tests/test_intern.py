@@ -7,7 +7,7 @@ from pathlib import Path
 
 from factories import fiche, line_of, make_project
 
-from catalogus.check import check
+from catalogus.check.pipeline import check
 
 TODAY = dt.date(2026, 11, 26)
 GOOD = """---

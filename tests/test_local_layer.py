@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from browser import build_site
-from catalogus.check import check
+from catalogus.check.pipeline import check
 from factories import git
 from test_town import TODAY, town
 

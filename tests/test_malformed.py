@@ -11,14 +11,14 @@ import datetime as dt
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from catalogus.check import check
-from catalogus.findings import Finding
+from catalogus.check.pipeline import check
+from factories import CLI
+from catalogus.base.findings import Finding
 
 TODAY = dt.date(2026, 11, 26)
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -136,7 +136,7 @@ def test_fixture_catalogue_is_clean():
 def _cli(fmt: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
-        [sys.executable, "-m", "catalogus", "--root", str(CATALOGUE), "check", "--today", TODAY.isoformat(),
+        [*CLI, "--root", str(CATALOGUE), "check", "--today", TODAY.isoformat(),
          "--format", fmt, str(INVALID)],
         capture_output=True,
         text=True,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalogus.markup import MARKDOWN, is_plain, link_problem, render_block, render_inline, text_problems
+from catalogus.base.markup import MARKDOWN, is_plain, link_problem, render_block, render_inline, text_problems
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalogus.messages import slug, suggest_reference, suggest_term
-from catalogus.vocabulary import Term, Vocabularies
+from catalogus.base.slug import slug
+from catalogus.check.messages import suggest_reference, suggest_term
+from catalogus.model.vocabulary import Term, Vocabularies
 
 REPO = Path(__file__).resolve().parents[1]
 VOCAB = Vocabularies.model_validate(yaml.safe_load((REPO / "vocabularies.yml").read_text(encoding="utf-8")))

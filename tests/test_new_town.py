@@ -8,15 +8,13 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from factories import REPO
+from factories import CLI, REPO
 from test_town import DEMO_TOWN, TODAY, leftovers
 
-CLI = [sys.executable, "-m", "catalogus"]
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:

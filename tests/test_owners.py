@@ -6,10 +6,10 @@ import datetime as dt
 
 import yaml
 
-from catalogus import codeowners
-from catalogus.check import check
+from catalogus.workflow import codeowners
+from catalogus.check.pipeline import check
 from catalogus.cli import main
-from catalogus.owners import owner_key, town_config
+from catalogus.check.owners import owner_key, town_config
 from factories import REPO, fiche, line_of, make_project
 
 TODAY = dt.date(2026, 11, 26)

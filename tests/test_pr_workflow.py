@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalogus.pr_report import MARKER
+from catalogus.workflow.pr_report import MARKER
 from factories import REPO, git
 
 FIXTURE = REPO / "tests" / "fixtures" / "catalogue"

@@ -16,13 +16,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalogus.content_rules import AMOUNT as AMOUNT_WORD
-from catalogus.check import check
-from catalogus.config import TownConfig
+from catalogus.check.editorial import AMOUNT as AMOUNT_WORD
+from catalogus.check.pipeline import check
+from catalogus.model.config import TownConfig
 from catalogus.model import Adres, Bedrag, Fiche, Kostprijs, Link, Loket, Openingsuren
-from catalogus.sources import load_source
-from catalogus.validate import validate_source
-from catalogus.vocabulary import Vocabularies
+from catalogus.load.sources import load_source
+from catalogus.check.validate import validate_source
+from catalogus.model.vocabulary import Vocabularies
 
 TODAY = dt.date(2026, 11, 26)
 CATALOGUE = Path(__file__).resolve().parent / "fixtures" / "catalogue"

@@ -6,8 +6,8 @@ import datetime as dt
 import json
 
 from catalogus.cli import main
-from catalogus.config import TownConfig
-from catalogus.reminders import DUE, LATE, SOON, LABEL, plan, render
+from catalogus.model.config import TownConfig
+from catalogus.workflow.reminders import DUE, LATE, SOON, LABEL, plan, render
 from factories import fiche, make_project
 
 CONFIG = TownConfig(gemeente="X", organisatie="X", site_naam="X")  # 12 months, 60 days grace, 31 days notice

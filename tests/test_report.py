@@ -1,8 +1,8 @@
 import json
 
-from catalogus import report
-from catalogus.check import CheckResult
-from catalogus.findings import error, warning
+from catalogus.check import report
+from catalogus.check.pipeline import CheckResult
+from catalogus.base.findings import error, warning
 
 RESULT = CheckResult(
     findings=[

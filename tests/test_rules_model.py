@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogus.check import check
+from catalogus.check.pipeline import check
 from catalogus.rules.compiled import compile_rule
 from catalogus.rules.questions import questions
 from factories import fiche, line_of, make_project

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from catalogus.check import check
+from catalogus.check.pipeline import check
 from catalogus.cli import main
-from catalogus.rules import outreach
+from catalogus.outreach import batch as outreach
 from catalogus.rules.compiled import compile_rule
 from catalogus.rules.evaluate import evaluate
 from catalogus.rules.questions import questions

@@ -5,7 +5,7 @@ import jsonschema
 import pytest
 import yaml
 
-from catalogus.schema import SCHEMA_DIR, write_schemas
+from catalogus.model.schema import SCHEMA_DIR, write_schemas
 from factories import REPO, fiche, loket
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from catalogus.cli import main
-from catalogus.site.build import build_site
+from catalogus.build import build_site
 from site_examples import LOKETTEN, PRODUCTS, TODAY, make_catalogue
 
 SECTION_ORDER = [

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
-from catalogus.site_dir import site_dir_problem
-from factories import fiche, make_project
+from catalogus.build import site_dir_problem
+from factories import CLI, fiche, make_project
 
 
 @pytest.mark.parametrize(
@@ -42,7 +41,7 @@ def test_build_refuses_the_content_folder_before_touching_anything(tmp_path):
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     for target in ("content", str(tmp_path), str(tmp_path.parent)):
         run = subprocess.run(
-            [sys.executable, "-m", "catalogus", "--root", str(tmp_path), "build", "--today", "2026-11-26", "--site-dir", target],
+            [*CLI, "--root", str(tmp_path), "build", "--today", "2026-11-26", "--site-dir", target],
             capture_output=True, text=True, timeout=60, cwd=tmp_path,
         )
         assert run.returncode == 2, run.stdout + run.stderr
@@ -56,7 +55,7 @@ def test_a_configured_content_map_is_protected_too(tmp_path):
     config = tmp_path / "catalogus.yml"
     config.write_text(config.read_text(encoding="utf-8") + "content_map: inhoud\n", encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "catalogus", "--root", str(tmp_path), "build", "--site-dir", str(tmp_path / "inhoud")],
+        [*CLI, "--root", str(tmp_path), "build", "--site-dir", str(tmp_path / "inhoud")],
         capture_output=True, text=True, timeout=60,
     )
     assert run.returncode == 2 and "is de inhoudsmap zelf" in run.stderr

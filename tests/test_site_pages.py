@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalogus.check import check
+from catalogus.check.pipeline import check
 from catalogus.site import urls
 from catalogus.site.browse import term_view
 from catalogus.site.context import SiteContext
 from catalogus.site.jsonld import government_office, government_service
 from catalogus.site.pages import navigation, site_pages
-from catalogus.site.translations import load
+from catalogus.base.translations import load
 from factories import REPO
 from site_examples import PRODUCTS, TODAY, make_catalogue
 

@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 
 from browser import new_tab, serve
-from catalogus.catalogue import BROWSE_FIELDS, Catalogue
-from catalogus.check import check
-from catalogus.editor import ASSETS as EDITOR_ASSETS
-from catalogus.editor import FOLDER as EDITOR
+from catalogus.model.catalogue import BROWSE_FIELDS, Catalogue
+from catalogus.check.pipeline import check
+from catalogus.site.editor import ASSETS as EDITOR_ASSETS
+from catalogus.site.urls import STAFF as EDITOR
 from catalogus.site import urls
-from catalogus.site.build import publish
-from catalogus.vocabulary import Term
+from catalogus.build import publish
+from catalogus.model.vocabulary import Term
 from factories import REPO, write
 from site_examples import TODAY, make_catalogue
 from site_examples import PRODUCTS as EXAMPLE_PRODUCTS

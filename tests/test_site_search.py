@@ -7,14 +7,7 @@ from pathlib import Path
 import pytest
 
 from catalogus.site.frame import fixed_frame, robots_txt
-from catalogus.site.search import (
-    WORDS_FILE,
-    SearchWords,
-    indexed_markdown,
-    load_words,
-    read_words_script,
-    words_script,
-)
+from catalogus.site.search import WORDS_FILE, SearchWords, indexed_markdown, load_words, read_words_script, words_script
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -21,7 +21,7 @@ from site_examples import TODAY, make_catalogue
 from test_history import git
 
 from catalogus.cli import main
-from catalogus.site.build import build_site
+from catalogus.build import build_site
 
 MARKERS = ("ZEBRAPAD7731 team", "KWARTELKONING4410 doorverwijzen", "OKAPI2298 afspraak", "Zwaluwstaart9911 commit")
 NOTE = f"""---

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogus.check import check
-from catalogus.sources import MAX_DEPTH, MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_NODES, MAX_SCALAR_CHARS, load_source
+from catalogus.check.pipeline import check
+from catalogus.load.sources import MAX_DEPTH, MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_NODES, MAX_SCALAR_CHARS, load_source
 from factories import fiche, make_project
 
 TODAY = dt.date(2026, 11, 26)

@@ -173,7 +173,7 @@ def test_french_build_shows_no_dutch_ui_string(tmp_path):
 
 
 def test_the_logo_must_be_a_small_real_svg_or_png(tmp_path):
-    from catalogus.config import LOGO_MAX_BYTES, logo_problem
+    from catalogus.model.config import LOGO_MAX_BYTES, logo_problem
 
     (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
     (tmp_path / "nep.png").write_text("<svg/>", encoding="utf-8")

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from catalogus.check import check
-from catalogus.validate import add_months
+from catalogus.check.pipeline import check
+from catalogus.model.review import add_months
 from factories import fiche, line_of, make_project
 
 TODAY = dt.date(2026, 11, 26)

@@ -8,11 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from . import report
-from .check import CheckResult, check
-from .rules import command as proactive
-
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+from catalogus.base.exitcode import ExitCode
+from catalogus.check import report
+from catalogus.check.pipeline import CheckResult, check
+from catalogus.outreach import command as proactive
 
 
 def _date(text: str) -> dt.date:
@@ -32,8 +31,8 @@ def _add_today(command: argparse.ArgumentParser) -> None:
 def _site_dir_problem(root: Path, site_dir: Path | None) -> str | None:
     if site_dir is None:
         return None
-    from .config import content_dir
-    from .site_dir import site_dir_problem
+    from catalogus.load.inventory import content_dir
+    from catalogus.build import site_dir_problem
 
     return site_dir_problem(site_dir, root, content_dir(root))
 
@@ -62,7 +61,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--dev-addr", default=None, metavar="IP:POORT", help="adres van de preview; standaard 127.0.0.1:8000")
     proactive.add_parser(sub, _add_today)
     _add_editor_commands(sub)
-    from .new_town import add_command
+    from catalogus.workflow.new_town import add_command
 
     add_command(sub)
     return main
@@ -83,57 +82,58 @@ def _add_editor_commands(sub: argparse._SubParsersAction) -> None:
     owners.add_argument("--check", action="store_true", help="alleen nagaan of .github/CODEOWNERS up-to-date is")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> ExitCode:
     args = parser().parse_args(argv)
     try:
         return _run(args)
     except KeyboardInterrupt:
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except Exception as exc:  # noqa: BLE001 - never show a traceback to an editor
         print(f"catalogus: interne fout ({type(exc).__name__}: {exc}). Meld dit aan de beheerders.", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace) -> ExitCode:
     root = args.root.resolve()
     if args.command == "check":
         missing = [p for p in args.paths if not p.exists()]
         if missing:
             print(f"catalogus: bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
-            return EXIT_USAGE
+            return ExitCode.USAGE
         result = check(root, args.today or dt.date.today(), args.paths or None, concept=args.concept)
         if args.base:
-            from .changes import ChangesError, changed_files, only_changed
+            from catalogus.load.git import GitError, changed_files
+            from catalogus.check.pipeline import only_changed
 
             try:
                 result = only_changed(result, changed_files(root, args.base))
-            except ChangesError as exc:
+            except GitError as exc:
                 print(f"catalogus: {exc}", file=sys.stderr)
-                return EXIT_USAGE
+                return ExitCode.USAGE
         print(report.render(result, args.format))
-        return EXIT_CONTENT if result.errors else EXIT_OK
+        return ExitCode.CONTENT if result.errors else ExitCode.OK
     if args.command == "schema":
-        from .schema import write_schemas
+        from catalogus.model.schema import write_schemas
 
         stale = write_schemas(root, only_check=args.check)
         if stale and args.check:
             print("Verouderd: " + ", ".join(stale) + ". Voer 'catalogus schema' uit.", file=sys.stderr)
-            return EXIT_CONTENT
+            return ExitCode.CONTENT
         print("Bijgewerkt: " + ", ".join(stale) if stale else "De schema's zijn up-to-date.")
-        return EXIT_OK
+        return ExitCode.OK
     if args.command in ("build", "serve"):
-        from .site.build import build_site, serve_site  # mkdocs loads only when a site is asked for
+        from catalogus.build import build_site, serve_site
 
         today = args.today or dt.date.today()
         if args.command == "build":
             problem = _site_dir_problem(root, args.site_dir)
             if problem:
                 print(f"catalogus: {problem}", file=sys.stderr)
-                return EXIT_USAGE
+                return ExitCode.USAGE
             return build_site(root, today, args.site_dir, internal=args.intern, concept=args.concept)
         return serve_site(root, today, args.dev_addr)
     if args.command == "nieuwe-gemeente":
-        from .new_town import run
+        from catalogus.workflow.new_town import run
 
         return run(root, args)
     if args.command == "proactief":
@@ -141,43 +141,43 @@ def _run(args: argparse.Namespace) -> int:
     return _run_editor_command(args, root)
 
 
-def _run_editor_command(args: argparse.Namespace, root: Path) -> int:
-    from .changes import ChangesError
-    from .owners import town_config
+def _run_editor_command(args: argparse.Namespace, root: Path) -> ExitCode:
+    from catalogus.load.git import GitError
+    from catalogus.check.owners import town_config
 
     config, problems = town_config(root)
     if config is None:
         print(report.human(CheckResult(problems, 1)))
-        return EXIT_CONTENT
+        return ExitCode.CONTENT
     today = getattr(args, "today", None) or dt.date.today()
     if args.command == "pr-verslag":
-        from . import pr_report
-        from .changes import changed_files
+        from catalogus.workflow import pr_report
+        from catalogus.load.git import changed_files
 
         try:
             changed = changed_files(root, args.base)
-        except ChangesError as exc:
+        except GitError as exc:
             print(f"catalogus: {exc}", file=sys.stderr)
-            return EXIT_USAGE
+            return ExitCode.USAGE
         print(pr_report.render(root, check(root, today), changed, config.content_map), end="")
-        return EXIT_OK
+        return ExitCode.OK
     if args.command == "herinneringen":
-        from . import reminders
+        from catalogus.workflow import reminders
 
         print(reminders.render(reminders.plan(root, config, today), today, args.format, args.repo_url), end="")
-        return EXIT_OK
+        return ExitCode.OK
     if args.command == "codeowners":
-        from . import codeowners
+        from catalogus.workflow import codeowners
 
         if args.check:
             diff = codeowners.stale_diff(root, config)
             if diff:
                 print(f"{codeowners.CODEOWNERS} klopt niet meer met de eigenaars van de fiches. Voer 'catalogus "
                       f"codeowners' uit, of pas het bestand in de webomgeving zo aan:\n\n{diff}", file=sys.stderr)
-                return EXIT_CONTENT
+                return ExitCode.CONTENT
             print(f"{codeowners.CODEOWNERS} is up-to-date.")
-            return EXIT_OK
+            return ExitCode.OK
         changed = codeowners.write(root, config)
         print(f"{codeowners.CODEOWNERS} {'bijgewerkt' if changed else 'is up-to-date'}.")
-        return EXIT_OK
-    return EXIT_USAGE
+        return ExitCode.OK
+    return ExitCode.USAGE

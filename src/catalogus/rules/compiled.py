@@ -10,8 +10,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from .model import Rechten, Voorwaarde
-from .questions import questions
+from catalogus.rules.model import Rechten, Voorwaarde
+from catalogus.rules.questions import questions
 
 
 def hundredths(amount: Decimal) -> int:

@@ -14,8 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from ..fields import Strict, Url, text
-from .questions import questions
+from catalogus.base.fields import Strict, Url, text
+from catalogus.rules.questions import questions
 
 MAX_DEPTH = 6
 MAX_CHILDREN = 20

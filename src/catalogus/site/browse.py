@@ -10,12 +10,13 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from ..catalogue import BROWSE_FIELDS, sort_key
-from . import urls
-from .cards import ContactCard
-from .context import Link, ProductItem, SiteContext
-from .jsonld import government_office, script_body
-from .translations import count_label
+from catalogus.model.catalogue import BROWSE_FIELDS
+from catalogus.base.slug import sort_key
+from catalogus.site import urls
+from catalogus.site.cards import ContactCard
+from catalogus.site.context import Link, ProductItem, SiteContext
+from catalogus.site.jsonld import government_office, script_body
+from catalogus.base.translations import count_label
 
 LOKETTEN = urls.LOKETTEN  # the loketten are a browse dimension too, with pages at loketten/<id>
 SECTIONS = (LOKETTEN, *BROWSE_FIELDS)

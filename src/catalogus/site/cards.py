@@ -13,9 +13,9 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from ..model import WEEKDAYS, Adres, Aanbieder, Contact, Loket
-from . import urls
-from .text import TextRenderer
+from catalogus.model import WEEKDAYS, Adres, Aanbieder, Contact, Loket
+from catalogus.site import urls
+from catalogus.site.text import TextRenderer
 
 MAP_SEARCH = "https://www.openstreetmap.org/search?"
 NOT_DIALLED = re.compile(r"[^0-9+]")

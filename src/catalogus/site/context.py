@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..catalogue import Catalogue, Entry
-from ..editor import FOLDER as STAFF_PAGE
-from ..history import History
-from ..intern import InternalText
-from . import urls
-from .cards import ContactCard, loket_card
-from .text import TextRenderer
+from catalogus.model.catalogue import Catalogue, Entry
+from catalogus.load.history import History
+from catalogus.check.intern import InternalText
+from catalogus.site import urls
+from catalogus.site.cards import ContactCard, loket_card
+from catalogus.site.text import TextRenderer
 
 
 @dataclass(frozen=True)
@@ -89,6 +88,6 @@ def footer_view(site: SiteContext) -> FooterView:
         for name in urls.FIXED_PAGES
         if site.catalogue.pages
     )
-    staff = Link(strings["medewerkers"], STAFF_PAGE + "/")
+    staff = Link(strings["medewerkers"], urls.STAFF + "/")
     contact = site.loket_cards[town.contact_loket] if town.contact_loket else None
     return FooterView(town.organisatie, contact, links, staff)

@@ -12,16 +12,16 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
-from ..catalogue import BROWSE_FIELDS, Catalogue, Entry
-from ..glossary import Entry as GlossaryEntry
-from ..model import WEEKDAYS, Fiche, Loket
-from . import urls
-from .cards import ContactCard, provider_card
-from .context import ExternalLink, Link, ProductItem, SiteContext
-from .jsonld import government_service, script_body
-from .rechten import RightsView, rights_view
-from .staff import StaffView, staff_view
-from .translations import format_amount, format_date
+from catalogus.model.catalogue import BROWSE_FIELDS, Catalogue, Entry
+from catalogus.model.glossary import Entry as GlossaryEntry
+from catalogus.model import WEEKDAYS, Fiche, Loket
+from catalogus.site import urls
+from catalogus.site.cards import ContactCard, provider_card
+from catalogus.site.context import ExternalLink, Link, ProductItem, SiteContext
+from catalogus.site.jsonld import government_service, script_body
+from catalogus.site.rechten import RightsView, rights_view
+from catalogus.site.staff import StaffView, staff_view
+from catalogus.base.translations import format_amount, format_date
 
 
 @dataclass(frozen=True)

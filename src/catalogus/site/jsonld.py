@@ -8,9 +8,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..catalogue import Catalogue
-from ..model import WEEKDAYS, Adres, Aanbieder, Fiche, Loket
-from .cards import international
+from catalogus.model.catalogue import Catalogue
+from catalogus.model import WEEKDAYS, Adres, Aanbieder, Fiche, Loket
+from catalogus.site.cards import international
 
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

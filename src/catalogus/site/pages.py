@@ -17,25 +17,14 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..catalogue import Entry
-from . import urls
-from .browse import (
-    LOKETTEN,
-    SECTIONS,
-    a_z_view,
-    home_view,
-    section_view,
-    term_products,
-    term_src_uri,
-    term_title,
-    term_view,
-    used_terms,
-)
-from .context import SiteContext
-from .fiche import fiche_view
-from .rechten import WIZARD, wizard_view
-from .render import PageInfo, render_page
-from .search import EXCLUDED, STOPPED_BOOST, fiche_markdown, term_search
+from catalogus.model.catalogue import Entry
+from catalogus.site import urls
+from catalogus.site.browse import LOKETTEN, SECTIONS, a_z_view, home_view, section_view, term_products, term_src_uri, term_title, term_view, used_terms
+from catalogus.site.context import SiteContext
+from catalogus.site.fiche import fiche_view
+from catalogus.site.rechten import WIZARD, wizard_view
+from catalogus.site.render import PageInfo, render_page
+from catalogus.site.search import EXCLUDED, STOPPED_BOOST, fiche_markdown, term_search
 
 
 @dataclass(frozen=True)

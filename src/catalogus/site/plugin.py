@@ -24,16 +24,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .. import report
-from ..catalogue import Catalogue
-from ..check import check
-from ..config import logo_problem
-from ..history import History, read_history
-from ..intern import InternalText
-from . import frame, search, translations
-from .context import SiteContext, footer_view
-from .pages import SitePage, navigation, site_pages
-from .urls import UnsafePath
+from catalogus.check import report
+from catalogus.model.catalogue import Catalogue
+from catalogus.check.pipeline import check
+from catalogus.model.config import logo_problem
+from catalogus.load.history import History, read_history
+from catalogus.check.intern import InternalText
+from catalogus.site import frame, search
+from catalogus.base import translations
+from catalogus.site.context import SiteContext, footer_view
+from catalogus.site.pages import SitePage, navigation, site_pages
+from catalogus.site.urls import UnsafePath
 
 SEARCH_PLUGIN = "material/search"
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")

@@ -14,14 +14,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..catalogue import Entry
-from ..model import Fiche
-from ..rules.compiled import compile_rule
-from ..rules.model import Grens, Rechten, Voorwaarde
-from ..rules.questions import Question, questions
-from . import urls
-from .context import ExternalLink, SiteContext
-from .translations import format_amount, format_date, format_number
+from catalogus.model.catalogue import Entry
+from catalogus.model import Fiche
+from catalogus.rules.compiled import compile_rule
+from catalogus.rules.model import Grens, Rechten, Voorwaarde
+from catalogus.rules.questions import Question, questions
+from catalogus.site import urls
+from catalogus.site.context import ExternalLink, SiteContext
+from catalogus.base.translations import format_amount, format_date, format_number
 
 WIZARD = "waar-heb-ik-recht-op.md"
 # The strings rechten-wizard.js shows (translations/nl.yml, section 'wizard'); the page itself uses the others.

@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
-from . import urls
+from catalogus.site import urls
 
 
 @dataclass(frozen=True)

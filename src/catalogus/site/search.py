@@ -27,9 +27,9 @@ import yaml
 from markupsafe import escape
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .browse import LOKETTEN, term_products
-from .context import SiteContext
-from .text import first_words, plain_text
+from catalogus.site.browse import LOKETTEN, term_products
+from catalogus.site.context import SiteContext
+from catalogus.site.text import first_words, plain_text
 
 TEXT_WORDS = 90  # a fiche's indexed text, all passages together
 EXCERPT_WORDS = 25  # of those, at most this many from the free text

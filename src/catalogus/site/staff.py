@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..catalogue import Entry
-from .context import SiteContext
-from .translations import format_date
+from catalogus.model.catalogue import Entry
+from catalogus.site.context import SiteContext
+from catalogus.base.translations import format_date
 
 RECENT_CHANGES = 5
 

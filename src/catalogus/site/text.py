@@ -12,7 +12,7 @@ from html import unescape
 
 from markupsafe import Markup
 
-from .. import markup
+from catalogus.base import markup
 
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")

@@ -10,12 +10,20 @@ from __future__ import annotations
 import posixpath
 import re
 
+from catalogus.model.config import TownConfig
+
 HOME = "index.md"
 A_Z = "a-z.md"
 FIXED_PAGES = ("toegankelijkheid", "privacy")  # paginas.yml: linked from every page's footer
 LOKETTEN = "loketten"
 PRODUCTS = "products"
 SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Pages outside mkdocs, written after it (fixed addresses: other sites link to them; change only with a redirect).
+STAFF = "redactie"  # the staff form (catalogus.site.editor)
+EMBED = "embed"
+EMBED_SCRIPT = f"{EMBED}/catalogus-embed.js"
+DASHBOARD_URL = "beleid/"
+DASHBOARD = DASHBOARD_URL + "index.html"
 
 
 class UnsafePath(ValueError):
@@ -66,3 +74,42 @@ def relative(target: str, page: str) -> str:
         return target
     path = posixpath.relpath("/" + target, "/" + page)
     return path + "/" if target.endswith("/") else path
+
+
+def embed_url(fiche_id: str) -> str:
+    return f"{EMBED}/{segment(fiche_id)}/"
+
+
+def embed_list_url(kind: str, key: str) -> str:
+    return f"{EMBED}/lijst/{segment(kind)}/{segment(key)}/"
+
+
+def embed_page(fiche_id: str) -> str:
+    return embed_url(fiche_id) + "index.html"
+
+
+def file_of(url: str) -> str:
+    """The file a directory URL is served from."""
+    return url + "index.html"
+
+
+def fiche_page(fiche_id: str) -> str:
+    return url(product(fiche_id))
+
+
+def loket_page(loket_id: str) -> str:
+    return url(loket(loket_id))
+
+
+def term_page(field: str, key: str) -> str:
+    return url(term(field, key))
+
+
+def base(config: TownConfig) -> str:
+    """The site's public address with a trailing slash, or '' when the town has not set one."""
+    return config.site_url.rstrip("/") + "/" if config.site_url else ""
+
+
+def absolute(config: TownConfig, path: str) -> str:
+    """A public URL when the site address is known; otherwise the site-relative path."""
+    return base(config) + path

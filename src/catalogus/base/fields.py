@@ -1,0 +1,46 @@
+"""The typed building blocks every content model shares: a strict base and editors' text and web addresses.
+
+The rules live on the types, so validating a model alone (an import, a form editor) enforces them; the content
+model (catalogus.model) and the rules block (catalogus.rules.model) both build on these.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+
+from catalogus.base.markup import link_problem, text_problems
+
+
+def _editor_text(value: str) -> str:
+    """Raw HTML, unsafe links and the like, found by the parse the site renders with (catalogus.markup)."""
+    problems = text_problems(value)
+    if problems:
+        raise ValueError("; ".join(dict.fromkeys(problem.message for problem in problems)))
+    return value
+
+
+def _web_address(value: str) -> str:
+    message = link_problem(value)
+    if message:
+        raise ValueError(message)
+    return value
+
+
+EDITOR_TEXT = AfterValidator(_editor_text)
+WEB_ADDRESS = AfterValidator(_web_address)
+
+
+def text(min_length: int = 1, max_length: int | None = None) -> Any:
+    """Editors' text of a given length: Markdown where the site renders it, plain text elsewhere."""
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length), EDITOR_TEXT]
+
+
+Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), WEB_ADDRESS]
+
+
+class Strict(BaseModel):
+    """Base for every content object: unknown keys are an error, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)

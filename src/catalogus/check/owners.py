@@ -1,0 +1,120 @@
+"""Owners: who reviews which fiche. `eigenaar` in a fiche names a service; `eigenaars` in catalogus.yml maps
+it to a GitHub team or user. Reminders and CODEOWNERS read this; the checker keeps both sides consistent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from catalogus.base.slug import sort_key
+from catalogus.model.config import CONFIG_FILE, TownConfig
+from catalogus.base.findings import Finding, error, warning
+from catalogus.model import SLUG_PATTERN, Fiche
+from catalogus.load import local_layer, placeholders
+from catalogus.load.sources import Source, display_path, load_settings, load_source
+from catalogus.check.validate import model_findings
+
+PRODUCTS = "products"
+
+
+@dataclass(frozen=True)
+class OwnedFiche:
+    """The fields reminders and CODEOWNERS need, from a fiche whose front-matter fits the model."""
+
+    path: str  # relative to the project root, with '/'
+    id: str
+    titel: str
+    eigenaar: str
+    laatst_nagekeken: dt.date
+    nakijken_elke_maanden: int | None
+
+
+def owned_fiches(root: Path, config: TownConfig) -> list[OwnedFiche]:
+    """Every fiche that fits the model; a broken one is the checker's business, not the reminder's."""
+    fiches = []
+    for path in sorted((root / config.content_map / PRODUCTS).glob("*.md")):
+        display = display_path(path, root)
+        try:
+            source = load_source(path, display)
+            local_layer.overlay(source, root / config.content_map, root)  # eigenaar and nazicht are local
+            placeholders.fill(source, config)
+            record = Fiche.model_validate(source.data) if source.data is not None else None
+        except (OSError, ValidationError):
+            continue
+        if record is None or not re.fullmatch(SLUG_PATTERN, path.stem):
+            continue
+        fiches.append(
+            OwnedFiche(display, record.id, record.titel, record.eigenaar, record.laatst_nagekeken, record.nakijken_elke_maanden)
+        )
+    return fiches
+
+
+def owner_key(owner: str) -> str:
+    """A stable, readable key for an owner ('Onthaal OCMW – team thuiszorg' -> 'onthaal-ocmw-team-thuiszorg')."""
+    return re.sub(r"[^a-z0-9]+", "-", sort_key(owner)).strip("-") or "eigenaar"
+
+
+def owner_findings(root: Path, config: TownConfig, sources: list[Source]) -> list[Finding]:
+    """Owners in fiches without a GitHub handle (a warning, once the town maps owners at all) go into the
+    fiche's own findings; a mapping for an owner no fiche has (a typo, or a team that left) is an error in
+    catalogus.yml, since it would silently send nobody the reminders meant for that owner."""
+    mapping = config.eigenaars
+    if not mapping:
+        return []
+    used: set[str] = set()
+    complete = True
+    for source in sources:
+        if source.kind != "product":
+            continue
+        owner = source.data.get("eigenaar") if source.data is not None else None
+        if not isinstance(owner, str):
+            complete = False  # unreadable fiche: its owner is unknown, so no 'unused mapping' claims
+            continue
+        owner = owner.strip()
+        used.add(owner)
+        if owner not in mapping:
+            line, column = source.line_of(("eigenaar",))
+            guess = difflib.get_close_matches(owner, list(mapping), n=1, cutoff=0.8)
+            hint = f"bedoelt u '{guess[0]}'?" if guess else "vraag de beheerders om de eigenaar toe te voegen"
+            source.findings.append(
+                warning(
+                    source.path,
+                    line,
+                    "eigenaar",
+                    f"'{owner}' heeft geen GitHub-team in 'eigenaars' van {CONFIG_FILE}, dus niemand krijgt "
+                    f"herinneringen of reviewverzoeken voor deze fiche; {hint}",
+                    column,
+                )
+            )
+    if not complete:
+        return []
+    settings = load_settings(root / CONFIG_FILE, CONFIG_FILE)
+    findings = []
+    for owner in mapping:
+        if owner in used:
+            continue
+        line, column = settings.line_of(("eigenaars", owner), key=True)
+        guess = difflib.get_close_matches(owner, sorted(used), n=1, cutoff=0.6)
+        hint = f"bedoelt u '{guess[0]}'?" if guess else "verwijder deze regel of controleer de schrijfwijze"
+        findings.append(
+            error(CONFIG_FILE, line, f"eigenaars.{owner}", f"geen enkele fiche heeft '{owner}' als eigenaar; {hint}", column)
+        )
+    return findings
+
+
+def town_config(root: Path) -> tuple[TownConfig | None, list[Finding]]:
+    """catalogus.yml for a command that needs only the settings; its findings when it cannot be used."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return None, [error(CONFIG_FILE, 1, "bestand", f"{CONFIG_FILE} ontbreekt in {root}")]
+    source = load_settings(path, CONFIG_FILE)
+    record = model_findings(source, TownConfig) if source.data is not None else None
+    if any(f.is_error for f in source.findings) or not isinstance(record, TownConfig):
+        return None, source.findings
+    return record, []

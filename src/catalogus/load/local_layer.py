@@ -1,0 +1,109 @@
+"""Shared and local content: a fiche (content/products/<id>.md) holds what any town can reuse; its local layer
+(content/lokaal/<id>.yml) holds what only this town knows: loket, cost, local steps and regulations, and for a
+product of the town's own (its premium, its service) the conditions, amounts and rules it set itself.
+
+A fork changes only its local files, upstream only the shared ones, so `git merge` of an upstream improvement
+never meets the fork's edits. Each local field replaces the fiche's field of the same name; the merged data is
+validated by the same model, and every finding about a local field points at the local file and its line.
+Shared text names the town as $gemeente (see catalogus.placeholders).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from catalogus.base.findings import error
+from catalogus.load.inventory import LOCAL_DIR, LOCAL_SUFFIX
+from catalogus.load.sources import Source, load_settings
+
+# What differs from town to town. Everything else in a fiche is shared and edited in the fiche itself.
+LOCAL_FIELDS = (
+    "loket",
+    "andere_loketten",
+    "aanbieder",
+    "status",
+    "stopgezet",
+    "voorwaarden",
+    "kostprijs",
+    "ontvangt",
+    "meebrengen",
+    "stappen",
+    "behandeltermijn",
+    "formulieren",
+    "meer_info",
+    "regelgeving",
+    "uitzonderingen",
+    "rechten",
+    "eigenaar",
+    "laatst_nagekeken",
+    "nakijken_elke_maanden",
+)
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One local file and the fiche fields it replaced."""
+
+    source: Source
+    fields: tuple[str, ...]
+
+
+def apply(root: Path, products: list[Source], files: list[Path]) -> dict[str, Layer]:
+    """Merge each local file (the inventory's) into its fiche; returns the layers by fiche path (their sources
+    carry their findings)."""
+    by_id = {Path(s.path).stem: s for s in products if s.kind == "product"}
+    layers: dict[str, Layer] = {}
+    for path in files:
+        display = path.relative_to(root.resolve()).as_posix() if path.is_relative_to(root.resolve()) else str(path)
+        local = load_settings(path, display)
+        local.kind = "lokaal"
+        fiche = by_id.get(path.stem)
+        if fiche is None:
+            local.findings.append(
+                error(display, 1, "bestand", f"er is geen fiche '{path.stem}' in products/; hernoem dit bestand of verwijder het")
+            )
+            layers[display] = Layer(local, ())
+            continue
+        fields = _merge(local, fiche)
+        layers[fiche.path] = Layer(local, fields)
+    return layers
+
+
+def overlay(fiche: Source, content: Path, root: Path) -> None:
+    """One fiche with its local layer merged in, for tools that read a single fiche (reminders, CODEOWNERS)."""
+    path = content / LOCAL_DIR / f"{Path(fiche.path).stem}{LOCAL_SUFFIX}"
+    if path.is_file():
+        _merge(load_settings(path, path.relative_to(root).as_posix()), fiche)
+
+
+def _merge(local: Source, fiche: Source) -> tuple[str, ...]:
+    if local.data is None or fiche.data is None:
+        return ()
+    merged = []
+    for key, value in local.data.items():
+        if key not in LOCAL_FIELDS:
+            line, column = local.line_of((key,), key=True)
+            where = "een veld van de gedeelde fiche: pas het aan in " + fiche.path if isinstance(key, str) else "geen veldnaam"
+            local.findings.append(
+                error(local.path, line, str(key), f"'{key}' is {where}; lokaal kunnen alleen: {', '.join(LOCAL_FIELDS)}", column)
+            )
+            continue
+        fiche.data[key] = value
+        for table_name in ("lines", "key_lines", "scalars"):
+            table = getattr(fiche, table_name)
+            for loc in [loc for loc in table if loc[:1] == (key,)]:
+                del table[loc]
+            table.update({loc: v for loc, v in getattr(local, table_name).items() if loc[:1] == (key,)})
+        merged.append(key)
+    return tuple(merged)
+
+
+def relocate(fiche: Source, layer: Layer | None) -> None:
+    """Findings about a field that came from the local file are that file's findings."""
+    if layer is None or not layer.fields:
+        return
+    fiche.findings = [
+        replace(f, path=layer.source.path) if f.path == fiche.path and f.field.split(".")[0] in layer.fields else f
+        for f in fiche.findings
+    ]

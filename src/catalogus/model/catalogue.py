@@ -1,0 +1,91 @@
+"""Enrich: the validated catalogue, with the indexes and relations every renderer and exporter needs.
+
+Built once per run from validated records and never re-read from disk; renderers only read it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from catalogus.base.slug import sort_key
+from catalogus.model.config import Paginas, TownConfig
+from catalogus.model.glossary import EMPTY, Glossary
+from catalogus.model import Fiche, Loket
+from catalogus.model.vocabulary import Vocabularies
+
+BROWSE_FIELDS = ("doelgroepen", "themas", "levensgebeurtenissen")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A validated content file: the record, its Markdown body and where it came from."""
+
+    record: Fiche | Loket
+    body: str
+    path: str
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    config: TownConfig
+    vocabularies: Vocabularies
+    products: tuple[Entry, ...]
+    loketten: tuple[Entry, ...]
+    by_id: dict[str, Entry]
+    by_loket: dict[str, tuple[str, ...]]
+    by_term: dict[str, dict[str, tuple[str, ...]]]
+    related: dict[str, tuple[str, ...]]
+    pages: Paginas | None = None  # paginas.yml: accessibility and privacy statements
+    glossary: Glossary = EMPTY
+
+    def product(self, product_id: str) -> Entry:
+        return self.by_id[product_id]
+
+    def loket(self, loket_id: str) -> Entry:
+        return next(entry for entry in self.loketten if entry.id == loket_id)
+
+    def listed(self, ids: tuple[str, ...]) -> list[Entry]:
+        return [self.by_id[i] for i in ids]
+
+
+def build_catalogue(
+    config: TownConfig,
+    vocabularies: Vocabularies,
+    products: list[Entry],
+    loketten: list[Entry],
+    pages: Paginas | None = None,
+    glossary: Glossary = EMPTY,
+) -> Catalogue:
+    ordered = tuple(sorted(products, key=lambda e: (sort_key(e.record.titel), e.id)))
+    by_loket: dict[str, list[str]] = defaultdict(list)
+    by_term: dict[str, dict[str, list[str]]] = {name: defaultdict(list) for name in BROWSE_FIELDS}
+    related: dict[str, list[str]] = {entry.id: [] for entry in ordered}
+    for entry in ordered:
+        fiche = entry.record
+        for loket_id in dict.fromkeys([fiche.loket, *fiche.andere_loketten]):
+            if loket_id:
+                by_loket[loket_id].append(entry.id)
+        for name in BROWSE_FIELDS:
+            for key in getattr(fiche, name):
+                by_term[name][key].append(entry.id)
+        for other in fiche.verwante_producten:
+            related[entry.id].append(other)
+            related[other].append(entry.id)
+    rank = {entry.id: index for index, entry in enumerate(ordered)}
+    return Catalogue(
+        config=config,
+        vocabularies=vocabularies,
+        products=ordered,
+        loketten=tuple(sorted(loketten, key=lambda e: sort_key(e.record.naam))),
+        by_id={entry.id: entry for entry in ordered},
+        by_loket={key: tuple(ids) for key, ids in by_loket.items()},
+        by_term={name: {key: tuple(ids) for key, ids in terms.items()} for name, terms in by_term.items()},
+        related={key: tuple(sorted(set(ids) - {key}, key=rank.__getitem__)) for key, ids in related.items()},
+        pages=pages,
+        glossary=glossary,
+    )

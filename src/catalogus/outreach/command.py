@@ -1,0 +1,68 @@
+"""`catalogus proactief`: the command-line side of the outreach batch (batch.py does the work)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from catalogus.base.exitcode import ExitCode
+from catalogus.check import report
+from catalogus.check.pipeline import check
+from catalogus.outreach import batch as outreach
+
+
+SITE_DIR = "site"
+
+
+def add_parser(sub: argparse._SubParsersAction, add_today) -> None:
+    command = sub.add_parser(
+        "proactief",
+        help="zoek huishoudens die recht hebben maar het nog niet krijgen, en maak de uitnodigingen",
+        description="Leest een CSV met huishoudens (kolommen = vragen uit vragen.yml), de lijst van wie al bediend "
+        "wordt en de bezwaren, en schrijft uitnodigingen en brieven. Persoonsgegevens horen nooit in de repository "
+        "of op de site: de uitvoermap moet daarbuiten liggen.",
+    )
+    command.add_argument("--huishoudens", type=Path, required=True, help="CSV met één rij per huishouden")
+    command.add_argument("--bediend", type=Path, help="CSV met kolommen huishouden en product: wie het al krijgt")
+    command.add_argument("--bezwaar", type=Path, help="CSV met kolom huishouden: wie bezwaar maakte (recht van verzet)")
+    command.add_argument("--uit", type=Path, required=True, help="uitvoermap, buiten de repository en de site")
+    command.add_argument("--product", action="append", help="alleen dit product (mag meer dan eens)")
+    command.add_argument("--sjabloon", type=Path, help="eigen briefsjabloon (Jinja2-tekst); standaard brief.txt.j2")
+    command.add_argument("--forceer", action="store_true", help="schrijf toch in de repository of de site (af te raden)")
+    add_today(command)
+
+
+def run_command(args: argparse.Namespace, root: Path) -> ExitCode:
+    today = args.today or dt.date.today()
+    result = check(root, today)
+    if result.errors or result.catalogue is None:
+        print(report.human(result))
+        return ExitCode.CONTENT
+    catalogue = result.catalogue
+    content = root / catalogue.config.content_map
+    problem = outreach.unsafe_output(args.uit, root, root / SITE_DIR, content)
+    if problem and not args.forceer:
+        print(
+            f"catalogus: {problem}. De uitvoer bevat gegevens over huishoudens; die mogen nooit in git of op de "
+            "publieke site belanden. Kies een map buiten het project (of gebruik --forceer als u weet wat u doet).",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE
+    unknown = sorted(set(args.product or ()) - {e.id for e in catalogue.products if e.record.rechten is not None})
+    if unknown:
+        print(f"catalogus: '{unknown[0]}' is geen fiche met regels ('rechten')", file=sys.stderr)
+        return ExitCode.USAGE
+    started = time.perf_counter()
+    try:
+        run = outreach.run(catalogue, args.huishoudens, args.bediend, args.bezwaar, today, args.product)
+        outreach.write(run, catalogue, args.uit, args.sjabloon)
+    except outreach.OutreachError as exc:
+        print(f"catalogus: {exc}", file=sys.stderr)
+        return ExitCode.CONTENT
+    print(outreach.report(run))
+    seconds = time.perf_counter() - started
+    print(f"\n{run.letters} brieven en de uitnodigingen geschreven in {args.uit} ({seconds:.1f} s).")
+    return ExitCode.CONTENT if run.problems else ExitCode.OK

@@ -1,0 +1,100 @@
+"""The pull-request comment: the changed fiches and lokets, each with its own findings, in plain Dutch.
+
+One comment per pull request, found again by its first line (MARKER) and updated in place by the workflow.
+Editor text is shown literally (code blocks, escaped titles), so a fiche cannot inject links or mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+from pathlib import Path
+
+from catalogus.check.pipeline import only_changed
+from catalogus.check.pipeline import CONTENT_DIRS, CheckResult
+from catalogus.base.findings import Finding
+from catalogus.workflow.reminders import escape_markdown
+from catalogus.load.sources import load_source
+
+MARKER = "<!-- catalogus:pr-verslag -->"
+
+
+def _count(findings: list[Finding]) -> str:
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    parts = []
+    if errors:
+        parts.append(f"{errors} {'fout' if errors == 1 else 'fouten'}")
+    if warnings:
+        parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+    return " en ".join(parts) or "geen meldingen"
+
+
+def _title(root: Path, path: str) -> str:
+    """The fiche's titel (or loket's naam) when it can be read, else the file name."""
+    try:
+        data = load_source(root / path, path).data or {}
+    except OSError:
+        data = {}
+    name = data.get("titel") or data.get("naam")
+    return name if isinstance(name, str) and name.strip() else Path(path).name
+
+
+def _code(text: str) -> str:
+    """Inline code that holds any text: a longer backtick fence than any run inside, as CommonMark allows."""
+    fence = "`" * (1 + max((len(m) for m in re.findall(r"`+", text)), default=0))
+    return f"{fence} {text} {fence}" if fence != "`" else f"`{text}`"
+
+
+def _block(lines: list[str]) -> list[str]:
+    fence = "`" * max(3, 1 + max((len(m) for line in lines for m in re.findall(r"`+", line)), default=0))
+    return [fence + "text", *lines, fence]
+
+
+def _is_content(path: str, content_map: str) -> bool:
+    parts = path.split("/")
+    return len(parts) == 3 and parts[0] == content_map and parts[1] in CONTENT_DIRS and parts[2].endswith(".md")
+
+
+def render(root: Path, result: CheckResult, changed: list[str], content_map: str = "content") -> str:
+    mine = only_changed(result, changed)
+    content = [p for p in changed if _is_content(p, content_map)]
+    others = [p for p in changed if p not in content and any(f.path == p for f in mine.findings)]
+    lines = [MARKER, "### Controle van dit voorstel", ""]
+    if not content and not others:
+        lines += ["Dit voorstel wijzigt geen fiches of loketten.", ""]
+    else:
+        lines += [f"{len(content)} gewijzigde {'fiche of loket' if len(content) == 1 else 'fiches en loketten'}: "
+                  f"{_count(mine.findings)}.", ""]
+        by_path = {p: list(g) for p, g in groupby(mine.findings, key=lambda f: f.path)}
+        for path in content + others:
+            findings = by_path.get(path, [])
+            sign = "❌" if any(f.is_error for f in findings) else ("⚠️" if findings else "✅")
+            lines.append(f"- {sign} **{escape_markdown(_title(root, path))}** ({_code(path)}): {_count(findings)}")
+        for path in content + others:
+            findings = by_path.get(path, [])
+            if findings:
+                lines += ["", f"**{escape_markdown(_title(root, path))}** ({_code(path)})", ""]
+                body = [f"regel {f.line}: {f.level}: {f.field}: {' '.join(f.message.split())}" for f in findings]
+                lines += _block(body)
+        lines.append("")
+    elsewhere = [f for f in result.errors if f.path not in set(changed)]
+    if elsewhere:
+        files = len({f.path for f in elsewhere})
+        lines += [
+            f"Let op: de volledige controle vindt nog {len(elsewhere)} {'fout' if len(elsewhere) == 1 else 'fouten'} "
+            f"in {files} {'bestand' if files == 1 else 'bestanden'} die dit voorstel niet wijzigt. Zolang die er "
+            "zijn, kan de site niet gebouwd worden; de stap *Site bouwen* toont waar ze staan.",
+            "",
+        ]
+    if mine.errors:
+        lines.append("Los de fouten op in hetzelfde voorstel: open het bestand, klik op het potloodje, verbeter en "
+                     "bewaar (commit). De controle loopt dan opnieuw en deze reactie wordt bijgewerkt.")
+    else:
+        lines.append("Geen fouten in de gewijzigde bestanden. Een collega kan het voorstel nu nakijken en goedkeuren.")
+    lines += [
+        "",
+        "De meldingen staan ook bij de regels zelf, in het tabblad *Files changed*. De gebouwde site zit als "
+        "artefact *voorbeeldsite* bij de controle *Voorstel nakijken* (tabblad *Checks*).",
+    ]
+    return "\n".join(lines) + "\n"
