@@ -12,10 +12,12 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from catalogus.base.slug import slug
+from catalogus.model import REFERENCES
 from catalogus.load.sources import YAML_VALUE_NAMES, KeyPath, Scalar
 from catalogus.load.yaml_messages import word_processor_characters
 
-REFERENCE_FIELDS = {"loket": "loket", "andere_loketten": "loket", "verwante_producten": "product"}
+# A reference field by the name editors see last in its location (opvolger for stopgezet.opvolger).
+REFERENCE_FIELDS = {path[-1]: kind for path, kind in REFERENCES}
 
 
 @dataclass(frozen=True)

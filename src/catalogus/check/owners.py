@@ -12,11 +12,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from catalogus.base.slug import sort_key
+from catalogus.base.slug import slug
 from catalogus.model.config import CONFIG_FILE, TownConfig
 from catalogus.base.findings import Finding, error, warning
 from catalogus.model import SLUG_PATTERN, Fiche
-from catalogus.load import local_layer, placeholders
+from catalogus.load import local_layer
+from catalogus.load.prepare import prepare
 from catalogus.load.sources import Source, display_path, load_settings, load_source
 from catalogus.check.validate import model_findings
 
@@ -42,8 +43,8 @@ def owned_fiches(root: Path, config: TownConfig) -> list[OwnedFiche]:
         display = display_path(path, root)
         try:
             source = load_source(path, display)
-            local_layer.overlay(source, root / config.content_map, root)  # eigenaar and nazicht are local
-            placeholders.fill(source, config)
+            local = local_layer.find_layer(source, root / config.content_map, root)  # eigenaar and nazicht are local
+            prepare(source, local, config, today=None)
             record = Fiche.model_validate(source.data) if source.data is not None else None
         except (OSError, ValidationError):
             continue
@@ -57,7 +58,7 @@ def owned_fiches(root: Path, config: TownConfig) -> list[OwnedFiche]:
 
 def owner_key(owner: str) -> str:
     """A stable, readable key for an owner ('Onthaal OCMW – team thuiszorg' -> 'onthaal-ocmw-team-thuiszorg')."""
-    return re.sub(r"[^a-z0-9]+", "-", sort_key(owner)).strip("-") or "eigenaar"
+    return slug(owner) or "eigenaar"
 
 
 def owner_findings(root: Path, config: TownConfig, sources: list[Source]) -> list[Finding]:

@@ -10,7 +10,7 @@ Shared text names the town as $gemeente (see catalogus.placeholders).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from catalogus.base.findings import error
@@ -41,43 +41,40 @@ LOCAL_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class Layer:
-    """One local file and the fiche fields it replaced."""
-
-    source: Source
-    fields: tuple[str, ...]
-
-
-def apply(root: Path, products: list[Source], files: list[Path]) -> dict[str, Layer]:
-    """Merge each local file (the inventory's) into its fiche; returns the layers by fiche path (their sources
-    carry their findings)."""
+def load_layers(root: Path, products: list[Source], files: list[Path]) -> tuple[dict[str, Source], list[Source]]:
+    """Each local file (the inventory's) by the path of its fiche, and the local files without a fiche (each
+    with its finding)."""
     by_id = {Path(s.path).stem: s for s in products if s.kind == "product"}
-    layers: dict[str, Layer] = {}
+    layers: dict[str, Source] = {}
+    orphans: list[Source] = []
     for path in files:
         display = path.relative_to(root.resolve()).as_posix() if path.is_relative_to(root.resolve()) else str(path)
-        local = load_settings(path, display)
-        local.kind = "lokaal"
+        local = _load(path, display)
         fiche = by_id.get(path.stem)
         if fiche is None:
             local.findings.append(
                 error(display, 1, "bestand", f"er is geen fiche '{path.stem}' in products/; hernoem dit bestand of verwijder het")
             )
-            layers[display] = Layer(local, ())
-            continue
-        fields = _merge(local, fiche)
-        layers[fiche.path] = Layer(local, fields)
-    return layers
+            orphans.append(local)
+        else:
+            layers[fiche.path] = local
+    return layers, orphans
 
 
-def overlay(fiche: Source, content: Path, root: Path) -> None:
-    """One fiche with its local layer merged in, for tools that read a single fiche (reminders, CODEOWNERS)."""
+def find_layer(fiche: Source, content: Path, root: Path) -> Source | None:
+    """The local file of one fiche, for tools that read a single fiche (reminders, CODEOWNERS)."""
     path = content / LOCAL_DIR / f"{Path(fiche.path).stem}{LOCAL_SUFFIX}"
-    if path.is_file():
-        _merge(load_settings(path, path.relative_to(root).as_posix()), fiche)
+    return _load(path, path.relative_to(root).as_posix()) if path.is_file() else None
 
 
-def _merge(local: Source, fiche: Source) -> tuple[str, ...]:
+def _load(path: Path, display: str) -> Source:
+    local = load_settings(path, display)
+    local.kind = "lokaal"
+    return local
+
+
+def merge(local: Source, fiche: Source) -> tuple[str, ...]:
+    """Each field of the local file replaces the fiche's, with its lines; returns the fields it replaced."""
     if local.data is None or fiche.data is None:
         return ()
     merged = []
@@ -99,11 +96,11 @@ def _merge(local: Source, fiche: Source) -> tuple[str, ...]:
     return tuple(merged)
 
 
-def relocate(fiche: Source, layer: Layer | None) -> None:
+def relocate(fiche: Source, local: Source, fields: tuple[str, ...]) -> None:
     """Findings about a field that came from the local file are that file's findings."""
-    if layer is None or not layer.fields:
+    if not fields:
         return
     fiche.findings = [
-        replace(f, path=layer.source.path) if f.path == fiche.path and f.field.split(".")[0] in layer.fields else f
+        replace(f, path=local.path) if f.path == fiche.path and f.field.split(".")[0] in fields else f
         for f in fiche.findings
     ]

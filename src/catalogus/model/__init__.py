@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Annotated, Any, Literal, get_args
 
@@ -321,6 +321,29 @@ class Intern(Strict):
     @classmethod
     def _iso_date(cls, value: object) -> object:
         return Fiche._iso_date(value)  # the rule of a fiche's review date
+
+
+# Fields of a fiche that name another loket or fiche by its id: the checker resolves them, the form offers
+# their choices, and a broken fiche is told who refers to it.
+REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("loket",), "loket"),
+    (("andere_loketten",), "loket"),
+    (("verwante_producten",), "product"),
+    (("stopgezet", "opvolger"), "product"),
+)
+
+
+def references(fiche: Fiche | Mapping[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str, Any]]:
+    """(location, 'loket' or 'product', value) of every reference of a fiche, validated or as loaded; a list
+    gives one item per value."""
+    for path, kind in REFERENCES:
+        value: Any = fiche
+        for key in path:
+            value = value.get(key) if isinstance(value, Mapping) else getattr(value, key, None)
+        if isinstance(value, list):
+            yield from (((*path, index), kind, item) for index, item in enumerate(value))
+        elif value is not None:
+            yield path, kind, value
 
 
 def web_addresses(record: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:

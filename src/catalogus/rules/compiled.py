@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from collections.abc import Mapping
 from typing import Any
 
 from catalogus.rules.model import Rechten, Voorwaarde
@@ -86,3 +87,16 @@ def _operand(kind: str, value: Any) -> Any:
     if kind == "datum":
         return value.isoformat()
     return value
+
+
+def leaves(node: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The leaves (questions) of a compiled condition, in order."""
+    if "vraag" in node:
+        return [node]
+    children = node.get("alle") or node.get("een_van") or [node["niet"]]
+    return [leaf for child in children for leaf in leaves(child)]
+
+
+def rule_leaves(rule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Every leaf of a compiled rule, category by category."""
+    return [leaf for category in rule["categorieen"] for leaf in leaves(category["voorwaarde"])]

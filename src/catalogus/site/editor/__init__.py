@@ -25,7 +25,7 @@ from catalogus.load.inventory import LOCAL_DIR, LOCAL_SUFFIX
 from catalogus.load.local_layer import LOCAL_FIELDS
 from catalogus.check.messages import describe
 from catalogus.base.slug import slug
-from catalogus.model import Fiche, Kostprijs
+from catalogus.model import REFERENCES, Fiche, Kostprijs
 from catalogus.model.schema import schemas
 from catalogus.site import urls
 from catalogus.site.render import environment
@@ -33,8 +33,10 @@ from catalogus.load.sources import load_settings, load_source
 from catalogus.model.vocabulary import FIELD_VOCABULARY
 
 ASSETS = ("redactie.js", "redactie.css")
-# Slug lists the form offers as choices: which catalogue entries fill them.
-REFERENCES = {"loket": "loketten", "andere_loketten": "loketten", "verwante_producten": "fiches"}
+# Slug lists the form offers as choices for the model's reference fields: which catalogue entries fill them.
+# (A nested reference, stopgezet.opvolger, is edited as text.)
+CHOICES = {"loket": "loketten", "product": "fiches"}
+REFERENCE_CHOICES = {path[0]: CHOICES[kind] for path, kind in REFERENCES if len(path) == 1}
 SENTINEL = "\u2063"  # invisible separator: marks where the form puts the value into a checker message
 
 
@@ -146,7 +148,7 @@ def config(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None, str
             "loketten": [{"id": e.id, "label": e.record.naam} for e in catalogue.loketten],
             "fiches": [{"id": e.id, "label": e.record.titel} for e in catalogue.products],
         },
-        "verwijzingen": REFERENCES,
+        "verwijzingen": REFERENCE_CHOICES,
         "meldingen": checker_messages(),
         "teksten": strings["redactie"],
         "map": f"{catalogue.config.content_map}/products",
