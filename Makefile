@@ -1,12 +1,12 @@
 # Two commands for a fresh machine (see README):
 #   make serve   install, check and build the site, then serve it on http://127.0.0.1:8000
-#   make test    install (Python packages, Chromium, Java) and run every test
+#   make test    install (Python packages, Chromium, Java) and run the linter, the type checker and every test
 VENV   ?= .venv
 PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build check test benchmark schema browser-deps
+.PHONY: serve build check test lint benchmark schema browser-deps
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,12 @@ browser-deps:
 	@command -v chromium >/dev/null && command -v java >/dev/null && command -v node >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq chromium default-jre-headless nodejs; }
 
-test: $(STAMP) browser-deps
+# Linter (with import order) and type checker, configured in pyproject.toml: zero findings, or the tests stop here.
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts hooks
+	$(BIN)/mypy
+
+test: $(STAMP) browser-deps lint
 	node --test tests/js/
 	$(BIN)/python -m pytest
 

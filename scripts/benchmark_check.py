@@ -13,9 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import make_catalogue  # noqa: E402
-
 from catalogus.check.pipeline import check
+from synthetic import make_catalogue
 
 
 def main(sizes: list[int]) -> None:

@@ -1,7 +1,8 @@
 """Benchmark the open-data exports (catalogus.export) on the real catalogue and on synthetic ones.
 
 For each size it checks the catalogue, then times `write_exports` step by step (JSON, CSV, CPSV-AP, git history,
-IPDC, Atom, embed pages, dashboard), with the CPU time beside the wall time (a shared machine inflates the latter). With --rdflib it also times what the build does not do: reading the CPSV-AP
+IPDC, Atom, embed pages, dashboard), with the CPU time beside the wall time (a shared machine inflates the latter).
+With --rdflib it also times what the build does not do: reading the CPSV-AP
 JSON-LD into rdflib and writing it as Turtle, and a pySHACL run (the tests' cost).
 
 Usage: python scripts/benchmark_exports.py [--sizes 0 1000 5000] [--rdflib]   (0 = the real catalogue)
@@ -16,14 +17,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from catalogus.check.pipeline import check
+from catalogus.opendata import layout
+from catalogus.opendata.exports import write_exports
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import make_catalogue  # noqa: E402
-
-from catalogus.check.pipeline import check
-from catalogus.opendata import layout
-from catalogus.opendata.exports import write_exports
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic_households import write_households  # noqa: E402
-
 from catalogus.check.pipeline import check
 from catalogus.outreach import batch as outreach
+from catalogus.outreach import letters
+from synthetic_households import write_households
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 26)
@@ -35,7 +35,7 @@ def main(count: int) -> int:
         started, cpu = time.perf_counter(), time.process_time()
         run = outreach.run(catalogue, paths["huishoudens"], paths["bediend"], paths["bezwaar"], TODAY)
         evaluated = time.perf_counter() - started
-        outreach.write(run, catalogue, Path(tmp) / "uit", None)
+        letters.write(run, catalogue, Path(tmp) / "uit", None)
         total, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(outreach.policy_table(run))
     print(

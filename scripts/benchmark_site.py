@@ -33,13 +33,13 @@ from pathlib import Path
 
 import yaml
 
+from catalogus.check.pipeline import check
+from catalogus.load.sources import load_source
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 from browser import CLI, SEARCH_BOX, SEARCH_PROBE, TODAY, launch_chromium, serve  # noqa: E402
-
-from catalogus.check.pipeline import check
-from catalogus.load.sources import load_source
 
 DISTRICTS = ("Harelbeke", "Bavikhove", "Hulste", "Stasegem")
 LIST_FIELDS = ("sleutelwoorden", "voorwaarden", "meebrengen", "stappen")

@@ -43,7 +43,7 @@ COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg")
 class GzipHandler(SimpleHTTPRequestHandler):
     """Static files, gzipped when the client accepts it (Lighthouse checks text compression)."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_head(self):  # type: ignore[override]

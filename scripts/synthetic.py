@@ -38,7 +38,7 @@ def make_catalogue(root: Path, count: int, seed: int = 1) -> Path:
             "levensgebeurtenissen": rng.sample(sorted(vocab["levensgebeurtenissen"]), 1),
             "sleutelwoorden": rng.sample(WORDS, 5),
             "voor_wie": f"Inwoners die {words[5]} nodig hebben.",
-            "voorwaarden": [f"U woont in de gemeente.", f"U hebt {words[1]} nodig."],
+            "voorwaarden": ["U woont in de gemeente.", f"U hebt {words[1]} nodig."],
             "kostprijs": {"gratis": False, "bedragen": [{"omschrijving": "Per aanvraag", "bedrag": rng.randint(0, 90)}]},
             "meebrengen": ["Uw identiteitskaart."],
             "stappen": ["Kom langs bij het loket.", "U krijgt binnen de week antwoord."],

@@ -65,7 +65,7 @@ def build_site(root: Path, target: Path, today: str = TODAY) -> subprocess.Compl
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class names it so
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from browser import CHROMIUM, REPO, build_site, launch_chromium, new_tab, serve
+from material_search import MaterialSearch
+
 # The suite gates every commit, so generated cases are the same on every run (no flaky main);
 # HYPOTHESIS_PROFILE=explore draws new random cases when hunting for bugs.
 settings.register_profile("gate", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "gate"))
-
-from browser import CHROMIUM, REPO, build_site, launch_chromium, new_tab, serve
-from material_search import MaterialSearch
 
 
 def pytest_configure(config):

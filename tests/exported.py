@@ -8,9 +8,8 @@ import tempfile
 from pathlib import Path
 
 from browser import REPO, TODAY
-
-from catalogus.model.catalogue import Catalogue
 from catalogus.check.pipeline import check
+from catalogus.model.catalogue import Catalogue
 from catalogus.opendata.exports import write_exports
 
 DAY = dt.date.fromisoformat(TODAY)

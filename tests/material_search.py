@@ -10,10 +10,11 @@ results are grouped per page, in the order of their best hit.
 With `our_worker` it models our own worker (overrides/assets/javascripts/workers/catalogus-search.js), which,
 before lunr parses the query, replaces the phrases of zoekwoorden.yml by their words ("te duur" -> "tegemoetkoming
 premie …", longest phrase first, as the built catalogus-zoekwoorden.js lists them), drops the stop words and the
-question and filler words when the query has other words ("eten aan huis" -> "eten huis") and runs each remaining term through the same Dutch pipeline ("leefloon*" -> "leeflon*"; where the stem no longer
-starts the word, the word as typed too: "school*" beside "schol*"), leaving a term the pipeline empties (a lone stop word, a number) as typed; beside each wildcard clause it adds an exact clause with
-EXACT_BOOST, so a whole word scores above words that only start with it. test_search_browser.py checks that this
-model and the browser agree.
+question and filler words when the query has other words ("eten aan huis" -> "eten huis") and runs each remaining
+term through the same Dutch pipeline ("leefloon*" -> "leeflon*"; where the stem no longer starts the word, the word
+as typed too: "school*" beside "schol*"), leaving a term the pipeline empties (a lone stop word, a number) as typed;
+beside each wildcard clause it adds an exact clause with EXACT_BOOST, so a whole word scores above words that only
+start with it. test_search_browser.py checks that this model and the browser agree.
 
 lunr's own Dutch support downloads nltk's stop word list at run time; we take the list from the `stop-words`
 package instead, so this runs offline.

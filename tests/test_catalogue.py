@@ -25,7 +25,13 @@ def test_indexes_list_exactly_the_matching_fiches(tmp_path):
         tmp_path,
         [
             fiche(andere_loketten=["onthaal"]),
-            fiche(id="leefloon", titel="Leefloon", loket="onthaal", doelgroepen=["laag-inkomen"], themas=["inkomen-en-financiele-hulp"]),
+            fiche(
+                id="leefloon",
+                titel="Leefloon",
+                loket="onthaal",
+                doelgroepen=["laag-inkomen"],
+                themas=["inkomen-en-financiele-hulp"],
+            ),
         ],
         [loket(), loket(id="onthaal", naam="Onthaal OCMW")],
     )

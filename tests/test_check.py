@@ -9,7 +9,13 @@ TODAY = dt.date(2026, 11, 26)
 
 
 def test_valid_project_builds_a_catalogue(tmp_path):
-    make_project(tmp_path, [fiche(), fiche(id="sociale-huurwoning", titel="Sociale huurwoning", verwante_producten=["huurpremie"])])
+    make_project(
+        tmp_path,
+        [
+            fiche(),
+            fiche(id="sociale-huurwoning", titel="Sociale huurwoning", verwante_producten=["huurpremie"]),
+        ],
+    )
     result = check(tmp_path, TODAY)
     assert result.findings == []
     assert result.files == 3
@@ -51,7 +57,9 @@ def test_duplicate_ids_are_reported_on_both_files(tmp_path):
 
 def test_paths_limit_the_report_but_not_the_references(tmp_path):
     make_project(tmp_path, [fiche(), fiche(id="kapot", titel="Kapot", themas=["onbekend"])])
-    extra = write(tmp_path / "elders" / "products" / "nieuw.md", fiche(id="nieuw", titel="Nieuw", verwante_producten=["huurpremie"]))
+    extra = write(
+        tmp_path / "elders" / "products" / "nieuw.md", fiche(id="nieuw", titel="Nieuw", verwante_producten=["huurpremie"])
+    )
     result = check(tmp_path, TODAY, [extra])
     assert result.findings == []
     assert result.files == 4
@@ -81,7 +89,9 @@ def test_life_event_steps_and_home_lists_name_existing_fiches(tmp_path):
     )
     vocab.write_text(text, encoding="utf-8")
     config = tmp_path / "catalogus.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "meest_gevraagd: [leeflon]\ncontact_loket: geen-loket\n", encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "meest_gevraagd: [leeflon]\ncontact_loket: geen-loket\n", encoding="utf-8"
+    )
     result = check(tmp_path, TODAY)
     messages = {(f.path, f.line, f.message) for f in result.errors}
     assert (
@@ -89,13 +99,23 @@ def test_life_event_steps_and_home_lists_name_existing_fiches(tmp_path):
         line_of(vocab, "fiches: [huurpremie"),
         "de fiche 'adreswijzging' in de stap 'Adres doorgeven' bestaat niet; controleer de schrijfwijze of maak die fiche aan",
     ) in messages
-    assert ("catalogus.yml", line_of(config, "meest_gevraagd"), "de fiche 'leeflon' bestaat niet; controleer de schrijfwijze") in messages
+    assert (
+        "catalogus.yml",
+        line_of(config, "meest_gevraagd"),
+        "de fiche 'leeflon' bestaat niet; controleer de schrijfwijze",
+    ) in messages
     assert any(f.path == "catalogus.yml" and "het loket 'geen-loket' bestaat niet" in f.message for f in result.errors)
     assert result.catalogue is None  # nothing is published with a broken path
 
 
 def test_a_fiche_tagged_with_a_life_event_but_in_none_of_its_steps_is_a_warning_in_the_fiche(tmp_path):
-    make_project(tmp_path, [fiche(levensgebeurtenissen=["verhuizen"]), fiche(id="adreswijziging", titel="Adreswijziging", levensgebeurtenissen=["verhuizen"])])
+    make_project(
+        tmp_path,
+        [
+            fiche(levensgebeurtenissen=["verhuizen"]),
+            fiche(id="adreswijziging", titel="Adreswijziging", levensgebeurtenissen=["verhuizen"]),
+        ],
+    )
     vocab = tmp_path / "vocabularies.yml"
     text = vocab.read_text(encoding="utf-8").replace(
         "    label: Verhuizen\n",
@@ -136,7 +156,10 @@ def test_odd_ids_are_reported_on_their_own_file(tmp_path):
 
 def test_a_broken_fiche_is_reported_once_in_its_own_file(tmp_path):
     # The case: a broken poetsdienst.md gave errors in every fiche that links to it, listed first.
-    linking = [fiche(id=name, titel=name.title(), verwante_producten=["poetsdienst"]) for name in ("coordinatie-thuiszorg", "klusjesdienst")]
+    linking = [
+        fiche(id=name, titel=name.title(), verwante_producten=["poetsdienst"])
+        for name in ("coordinatie-thuiszorg", "klusjesdienst")
+    ]
     make_project(tmp_path, [fiche(id="poetsdienst", titel="Poetsdienst", themas=["onbekend"]), *linking])
     result = check(tmp_path, TODAY)
     assert {f.path for f in result.findings} == {"content/products/poetsdienst.md"}
@@ -147,7 +170,13 @@ def test_a_broken_fiche_is_reported_once_in_its_own_file(tmp_path):
 
 
 def test_a_fiche_that_does_not_load_still_counts_as_existing(tmp_path):
-    make_project(tmp_path, [fiche(id="poetsdienst", titel="Poetsdienst"), fiche(id="tweede", titel="Tweede", verwante_producten=["poetsdienst"])])
+    make_project(
+        tmp_path,
+        [
+            fiche(id="poetsdienst", titel="Poetsdienst"),
+            fiche(id="tweede", titel="Tweede", verwante_producten=["poetsdienst"]),
+        ],
+    )
     path = tmp_path / "content" / "products" / "poetsdienst.md"
     path.write_text(path.read_text(encoding="utf-8").replace("titel: Poetsdienst", "titel:Poetsdienst"), encoding="utf-8")
     result = check(tmp_path, TODAY)
@@ -237,12 +266,28 @@ def _append(path, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "field", "message"),
     [
-        ("dienstverleningsniveaus:\n  '../../x':\n    label: X\n", "dienstverleningsniveaus.../../x", "'../../x' kan geen id zijn"),
+        (
+            "dienstverleningsniveaus:\n  '../../x':\n    label: X\n",
+            "dienstverleningsniveaus.../../x",
+            "'../../x' kan geen id zijn",
+        ),
         ('dienstverleningsniveaus:\n  \'a"b\':\n    label: X\n', 'dienstverleningsniveaus.a"b', "kan geen id zijn"),
-        ("dienstverleningsniveaus:\n  x:\n    label: <b>X</b>\n", "dienstverleningsniveaus.x.label", "gebruik gewone tekst zonder opmaak"),
+        (
+            "dienstverleningsniveaus:\n  x:\n    label: <b>X</b>\n",
+            "dienstverleningsniveaus.x.label",
+            "gebruik gewone tekst zonder opmaak",
+        ),
         ("dienstverleningsniveaus:\n  x:\n    label: '**X**'\n", "dienstverleningsniveaus.x.label", "'*' is niet toegelaten"),
-        ("dienstverleningsniveaus:\n  x:\n    label: X\n    uitleg: Zie <script>alert(1)</script>\n", "dienstverleningsniveaus.x.uitleg", "een <script> is niet toegelaten"),
-        ("dienstverleningsniveaus:\n  x:\n    label: X\n    uitleg: '[klik](javascript:alert(1))'\n", "dienstverleningsniveaus.x.uitleg", "links met 'javascript:'"),
+        (
+            "dienstverleningsniveaus:\n  x:\n    label: X\n    uitleg: Zie <script>alert(1)</script>\n",
+            "dienstverleningsniveaus.x.uitleg",
+            "een <script> is niet toegelaten",
+        ),
+        (
+            "dienstverleningsniveaus:\n  x:\n    label: X\n    uitleg: '[klik](javascript:alert(1))'\n",
+            "dienstverleningsniveaus.x.uitleg",
+            "links met 'javascript:'",
+        ),
         ("producttypes:\n  advies-x:\n    label: X\n", "producttypes.advies-x", "is geen IPDC-code"),
     ],
 )
@@ -285,7 +330,9 @@ def test_town_settings_are_checked_like_fiches(tmp_path, text, field, message):
 def test_synonyms_must_be_unambiguous(tmp_path):
     make_project(tmp_path, [fiche()])
     vocab = tmp_path / "vocabularies.yml"
-    vocab.write_text(vocab.read_text(encoding="utf-8").replace("synoniemen: [werklozen]", "synoniemen: [senioren]"), encoding="utf-8")
+    vocab.write_text(
+        vocab.read_text(encoding="utf-8").replace("synoniemen: [werklozen]", "synoniemen: [senioren]"), encoding="utf-8"
+    )
     (finding,) = check(tmp_path, TODAY).errors
     assert finding.path == "vocabularies.yml" and "het synoniem 'senioren' hoort al bij 'senioren'" in finding.message
 

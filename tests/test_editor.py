@@ -7,11 +7,11 @@ import datetime as dt
 import json
 import re
 
-from catalogus.model.catalogue import Entry
-from catalogus.check.pipeline import check
-from catalogus.site.editor import checker_messages, config, render_page, write_editor
-from catalogus.model.schema import SCHEMA_DIR
 from catalogus.base import translations
+from catalogus.check.pipeline import check
+from catalogus.model.catalogue import Entry
+from catalogus.model.schema import SCHEMA_DIR
+from catalogus.site.editor import checker_messages, config, render_page, write_editor
 from factories import REPO, fiche, make_project
 
 TODAY = dt.date(2026, 11, 26)
@@ -88,5 +88,8 @@ def test_the_editor_s_words_come_from_the_translation_file(tmp_path):
     assert used <= set(STRINGS["redactie"]), used - set(STRINGS["redactie"])
     literals = re.findall(r'"([^"\\\n]*)"', code)
     assert "use strict" in literals  # the search below does see the script's strings
-    sentences = [s for s in literals if (re.search(r"[A-Za-zé]{2,} [a-zé]{2,}", s) or re.match(r"\W*[A-Z][a-zé]{2,}", s)) and s != "use strict"]
+    sentences = [
+        s for s in literals
+        if (re.search(r"[A-Za-zé]{2,} [a-zé]{2,}", s) or re.match(r"\W*[A-Z][a-zé]{2,}", s)) and s != "use strict"
+    ]
     assert sentences == [], "hard-coded words in redactie.js"

@@ -31,7 +31,7 @@ def field(page, name):
 
 
 def changed_lines(before: str, after: str) -> list[str]:
-    return [l for l in difflib.ndiff(before.splitlines(), after.splitlines()) if l[:1] in "+-"]
+    return [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:1] in "+-"]
 
 
 def test_the_page_is_for_staff_and_out_of_citizens_way(site_dir):

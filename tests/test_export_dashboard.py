@@ -14,10 +14,9 @@ import yaml
 from dateutil.relativedelta import relativedelta
 
 from browser import REPO, TODAY
+from catalogus.site import urls
 from exported import demo_exports, export_catalogue
 from factories import fiche, make_project
-
-from catalogus.site import urls
 
 DAY = dt.date.fromisoformat(TODAY)
 
@@ -83,6 +82,7 @@ def _independent_count(root: Path, today: dt.date) -> dict:
     per = {name: Counter() for name in ("loketten", "doelgroepen", "themas", "levensgebeurtenissen", "dienstverleningsniveaus")}
     review: dict[str, Counter] = defaultdict(Counter)
     gaps = Counter()
+    names = {**settings.get("namen", {}), "gemeente": settings["gemeente"], "organisatie": settings["organisatie"]}
     for data in fiches:
         for loket in {data.get("loket"), *data.get("andere_loketten", [])} - {None}:
             per["loketten"][loket] += 1
@@ -92,7 +92,6 @@ def _independent_count(root: Path, today: dt.date) -> dict:
         months = data.get("nakijken_elke_maanden") or settings["nakijken"]["interval_maanden"]
         due = dt.date.fromisoformat(str(data["laatst_nagekeken"])) + relativedelta(months=months)
         status = "verlopen" if due < today else ("binnenkort" if due <= today + dt.timedelta(days=30) else "actueel")
-        names = {**settings.get("namen", {}), "gemeente": settings["gemeente"], "organisatie": settings["organisatie"]}
         owner = re.sub(r"\$([a-z_]+)", lambda m: names[m.group(1)], data["eigenaar"])  # $dienstencentrum and the like
         review[owner][status] += 1
         gaps["formulier"] += not data.get("formulieren")
@@ -111,7 +110,7 @@ def test_dashboard_numbers_equal_an_independent_count():
         assert {k: v for k, v in table.items() if v} == dict(counts), name
     vocab = yaml.safe_load((REPO / "vocabularies.yml").read_text(encoding="utf-8"))
     assert set(shown.tables["themas"]) == set(vocab["themas"])  # terms without fiches are shown too: gaps
-    review = {owner: dict(zip(("actueel", "binnenkort", "verlopen", "totaal"), map(int, cells[1:])))
+    review = {owner: dict(zip(("actueel", "binnenkort", "verlopen", "totaal"), map(int, cells[1:]), strict=True))
               for owner, cells in shown.tables["nazicht"].items()}
     assert review == {owner: {"actueel": c["actueel"], "binnenkort": c["binnenkort"], "verlopen": c["verlopen"],
                               "totaal": sum(c.values())} for owner, c in expected["review"].items()}

@@ -14,10 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser import QuietHandler, serve
+from catalogus.site import urls
 from exported import demo_catalogue
 from test_site_quality import axe_violations
-
-from catalogus.site import urls
 
 PHONE, DESKTOP = {"width": 375, "height": 812}, {"width": 1280, "height": 900}
 HOST_PAGE = """<!doctype html>

@@ -6,11 +6,10 @@ import datetime as dt
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from exported import demo_exports, export_catalogue
-from factories import fiche, git, make_project, write
-
-from catalogus.opendata import layout
 from catalogus.load.history import change_dates
+from catalogus.opendata import layout
+from exported import demo_exports, export_catalogue
+from factories import fiche, git, make_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

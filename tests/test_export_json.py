@@ -12,12 +12,11 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from browser import REPO
-from exported import demo_catalogue, demo_exports
-
-from catalogus.site import urls
 from catalogus.opendata import layout
 from catalogus.opendata.jsondata import CATALOGUE, FICHE_DATA
 from catalogus.opendata.table import JOIN, JSON_COLUMNS
+from catalogus.site import urls
+from exported import demo_catalogue, demo_exports
 
 
 def _load(path: Path):
@@ -134,7 +133,7 @@ def test_csv_lists_of_objects_keep_their_order(column):
     fiches = _load(site / layout.CATALOGUE_JSON)["fiches"]
     _, rows = _csv_rows(site)
     field, *path = column.split(".")
-    for fiche, row in zip(fiches, rows):
+    for fiche, row in zip(fiches, rows, strict=True):
         items = fiche.get(field, [])
         for part in path[:-1]:
             items = items.get(part, []) if isinstance(items, dict) else items

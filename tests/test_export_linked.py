@@ -19,11 +19,10 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from browser import REPO
-from exported import demo_catalogue, demo_exports, export_catalogue
-from factories import fiche, make_project
-
 from catalogus.opendata import layout
 from catalogus.opendata.linked import lau_code, split_street
+from exported import demo_catalogue, demo_exports, export_catalogue
+from factories import fiche, make_project
 
 CPSV_SHAPES = Path(__file__).parent / "data" / "cpsv-ap-3.2.0" / "cpsv-ap-SHACL.ttl"
 IPDC_SHAPES = REPO.parent / "shared" / "standards" / "ipdc-lpdc" / "shacl" / "instantie-shape.ttl"

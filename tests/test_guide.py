@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 from catalogus.check.pipeline import check
-from catalogus.model.guide import GUIDE
 from catalogus.model import Fiche
+from catalogus.model.guide import GUIDE
 from catalogus.model.schema import write_schemas
 from factories import REPO
 

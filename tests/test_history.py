@@ -7,11 +7,10 @@ import subprocess
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from catalogus.load.history import Change, History, change_dates, read_history
+from catalogus.opendata import layout
 from exported import export_catalogue
 from factories import fiche, git, make_project
-
-from catalogus.opendata import layout
-from catalogus.load.history import Change, History, change_dates, read_history
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from factories import fiche, line_of, make_project
-
 from catalogus.check.pipeline import check
+from factories import fiche, line_of, make_project
 
 TODAY = dt.date(2026, 11, 26)
 GOOD = """---
@@ -87,8 +86,14 @@ laatst_nagekeken: 2026-10-01
     root = project(tmp_path, poetsdienst=text, huurpremie=GOOD.replace("2026-10-01", "2027-01-05"))
     messages = shown(check(root, TODAY))
     assert messages == [
-        "content/intern/huurpremie.md:5: fout: laatst_nagekeken: datum ligt in de toekomst (2027-01-05); vul de datum van het nazicht in",
-        "content/intern/poetsdienst.md:3: fout: kleur: onbekend veld 'kleur'; toegelaten velden hier: team, doorverwijzen, laatst_nagekeken",
+        (
+            "content/intern/huurpremie.md:5: fout: laatst_nagekeken: datum ligt in de toekomst (2027-01-05); "
+            "vul de datum van het nazicht in"
+        ),
+        (
+            "content/intern/poetsdienst.md:3: fout: kleur: onbekend veld 'kleur'; "
+            "toegelaten velden hier: team, doorverwijzen, laatst_nagekeken"
+        ),
         "content/intern/poetsdienst.md:6: fout: tekst: HTML (<b>) is niet toegelaten; gebruik Markdown, bv. **vet**, *schuin* of [tekst](https://...)",
     ]
 

@@ -83,7 +83,10 @@ def test_upstream_text_and_fork_cost_merge_without_conflict(tmp_path):
     shared = upstream / SHARED
     old = "Bel of kom langs bij het Onthaal OCMW of bij dienstencentrum $dienstencentrum."
     assert old in shared.read_text(encoding="utf-8")
-    new = "Bel of kom langs bij het Onthaal OCMW of bij dienstencentrum $dienstencentrum; u kunt ook iemand anders laten bellen voor u."
+    new = (
+        "Bel of kom langs bij het Onthaal OCMW of bij dienstencentrum $dienstencentrum; "
+        "u kunt ook iemand anders laten bellen voor u."
+    )
     shared.write_text(shared.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     git(upstream, "commit", "-qam", "betere uitleg")
     git(fork, "pull", "--no-rebase", "--no-edit", "-q", "origin", "main")  # a conflict fails here

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from catalogus.base.findings import Finding
 from catalogus.check.pipeline import check
 from factories import CLI
-from catalogus.base.findings import Finding
 
 TODAY = dt.date(2026, 11, 26)
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

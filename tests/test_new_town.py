@@ -16,7 +16,6 @@ from factories import CLI, REPO
 from test_town import DEMO_TOWN, TODAY, leftovers
 
 
-
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([*CLI, *args], cwd=root, capture_output=True, text=True, timeout=900, stdin=subprocess.DEVNULL)
 

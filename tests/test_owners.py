@@ -6,10 +6,10 @@ import datetime as dt
 
 import yaml
 
-from catalogus.workflow import codeowners
+from catalogus.check.owners import owner_key, town_config
 from catalogus.check.pipeline import check
 from catalogus.cli import main
-from catalogus.check.owners import owner_key, town_config
+from catalogus.workflow import codeowners
 from factories import REPO, fiche, line_of, make_project
 
 TODAY = dt.date(2026, 11, 26)
@@ -28,12 +28,18 @@ def test_no_mapping_no_findings(tmp_path):
 
 
 def test_owner_without_mapping_is_a_warning_in_the_fiche(tmp_path):
-    root = with_mapping(make_project(tmp_path, [fiche(eigenaar="Woonlokett"), fiche(id="b", titel="Bbb")]), {"Woonloket": "@stad/woon"})
+    root = with_mapping(
+        make_project(tmp_path, [fiche(eigenaar="Woonlokett"), fiche(id="b", titel="Bbb")]), {"Woonloket": "@stad/woon"}
+    )
     result = check(root, TODAY)
     assert result.errors == []
     [finding] = result.warnings
     path = root / "content" / "products" / "huurpremie.md"
-    assert (finding.path, finding.line, finding.field) == ("content/products/huurpremie.md", line_of(path, "eigenaar:"), "eigenaar")
+    assert (finding.path, finding.line, finding.field) == (
+        "content/products/huurpremie.md",
+        line_of(path, "eigenaar:"),
+        "eigenaar",
+    )
     assert "bedoelt u 'Woonloket'?" in finding.message
 
 

@@ -54,7 +54,7 @@ def proposal(tmp_path):
     edited = repo / "content" / "products" / "huurpremie.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace("premie huur]", "premie huur, huurpremie]"), encoding="utf-8")
     git(repo, "commit", "-q", "-am", "Voorstel")
-    line = next(n for n, l in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("themas:"))
+    line = next(n for n, text in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("themas:"))
     return repo, base, line
 
 
@@ -67,7 +67,7 @@ def test_annotation_is_for_the_exact_file_and_line_and_nowhere_else(proposal):
     assert "verwijzen ook: maaltijden-aan-huis" in full.stdout
     result = run_step(repo, "check", "Gewijzigde fiches nakijken", base)
     assert result.returncode == 1, result.stdout + result.stderr
-    annotations = [l for l in result.stdout.splitlines() if l.startswith("::")]
+    annotations = [out for out in result.stdout.splitlines() if out.startswith("::")]
     assert all("file=content/products/personenalarm.md," in a for a in annotations), annotations
     errors = [a for a in annotations if a.startswith("::error")]
     assert len(errors) == 1, annotations
@@ -94,7 +94,7 @@ def test_a_clean_proposal_says_so(tmp_path, proposal):
     repo, base, _ = proposal
     git(repo, "checkout", "-q", "-b", "schoon", base)
     result = run_step(repo, "check", "Gewijzigde fiches nakijken", base)
-    assert result.returncode == 0 and not [l for l in result.stdout.splitlines() if l.startswith("::")]
+    assert result.returncode == 0 and not [out for out in result.stdout.splitlines() if out.startswith("::")]
     run_step(repo, "check", "Verslag voor de reactie", base)
     assert "Dit voorstel wijzigt geen fiches of loketten." in (repo / "pr-verslag.md").read_text(encoding="utf-8")
 
@@ -102,7 +102,10 @@ def test_a_clean_proposal_says_so(tmp_path, proposal):
 def test_fiche_text_cannot_inject_markdown_into_the_comment(proposal):
     repo, base, _ = proposal
     fiche = repo / "content" / "products" / "huurpremie.md"
-    fiche.write_text(fiche.read_text(encoding="utf-8").replace("titel: Huurpremie", 'titel: "@iedereen [klik](https://x.example) ```"'), encoding="utf-8")
+    fiche.write_text(
+        fiche.read_text(encoding="utf-8").replace("titel: Huurpremie", 'titel: "@iedereen [klik](https://x.example) ```"'),
+        encoding="utf-8",
+    )
     git(repo, "commit", "-q", "-am", "Titel")
     run_step(repo, "check", "Verslag voor de reactie", base)
     body = (repo / "pr-verslag.md").read_text(encoding="utf-8")

@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 
 from catalogus.check.editorial import AMOUNT as AMOUNT_WORD
 from catalogus.check.pipeline import check
-from catalogus.model.config import TownConfig
-from catalogus.model import Adres, Bedrag, Fiche, Kostprijs, Link, Loket, Openingsuren
-from catalogus.load.sources import load_source
 from catalogus.check.validate import validate_source
+from catalogus.load.sources import load_source
+from catalogus.model import Adres, Bedrag, Fiche, Kostprijs, Link, Loket, Openingsuren
+from catalogus.model.config import TownConfig
 from catalogus.model.vocabulary import Vocabularies
 
 TODAY = dt.date(2026, 11, 26)
@@ -177,7 +177,10 @@ def _terms(field: str, min_size: int = 0):
 
 AMOUNT = st.decimals(min_value=0, max_value=9999, places=2, allow_nan=False, allow_infinity=False)
 LINK = st.fixed_dictionaries(
-    {"titel": _sentence(1, 4, 80), "url": st.sampled_from(["https://www.harelbeke.be", "mailto:info@harelbeke.be", "tel:+3256733311"])}
+    {
+        "titel": _sentence(1, 4, 80),
+        "url": st.sampled_from(["https://www.harelbeke.be", "mailto:info@harelbeke.be", "tel:+3256733311"]),
+    }
 )
 KOSTPRIJS = st.one_of(
     st.just({"gratis": True}),

@@ -7,7 +7,7 @@ import json
 
 from catalogus.cli import main
 from catalogus.model.config import TownConfig
-from catalogus.workflow.reminders import DUE, LATE, SOON, LABEL, plan, render
+from catalogus.workflow.reminders import DUE, LABEL, LATE, SOON, plan, render
 from factories import fiche, make_project
 
 CONFIG = TownConfig(gemeente="X", organisatie="X", site_naam="X")  # 12 months, 60 days grace, 31 days notice

@@ -1,8 +1,8 @@
 import json
 
+from catalogus.base.findings import error, warning
 from catalogus.check import report
 from catalogus.check.pipeline import CheckResult
-from catalogus.base.findings import error, warning
 
 RESULT = CheckResult(
     findings=[
@@ -24,7 +24,9 @@ def test_human_groups_per_file_with_location_level_field_and_message():
 
 def test_github_annotations_escape_their_properties_and_message():
     lines = report.github(RESULT).splitlines()
-    assert lines[0] == "::error file=content/products/a.md,line=7,col=19,title=laatst_nagekeken::datum ligt in de toekomst (2027-01-01)"
+    assert lines[0] == (
+        "::error file=content/products/a.md,line=7,col=19,title=laatst_nagekeken::datum ligt in de toekomst (2027-01-01)"
+    )
     assert lines[1].startswith("::warning file=content/products/a.md,line=9,title=url::")
     assert lines[2].endswith("::regel 1%0Aregel 2: 100%25")
 

@@ -52,7 +52,7 @@ def node_results(cases: list[dict]) -> list[dict]:
 def assert_agree(cases: list[dict]) -> None:
     ours, theirs = python_results(cases), node_results(cases)
     assert len(ours) == len(theirs) == len(cases)
-    for case, a, b in zip(cases, ours, theirs):
+    for case, a, b in zip(cases, ours, theirs, strict=True):
         assert a == b, f"Python en JavaScript verschillen:\n{json.dumps(case)}\nPython: {a}\nJS: {b}"
 
 

@@ -106,8 +106,10 @@ def test_per_person_amounts_need_a_count_question(tmp_path):
     broken["grenzen"]["inkomen"]["per_persoon_vraag"] = "leefloon"
     errors, _, _ = errors_of(tmp_path, broken)
     assert [(e.field, e.message) for e in errors] == [
-        ("rechten.grenzen.inkomen.per_persoon_vraag", "'leefloon' is geen vraag naar een aantal; kies een vraag met 'geheel: true' uit "
-        "vragen.yml, bv. personen_ten_laste")
+        (
+            "rechten.grenzen.inkomen.per_persoon_vraag",
+            "'leefloon' is geen vraag naar een aantal; kies een vraag met 'geheel: true' uit vragen.yml, bv. personen_ten_laste",
+        )
     ]
 
 

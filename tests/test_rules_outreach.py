@@ -4,9 +4,9 @@ left out, every invalid row reported by its line, and no output inside the repos
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import itertools
 import json
-import datetime as dt
 import sys
 from collections import Counter
 from pathlib import Path
@@ -16,6 +16,8 @@ import pytest
 from catalogus.check.pipeline import check
 from catalogus.cli import main
 from catalogus.outreach import batch as outreach
+from catalogus.outreach import households as household_file
+from catalogus.outreach.grouping import evaluate_product
 from catalogus.rules.compiled import compile_rule
 from catalogus.rules.evaluate import evaluate
 from catalogus.rules.questions import questions
@@ -238,7 +240,9 @@ def test_a_file_without_quotes_reads_as_the_csv_module_reads_it(tmp_path, catalo
     assert results[0][1] == ["H1", "H4", other]
 
 
-@pytest.mark.parametrize("op, on_the_day", [("hoogstens", "ja"), ("kleiner_dan", "onbekend"), ("minstens", "ja"), ("groter_dan", "onbekend")])
+@pytest.mark.parametrize(
+    "op, on_the_day", [("hoogstens", "ja"), ("kleiner_dan", "onbekend"), ("minstens", "ja"), ("groter_dan", "onbekend")]
+)
 def test_dates_on_and_around_a_threshold(tmp_path, catalogue, monkeypatch, op, on_the_day):
     """No question in vragen.yml is a date yet, but the format allows one: the batch must place a date among a
     rule's thresholds as the evaluator compares it (the shared vectors' date rule, a day before, on and after)."""
@@ -249,7 +253,7 @@ def test_dates_on_and_around_a_threshold(tmp_path, catalogue, monkeypatch, op, o
     (date_leaf,) = [leaf for leaf in rule["categorieen"][0]["voorwaarde"]["alle"] if leaf["vraag"] == "startdatum"]
     date_leaf["op"] = op
     asked = {**questions(), "startdatum": Question(label="Startdatum", kort="start", soort="datum")}
-    monkeypatch.setattr(outreach, "questions", lambda: asked)
+    monkeypatch.setattr(household_file, "questions", lambda: asked)
     lines = ["huishouden;woonsituatie;startdatum"]
     for number, (situation, day) in enumerate(itertools.product(
         ["alleenstaand", "samenwonend", ""], ["2024-02-29", "2024-03-01", "2024-03-02", "2031-01-01", ""]
@@ -257,9 +261,9 @@ def test_dates_on_and_around_a_threshold(tmp_path, catalogue, monkeypatch, op, o
         lines.append(f"H{number};{situation};{day}")
     path = tmp_path / "h.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    households = outreach.read_households(path, catalogue.config.proactief, set())
+    households = household_file.read_households(path, catalogue.config.proactief, set())
     assert not households.problems and len(households.ids) == 15
-    codes, decided = outreach.evaluate_product(rule, households, TODAY.isoformat())
+    codes, decided = evaluate_product(rule, households, TODAY.isoformat())
     with path.open(encoding="utf-8", newline="") as handle:
         expected = [
             evaluate(rule, {q: row[q] or None for q in ("woonsituatie", "startdatum")}, TODAY.isoformat())["uitkomst"]

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from catalogus.base.translations import load
 from catalogus.check.pipeline import check
 from catalogus.site.context import SiteContext
 from catalogus.site.rechten import rights_view, script_json, wizard_view
-from catalogus.base.translations import load
 
 REPO = Path(__file__).resolve().parents[1]
 

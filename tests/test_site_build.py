@@ -5,15 +5,14 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from catalogus.cli import main
 from catalogus.build import build_site
+from catalogus.cli import main
 from site_examples import LOKETTEN, PRODUCTS, TODAY, make_catalogue
 
 SECTION_ORDER = [
@@ -131,7 +130,9 @@ def test_fiche_metadata_canonical_url_and_json_ld(built):
 def test_search_index_has_one_entry_per_fiche_loket_and_life_event_and_no_other_page(built):
     index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
     expected = [f"products/{f['id']}/" for f in PRODUCTS] + [f"loketten/{lk['id']}/" for lk in LOKETTEN]
-    expected += [f"levensgebeurtenissen/{key}/" for key in sorted({k for f in PRODUCTS for k in f.get("levensgebeurtenissen", [])})]
+    expected += [
+        f"levensgebeurtenissen/{key}/" for key in sorted({k for f in PRODUCTS for k in f.get("levensgebeurtenissen", [])})
+    ]
     assert sorted(doc["location"] for doc in index["docs"]) == sorted(expected)
     fiche = next(doc for doc in index["docs"] if doc["location"] == f"products/{PRODUCTS[0]['id']}/")
     assert "vier jaar" in fiche["text"] and "**" not in fiche["text"]  # voor wie, rendered

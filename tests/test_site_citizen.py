@@ -85,7 +85,9 @@ def test_no_citizen_page_shows_staff_matters_or_a_public_issue_tracker(site_dir:
         name = path.relative_to(site_dir).as_posix()
         problems += [f"{name}: '{word}'" for word in STAFF_WORDS if word in html]
         problems += [f"{name}: producttype {code}" for code in type_codes if re.search(rf">[^<]*\b{code}\b", html)]
-        problems += [f"{name}: eigenaar '{owner}'" for owner in owners if f"Nagekeken door {owner}" in html or f"<dd>{owner}</dd>" in html]
+        problems += [
+            f"{name}: eigenaar '{owner}'" for owner in owners if f"Nagekeken door {owner}" in html or f"<dd>{owner}</dd>" in html
+        ]
         if 'class="md-content__button' in html or "/edit/" in html:
             problems.append(f"{name}: bewerkknop")
         problems += [f"{name}: publieke issuepagina {m.group(0)}" for m in PUBLIC_TRACKER.finditer(html)]

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-import yaml
 
+from catalogus.base.translations import load
 from catalogus.check.pipeline import check
 from catalogus.site import urls
 from catalogus.site.browse import term_view
 from catalogus.site.context import SiteContext
 from catalogus.site.jsonld import government_office, government_service
 from catalogus.site.pages import navigation, site_pages
-from catalogus.base.translations import load
 from factories import REPO
 from site_examples import PRODUCTS, TODAY, make_catalogue
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")

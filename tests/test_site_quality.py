@@ -121,7 +121,7 @@ def test_no_page_skips_a_heading_level(site_dir: Path):
         if page.relative_to(site_dir).parts[0] == "embed":
             continue  # fragments for a host page, which owns the h1
         levels = parsed(page).levels
-        if levels.count(1) != 1 or any(b > a + 1 for a, b in zip(levels, levels[1:])):
+        if levels.count(1) != 1 or any(b > a + 1 for a, b in zip(levels, levels[1:], strict=False)):
             skipped[page.relative_to(site_dir).as_posix()] = levels
     assert not skipped, f"{len(skipped)} pagina's slaan een kopniveau over: {dict(list(skipped.items())[:10])}"
 

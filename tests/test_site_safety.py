@@ -18,16 +18,16 @@ from pathlib import Path
 import pytest
 
 from browser import new_tab, serve
-from catalogus.model.catalogue import BROWSE_FIELDS, Catalogue
+from catalogus.build import publish
 from catalogus.check.pipeline import check
+from catalogus.model.catalogue import BROWSE_FIELDS, Catalogue
+from catalogus.model.vocabulary import Term
+from catalogus.site import urls
 from catalogus.site.editor import ASSETS as EDITOR_ASSETS
 from catalogus.site.urls import STAFF as EDITOR
-from catalogus.site import urls
-from catalogus.build import publish
-from catalogus.model.vocabulary import Term
 from factories import REPO, write
-from site_examples import TODAY, make_catalogue
 from site_examples import PRODUCTS as EXAMPLE_PRODUCTS
+from site_examples import TODAY, make_catalogue
 
 PWN = "window.__pwned"
 PAYLOAD = f'<script>{PWN}="script"</script><img src=x onerror="{PWN}=\'img\'"><svg onload="{PWN}=\'svg\'">'
@@ -109,7 +109,9 @@ def _implied_pages(catalogue: Catalogue) -> set[str]:
 
 def _implied_exports(catalogue: Catalogue) -> set[str]:
     """The open data, embeds and dashboard the catalogue calls for (the paths the README documents)."""
-    files = {f"data/{name}" for name in ("catalogus.json", "catalogus.csv", "cpsv-ap.jsonld", "ipdc-lpdc.jsonld", "wijzigingen.xml")}
+    files = {
+        f"data/{name}" for name in ("catalogus.json", "catalogus.csv", "cpsv-ap.jsonld", "ipdc-lpdc.jsonld", "wijzigingen.xml")
+    }
     files |= {f"schemas/{p.name}" for p in (REPO / "schemas").glob("*.json")}
     files |= {"schemas/catalogus.schema.json", "schemas/fiche-data.schema.json", "schemas/loket-data.schema.json"}
     files |= {"embed/catalogus-embed.js", "beleid/index.html"}
@@ -236,7 +238,7 @@ def test_no_script_runs_on_a_page_built_from_hostile_text(chromium, hostile_url,
                    .map(a => el.tagName + ' ' + a.name))"""
         )
         assert injected == []
-    
+
 
 @pytest.mark.browser
 def test_no_script_runs_in_search_results_built_from_hostile_text(chromium, hostile_url):

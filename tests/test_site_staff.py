@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import json
 import io
+import json
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
+
+from catalogus.build import build_site
+from catalogus.cli import main
 from site_examples import TODAY, make_catalogue
 from test_history import git
-
-from catalogus.cli import main
-from catalogus.build import build_site
 
 MARKERS = ("ZEBRAPAD7731 team", "KWARTELKONING4410 doorverwijzen", "OKAPI2298 afspraak", "Zwaluwstaart9911 commit")
 NOTE = f"""---

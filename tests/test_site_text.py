@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from catalogus.base.translations import count_label, format_amount, format_date, load
 from catalogus.model import WEEKDAYS
 from catalogus.site import urls
 from catalogus.site.search import EXCERPT_WORDS, fiche_markdown
 from catalogus.site.text import TextRenderer, plain_text
-from catalogus.base.translations import count_label, format_amount, format_date, load
 
 REPO = Path(__file__).resolve().parents[1]
 STRINGS = load(REPO, "nl")

@@ -39,7 +39,12 @@ def _megabyte_line() -> str:
     [
         (_alias_bomb(), 3, "'&a' is een YAML-anker, dat is niet toegelaten"),
         (_deep_list(), 2 + MAX_DEPTH, f"te diep genest (meer dan {MAX_DEPTH} niveaus"),
-        (_megabyte_line(), 3, f"het bestand is te groot (meer dan 256 kB, een fiche is meestal 2 à 6 kB); regel 3 is al meer dan {MAX_LINE_CHARS} tekens lang"),
+        (
+            _megabyte_line(),
+            3,
+            "het bestand is te groot (meer dan 256 kB, een fiche is meestal 2 à 6 kB); "
+            f"regel 3 is al meer dan {MAX_LINE_CHARS} tekens lang",
+        ),
     ],
     ids=["alias-bomb", "3000-deep-list", "1-MB-line"],
 )
@@ -73,7 +78,9 @@ def test_too_big_a_file_is_not_read_further(tmp_path):
 
 def test_long_line_in_a_small_file_is_named(tmp_path):
     (finding,) = _load(tmp_path, "---\nid: x\ntitel: " + "x" * (MAX_LINE_CHARS + 1) + "\n---\n").findings
-    assert finding.line == 3 and f"deze regel is te lang ({MAX_LINE_CHARS + 8} tekens, hoogstens {MAX_LINE_CHARS})" in finding.message
+    assert finding.line == 3 and (
+        f"deze regel is te lang ({MAX_LINE_CHARS + 8} tekens, hoogstens {MAX_LINE_CHARS})" in finding.message
+    )
 
 
 def test_long_scalar_over_many_lines_is_refused(tmp_path):

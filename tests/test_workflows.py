@@ -81,7 +81,9 @@ def test_every_job_has_a_timeout(path):
 
 
 def test_every_action_is_pinned_to_a_full_commit_with_its_version():
-    lines = [line for p in WORKFLOWS for line in p.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(-\s+)?uses:", line)]
+    lines = [
+        line for p in WORKFLOWS for line in p.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(-\s+)?uses:", line)
+    ]
     assert lines
     for line in lines:
         assert PINNED.match(line), f"niet vastgepind op een volledige commit met '# vX.Y.Z': {line.strip()}"

@@ -1,4 +1,5 @@
-"""Command line: `catalogus check|schema|build|serve`. A thin adapter; the work happens in the package."""
+"""Command line: every `catalogus` command and its exit code (base.exitcode: 0 in order, 1 problems in the content,
+2 wrong use or an internal error, as the README says). A thin adapter; the work happens in the packages."""
 
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ def _add_today(command: argparse.ArgumentParser) -> None:
 def _site_dir_problem(root: Path, site_dir: Path | None) -> str | None:
     if site_dir is None:
         return None
-    from catalogus.load.inventory import content_dir
     from catalogus.build import site_dir_problem
+    from catalogus.load.inventory import content_dir
 
     return site_dir_problem(site_dir, root, content_dir(root))
 
@@ -102,8 +103,8 @@ def _run(args: argparse.Namespace) -> ExitCode:
             return ExitCode.USAGE
         result = check(root, args.today or dt.date.today(), args.paths or None, concept=args.concept)
         if args.base:
-            from catalogus.load.git import GitError, changed_files
             from catalogus.check.pipeline import only_changed
+            from catalogus.load.git import GitError, changed_files
 
             try:
                 result = only_changed(result, changed_files(root, args.base))
@@ -142,8 +143,8 @@ def _run(args: argparse.Namespace) -> ExitCode:
 
 
 def _run_editor_command(args: argparse.Namespace, root: Path) -> ExitCode:
-    from catalogus.load.git import GitError
     from catalogus.check.owners import town_config
+    from catalogus.load.git import GitError
 
     config, problems = town_config(root)
     if config is None:
@@ -151,8 +152,8 @@ def _run_editor_command(args: argparse.Namespace, root: Path) -> ExitCode:
         return ExitCode.CONTENT
     today = getattr(args, "today", None) or dt.date.today()
     if args.command == "pr-verslag":
-        from catalogus.workflow import pr_report
         from catalogus.load.git import changed_files
+        from catalogus.workflow import pr_report
 
         try:
             changed = changed_files(root, args.base)
@@ -177,7 +178,7 @@ def _run_editor_command(args: argparse.Namespace, root: Path) -> ExitCode:
                 return ExitCode.CONTENT
             print(f"{codeowners.CODEOWNERS} is up-to-date.")
             return ExitCode.OK
-        changed = codeowners.write(root, config)
-        print(f"{codeowners.CODEOWNERS} {'bijgewerkt' if changed else 'is up-to-date'}.")
+        rewritten = codeowners.write(root, config)
+        print(f"{codeowners.CODEOWNERS} {'bijgewerkt' if rewritten else 'is up-to-date'}.")
         return ExitCode.OK
     return ExitCode.USAGE

@@ -6,7 +6,7 @@ model (catalogus.model) and the rules block (catalogus.rules.model) both build o
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
@@ -28,13 +28,11 @@ def _web_address(value: str) -> str:
     return value
 
 
+# Editors' text of a given length (Markdown where the site renders it, plain text elsewhere) is written out as
+# Annotated[str, StringConstraints(strip_whitespace=True, min_length=…, max_length=…), EDITOR_TEXT] in each model:
+# a type checker reads only an alias it can see, not one a function builds.
 EDITOR_TEXT = AfterValidator(_editor_text)
 WEB_ADDRESS = AfterValidator(_web_address)
-
-
-def text(min_length: int = 1, max_length: int | None = None) -> Any:
-    """Editors' text of a given length: Markdown where the site renders it, plain text elsewhere."""
-    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length), EDITOR_TEXT]
 
 
 Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), WEB_ADDRESS]

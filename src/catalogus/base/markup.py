@@ -23,6 +23,7 @@ from functools import lru_cache
 import mdurl
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -155,7 +156,7 @@ def _neutralise(state: StateCore) -> None:
     (an h3, or an h2 for a text that is the whole page)."""
     problems: list[Problem] = state.env.setdefault("problems", [])
     lines = state.src.split("\n")
-    for label, reference in state.env.get("references", {}).items():
+    for reference in state.env.get("references", {}).values():
         message = link_problem(reference["href"], in_text=True)
         if message:
             problems.append(Problem(reference["map"][0], message))
@@ -166,7 +167,7 @@ def _neutralise(state: StateCore) -> None:
         for token in headings:
             token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
     for block in state.tokens:
-        if block.type == "fence" and not _closed(block, lines):
+        if block.type == "fence" and block.map is not None and not _closed(block, lines):
             problems.append(Problem(block.map[0], _unclosed_fence(block.markup)))
         if block.type != "inline" or not block.children:
             continue
@@ -236,10 +237,15 @@ def _text_only(tokens: list[Token], idx: int, *_: object) -> str:
     return escapeHtml(tokens[idx].content)
 
 
+class _AllLinks(MarkdownIt):
+    """Every target reaches the token stream, so the checker sees it; `_neutralise` applies the allow-list."""
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
+
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    # Every target reaches the token stream, so the checker sees it; `_neutralise` applies the allow-list.
-    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md = _AllLinks("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.inline.ruler.after("autolink", "raw_html", _raw_html)
     md.core.ruler.after("inline", "neutralise", _neutralise)
     md.add_render_rule("raw_html", lambda self, tokens, idx, options, env: _text_only(tokens, idx))
@@ -264,7 +270,9 @@ def _parse_markdown(text: str, top_heading: int) -> Parsed:
     tokens = MARKDOWN.parse(text, env)
     block = MARKDOWN.renderer.render(tokens, MARKDOWN.options, env).rstrip("\n")
     if len(tokens) == 3 and tokens[0].type == "paragraph_open" and tokens[1].children is not None:
-        inline = MARKDOWN.renderer.renderInline(tokens[1].children, MARKDOWN.options, env)
+        renderer = MARKDOWN.renderer
+        assert isinstance(renderer, RendererHTML)  # the default renderer; MarkdownIt types it as a protocol without renderInline
+        inline = renderer.renderInline(tokens[1].children, MARKDOWN.options, env)
     else:
         inline = block
     problems = tuple(sorted(set(env.get("problems", ())), key=lambda p: p.line))

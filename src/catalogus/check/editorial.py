@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from catalogus.model.config import TownConfig
 from catalogus.base.findings import Finding, error, warning
-from catalogus.model import Fiche
 from catalogus.load.sources import KeyPath, Source, field_name
+from catalogus.model import Fiche
+from catalogus.model.config import TownConfig
 
 # A sentence ends at . ! or ? followed by a capital, a digit or a quote; "bv. De" and "nr. 5" do not end one.
 ABBREVIATIONS = ("bv", "bijv", "nr", "ca", "o.a", "enz", "art", "vb", "d.w.z", "m.a.w", "vzw", "t.e.m", "t.a.v")

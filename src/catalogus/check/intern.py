@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -21,9 +21,9 @@ from stdnum.be import nn
 
 from catalogus.base.findings import Finding, error
 from catalogus.check.messages import suggest_reference
-from catalogus.model import Intern
-from catalogus.load.sources import Source, display_path, field_name, load_source
 from catalogus.check.validate import body_findings, future_review, model_findings
+from catalogus.load.sources import Source, display_path, field_name, load_source
+from catalogus.model import Intern
 
 FOLDER = "intern"
 # Candidates: 11 digits as a national register number is written (85.07.30-033.28, 85073003328), and an IBAN
@@ -43,7 +43,7 @@ class InternalText:
 
 
 def check_internal(
-    paths: list[Path], root: Path, fiches: dict[str, str], today: dt.date
+    paths: list[Path], root: Path, fiches: Mapping[str, str], today: dt.date
 ) -> tuple[dict[str, InternalText], list[Finding]]:
     """Every internal text under content/intern/, validated; `fiches` are the fiche ids on disk (valid or not)."""
     texts: dict[str, InternalText] = {}
@@ -59,7 +59,7 @@ def check_internal(
     return texts, findings
 
 
-def _validate(source: Source, fiches: dict[str, str], today: dt.date) -> InternalText | None:
+def _validate(source: Source, fiches: Mapping[str, str], today: dt.date) -> InternalText | None:
     fiche_id = PurePosixPath(source.path).stem
     if fiche_id not in fiches:
         hint = suggest_reference(fiche_id, fiches) or "controleer de schrijfwijze"
@@ -79,11 +79,15 @@ def _validate(source: Source, fiches: dict[str, str], today: dt.date) -> Interna
     record = model_findings(source, Intern)
     if record is None:
         return None
-    assert isinstance(record, Intern)
     source.findings.extend(future_review(source, record.laatst_nagekeken, today))
     if not source.body.strip() and not record.team and not record.doorverwijzen:
         source.findings.append(
-            error(source.path, 1, "bestand", "deze interne tekst is leeg; schrijf onder de gegevens wat collega's moeten weten, of verwijder het bestand")
+            error(
+                source.path,
+                1,
+                "bestand",
+                "deze interne tekst is leeg; schrijf onder de gegevens wat collega's moeten weten, of verwijder het bestand",
+            )
         )
     return InternalText(fiche_id, record, source.body, source.path)
 
@@ -110,8 +114,8 @@ def _texts(source: Source) -> Iterator[tuple[int, int, str, str]]:
     for loc, scalar in source.scalars.items():
         line, column = source.line_of(loc)
         yield line, column, field_name(loc) or "bestand", scalar.text
-    for offset, line in enumerate(source.body.split("\n")):
-        yield source.body_line + offset, 0, "tekst", line
+    for offset, text in enumerate(source.body.split("\n")):
+        yield source.body_line + offset, 0, "tekst", text
 
 
 def _numbers(text: str) -> Iterator[tuple[str, str]]:

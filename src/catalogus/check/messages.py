@@ -12,9 +12,9 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from catalogus.base.slug import slug
-from catalogus.model import REFERENCES
 from catalogus.load.sources import YAML_VALUE_NAMES, KeyPath, Scalar
 from catalogus.load.yaml_messages import word_processor_characters
+from catalogus.model import REFERENCES
 
 # A reference field by the name editors see last in its location (opvolger for stopgezet.opvolger).
 REFERENCE_FIELDS = {path[-1]: kind for path, kind in REFERENCES}
@@ -140,7 +140,9 @@ def _pattern_hint(loc: KeyPath, value: str, known: Known) -> str:
     hints = {
         "id": f"gebruik alleen kleine letters, cijfers en koppeltekens, bv. '{example}'",
         "postcode": "een postcode heeft 4 cijfers, tussen aanhalingstekens: \"8530\"",
-        "telefoon": "schrijf een telefoonnummer met cijfers en spaties, bv. 056 73 33 11, +32 56 73 33 11 of een kort nummer als 1765",
+        "telefoon": (
+            "schrijf een telefoonnummer met cijfers en spaties, bv. 056 73 33 11, +32 56 73 33 11 of een kort nummer als 1765"
+        ),
         "email": "schrijf een e-mailadres als naam@voorbeeld.be",
         "ipdc_concept_id": "een IPDC-concept-id heeft de vorm 8-4-4-4-12 (kleine letters en cijfers)",
     }
@@ -154,7 +156,10 @@ def _pattern_hint(loc: KeyPath, value: str, known: Known) -> str:
 def _key_hint(value: str, pattern: str) -> str:
     if "A-Z" in pattern:
         return f"'{value}' is geen IPDC-code: schrijf de code zoals de Vlaamse standaard, bv. 'WelzijnGezondheid'"
-    return f"'{value}' kan geen id zijn: gebruik alleen kleine letters, cijfers en koppeltekens, bv. '{slug(value) or 'senioren'}'"
+    return (
+        f"'{value}' kan geen id zijn: gebruik alleen kleine letters, cijfers en koppeltekens, "
+        f"bv. '{slug(value) or 'senioren'}'"
+    )
 
 
 WEEKDAY_NAMES = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}
@@ -221,9 +226,9 @@ def suggest_term(value: str, terms: Mapping[str, Any]) -> str:
     odd = word_processor_characters(value)
     if odd:
         return f"de waarde bevat {odd} (vaak gekopieerd uit een tekstverwerker); typ ze opnieuw"
-    key = _closest(value, names)
-    if key is not None:
-        return f"bedoelde u '{key}' ({terms[key].label})?"
+    closest = _closest(value, names)
+    if closest is not None:
+        return f"bedoelde u '{closest}' ({terms[closest].label})?"
     return "kies uit: " + ", ".join(f"{key} ({term.label})" for key, term in terms.items())
 
 
@@ -234,8 +239,8 @@ def suggest_reference(value: str, ids_and_names: Mapping[str, str]) -> str | Non
         names.setdefault(slug(key), key)
         if name:
             names.setdefault(slug(name), key)
-    key = _closest(value, names)
-    if key is None or key == value:
+    closest = _closest(value, names)
+    if closest is None or closest == value:
         return None
-    name = ids_and_names[key]
-    return f"bedoelde u '{key}'" + (f" ({name})" if name else "") + "?"
+    name = ids_and_names[closest]
+    return f"bedoelde u '{closest}'" + (f" ({name})" if name else "") + "?"

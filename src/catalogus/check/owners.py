@@ -12,14 +12,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from catalogus.base.slug import slug
-from catalogus.model.config import CONFIG_FILE, TownConfig
 from catalogus.base.findings import Finding, error, warning
-from catalogus.model import SLUG_PATTERN, Fiche
+from catalogus.base.slug import slug
+from catalogus.check.validate import model_findings
 from catalogus.load import local_layer
 from catalogus.load.prepare import prepare
 from catalogus.load.sources import Source, display_path, load_settings, load_source
-from catalogus.check.validate import model_findings
+from catalogus.model import SLUG_PATTERN, Fiche
+from catalogus.model.config import CONFIG_FILE, TownConfig
 
 PRODUCTS = "products"
 

@@ -8,20 +8,21 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from catalogus.load import drafts, local_layer
-from catalogus.load.prepare import prepare
-from catalogus.check.references import check_home, check_off_path, check_paths, cross_check, known_records
 from catalogus.base.bulk import without_cycle_collector
-from catalogus.model.catalogue import Catalogue, Entry, build_catalogue
-from catalogus.model.config import CONFIG_FILE, PAGES_FILE, Paginas, TownConfig
 from catalogus.base.findings import Finding, error
-from catalogus.model.glossary import EMPTY, GLOSSARY_FILE, Glossary
 from catalogus.check.intern import InternalText, check_internal
-from catalogus.load.inventory import CONTENT_DIRS, INTERNAL_DIR, Inventory, take_inventory
 from catalogus.check.messages import Known
 from catalogus.check.owners import owner_findings
-from catalogus.load.sources import Source, display_path, kind_of, load_settings, load_source
+from catalogus.check.references import check_home, check_off_path, check_paths, cross_check, known_records
 from catalogus.check.validate import model_findings, validate_source
+from catalogus.load import drafts, local_layer
+from catalogus.load.inventory import CONTENT_DIRS, INTERNAL_DIR, Inventory, take_inventory
+from catalogus.load.prepare import prepare
+from catalogus.load.sources import Source, display_path, kind_of, load_settings, load_source
+from catalogus.model import Fiche, Loket
+from catalogus.model.catalogue import Catalogue, Entry, build_catalogue
+from catalogus.model.config import CONFIG_FILE, PAGES_FILE, Paginas, TownConfig
+from catalogus.model.glossary import EMPTY, GLOSSARY_FILE, Glossary
 from catalogus.model.vocabulary import VOCABULARY_FILE, Vocabularies
 
 
@@ -80,15 +81,18 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, internal: bool 
     layers = {source.path: prepare(source, locals_by_fiche.get(source.path), config, today) for source in sources}
     result.files = len(sources) + len(locals_by_fiche) + len(orphans) + len(inventory.internal)
     known = known_records(sources)
-    entries: dict[str, list[Entry]] = {"product": [], "loket": []}
+    products: list[Entry[Fiche]] = []
+    loketten: list[Entry[Loket]] = []
     for source in sources:
         record = _validate(source, vocab, config, today, known)
-        if record is not None:
-            entries[source.kind].append(Entry(record, source.body, source.path))
-    cross_check(sources, entries, known)
+        if isinstance(record, Fiche):
+            products.append(Entry(record, source.body, source.path))
+        elif isinstance(record, Loket):
+            loketten.append(Entry(record, source.body, source.path))
+    cross_check(sources, products, loketten, known)
     texts, text_findings = check_internal(inventory.internal, root, known.products, today)
     check_paths(vocab, vocab_source, set(known.products))
-    check_off_path(vocab, entries["product"], {source.path: source for source in sources})
+    check_off_path(vocab, products, {source.path: source for source in sources})
     check_home(config, config_source, known)
     for source in sources:
         layer = layers[source.path]
@@ -102,9 +106,7 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, internal: bool 
     result.findings = sorted(drafts.settle(result.findings, concept))
     settings_failed = any(f.is_error for f in result.findings if f.path in (CONFIG_FILE, VOCABULARY_FILE))
     if not any(f.is_error for f in drafts.settle(reported, concept)) and not settings_failed:
-        result.catalogue = build_catalogue(
-            config, vocab, entries["product"], entries["loket"], pages=fixed_pages, glossary=glossary
-        )
+        result.catalogue = build_catalogue(config, vocab, products, loketten, pages=fixed_pages, glossary=glossary)
         result.assets = tuple(inventory.assets)
         result.internal = texts if internal else {}
     return result
@@ -174,7 +176,7 @@ def _load(path: Path, root: Path) -> Source:
         return source
 
 
-def _validate(source: Source, vocab: Vocabularies, config: TownConfig, today: dt.date, known: Known):
+def _validate(source: Source, vocab: Vocabularies, config: TownConfig, today: dt.date, known: Known) -> Fiche | Loket | None:
     """Validate one file; an unexpected failure is reported on that file and the others still get checked."""
     try:
         return validate_source(source, vocab, config, today, known)

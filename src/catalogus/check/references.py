@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 from catalogus.base.findings import error, warning
 from catalogus.check.messages import Known, suggest_reference
 from catalogus.load.sources import Source, field_name
-from catalogus.model import Fiche, references
+from catalogus.model import Fiche, Loket, references
 from catalogus.model.catalogue import Entry
 from catalogus.model.config import TownConfig
 from catalogus.model.vocabulary import VOCABULARY_FILE, Vocabularies
@@ -34,7 +34,7 @@ def known_records(sources: list[Source]) -> Known:
     return Known(loketten=names["loket"], products=names["product"])
 
 
-def cross_check(sources: list[Source], entries: dict[str, list[Entry]], known: Known) -> None:
+def cross_check(sources: list[Source], products: list[Entry[Fiche]], loketten: list[Entry[Loket]], known: Known) -> None:
     """References between files: duplicate ids, unknown loketten, unknown related products.
 
     A reference to a file that exists but has errors is not an error of the referring file: the broken file
@@ -49,12 +49,13 @@ def cross_check(sources: list[Source], entries: dict[str, list[Entry]], known: K
             others = ", ".join(s.path for s in owners)
             for source in owners:
                 line, column = source.line_of(("id",))
-                source.findings.append(error(source.path, line, "id", f"de id '{claimed}' komt meer dan eens voor: {others}", column))
-    valid = {kind: {e.id for e in group} for kind, group in entries.items()}
+                source.findings.append(
+                    error(source.path, line, "id", f"de id '{claimed}' komt meer dan eens voor: {others}", column)
+                )
+    valid = {"product": {e.id for e in products}, "loket": {e.id for e in loketten}}
     by_path = {source.path: source for source in sources}
-    for entry in entries["product"]:
+    for entry in products:
         fiche = entry.record
-        assert isinstance(fiche, Fiche)
         source = by_path[entry.path]
         for loc, kind, value in references(fiche):
             if kind == "product" and value == fiche.id:
@@ -109,10 +110,15 @@ def check_paths(vocab: Vocabularies, source: Source, products: set[str]) -> None
             for index, value in enumerate(step.fiches):
                 if value not in products:
                     loc = ("levensgebeurtenissen", key, "stappen", step_index, "fiches", index)
-                    _refer(source, loc, f"de fiche '{value}' in de stap '{step.titel}' bestaat niet; controleer de schrijfwijze of maak die fiche aan")
+                    _refer(
+                        source,
+                        loc,
+                        f"de fiche '{value}' in de stap '{step.titel}' bestaat niet; "
+                        "controleer de schrijfwijze of maak die fiche aan",
+                    )
 
 
-def check_off_path(vocab: Vocabularies, products: list[Entry], sources: dict[str, Source]) -> None:
+def check_off_path(vocab: Vocabularies, products: list[Entry[Fiche]], sources: dict[str, Source]) -> None:
     """A fiche tagged with a life event that has steps, but in none of them, is missing from that event's page."""
     for entry in products:
         for index, key in enumerate(entry.record.levensgebeurtenissen):
@@ -133,7 +139,11 @@ def check_home(config: TownConfig, source: Source, known: Known) -> None:
     """The home page's contact loket and most asked fiches must exist."""
     loketten = sorted(known.loketten)
     if config.contact_loket and config.contact_loket not in known.loketten:
-        _refer(source, ("contact_loket",), f"het loket '{config.contact_loket}' bestaat niet; bestaande loketten: {', '.join(loketten)}")
+        _refer(
+            source,
+            ("contact_loket",),
+            f"het loket '{config.contact_loket}' bestaat niet; bestaande loketten: {', '.join(loketten)}",
+        )
     for index, value in enumerate(config.meest_gevraagd):
         if value not in known.products:
             _refer(source, ("meest_gevraagd", index), f"de fiche '{value}' bestaat niet; controleer de schrijfwijze")

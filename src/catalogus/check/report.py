@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
-from catalogus.check.pipeline import CheckResult
 from catalogus.base.findings import Finding
+from catalogus.check.pipeline import CheckResult
 
 FORMATS = ("mens", "github", "json")
 

@@ -8,25 +8,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import PurePosixPath
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from catalogus.model.review import review_due
-from catalogus.model.config import TownConfig
-from catalogus.check.editorial import fiche_findings
 from catalogus.base.findings import Finding, error, warning
 from catalogus.base.markup import is_insecure, text_problems
+from catalogus.check.editorial import fiche_findings
 from catalogus.check.messages import Known, describe, suggest_term
-from catalogus.model import MODELS, Fiche, web_addresses
 from catalogus.load.sources import KeyPath, Source, field_name
+from catalogus.model import MODELS, Fiche, Loket, web_addresses
+from catalogus.model.config import TownConfig
+from catalogus.model.review import review_due
 from catalogus.model.vocabulary import FIELD_VOCABULARY, Vocabularies
 
 PLAIN_INT = re.compile(r"[-+]?[0-9]+")
+Model = TypeVar("Model", bound=BaseModel)
 
 
 def validate_source(
     source: Source, vocab: Vocabularies, config: TownConfig, today: dt.date, known: Known | None = None
-) -> BaseModel | None:
+) -> Fiche | Loket | None:
     """The validated record, or None; findings go into `source.findings`. `known` improves suggestions."""
     if source.data is None:
         return None
@@ -45,7 +47,7 @@ def validate_source(
     return record
 
 
-def model_findings(source: Source, model: type[BaseModel], known: Known | None = None) -> BaseModel | None:
+def model_findings(source: Source, model: type[Model], known: Known | None = None) -> Model | None:
     """Validate loaded data against a model; every model error becomes a finding at its own line."""
     try:
         record = model.model_validate(source.data)
@@ -106,17 +108,20 @@ def _number_traps(source: Source, reported: set[KeyPath]) -> list[Finding]:
 
 
 def _value_at(data: object, loc: KeyPath) -> object:
+    """The loaded value at `loc`, or '?' when the data has no such place."""
     for part in loc:
-        try:
-            data = data[part]  # type: ignore[index]
-        except (KeyError, IndexError, TypeError):
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, (list, tuple, str, bytes)) and isinstance(part, int) and -len(data) <= part < len(data):
+            data = data[part]
+        else:
             return "?"
     return data
 
 
-def _id_matches_file(source: Source, record: BaseModel) -> list[Finding]:
+def _id_matches_file(source: Source, record: Fiche | Loket) -> list[Finding]:
     stem = PurePosixPath(source.path).stem
-    record_id = getattr(record, "id")
+    record_id = record.id
     if record_id == stem:
         return []
     line, column = source.line_of(("id",))

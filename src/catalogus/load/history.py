@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from catalogus.load.git import GitError, run_git
+from catalogus.model import Fiche
 from catalogus.model.catalogue import Catalogue, Entry
 
 MARK = "\x1e"  # starts a commit in the log output
@@ -37,10 +38,10 @@ class History:
         changes = self.changes.get(fiche_id)
         return max(c.day for c in changes) if changes else None
 
-    def changed_or_reviewed(self, entry: Entry) -> dt.date:
+    def changed_or_reviewed(self, entry: Entry[Fiche]) -> dt.date:
         """The day a fiche last changed, as pages and the feed show it: its last commit, or its review date when
         git does not know it."""
-        return self.last_changed(entry.id) or entry.record.laatst_nagekeken  # type: ignore[union-attr]
+        return self.last_changed(entry.id) or entry.record.laatst_nagekeken
 
     def recent(self, fiche_id: str, count: int) -> tuple[Change, ...]:
         return self.changes.get(fiche_id, ())[:count]

@@ -80,12 +80,13 @@ def _problem(path: Path, content: Path, inventory: Inventory) -> str | None:
         return problem
     if path.suffix.lower() == ".md":
         return (
-            "een Markdown-bestand hoort in products/ (een fiche), loketten/ (een loket) of intern/ (de interne tekst bij een fiche); "
-            "verplaats het daarheen of verwijder het"
+            "een Markdown-bestand hoort in products/ (een fiche), loketten/ (een loket) of intern/ "
+            "(de interne tekst bij een fiche); verplaats het daarheen of verwijder het"
         )
     return (
-        f"dit bestand hoort niet in de inhoud: alleen fiches (.md in products/), loketten (.md in loketten/), interne teksten (.md in intern/), "
-        f"lokale gegevens (.yml in {LOCAL_DIR}/), README.md en afbeeldingen ({IMAGE_NAMES}) zijn toegelaten; verwijder het"
+        "dit bestand hoort niet in de inhoud: alleen fiches (.md in products/), loketten (.md in loketten/), "
+        f"interne teksten (.md in intern/), lokale gegevens (.yml in {LOCAL_DIR}/), README.md en afbeeldingen ({IMAGE_NAMES}) "
+        "zijn toegelaten; verwijder het"
     )
 
 
@@ -111,7 +112,10 @@ def _image_problem(path: Path) -> str | None:
     signatures = IMAGE_SIGNATURES[path.suffix.lower()]
     webp_ok = path.suffix.lower() != ".webp" or head[8:12] == b"WEBP"
     if not head.startswith(signatures) or not webp_ok:
-        return f"dit bestand heet '{path.suffix}' maar is geen {path.suffix[1:].upper()}-afbeelding; bewaar het opnieuw als afbeelding of verwijder het"
+        return (
+            f"dit bestand heet '{path.suffix}' maar is geen {path.suffix[1:].upper()}-afbeelding; "
+            "bewaar het opnieuw als afbeelding of verwijder het"
+        )
     return None
 
 

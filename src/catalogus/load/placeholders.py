@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from catalogus.model.config import TownConfig
 from catalogus.base.findings import error
 from catalogus.load.sources import KeyPath, Source, field_name
+from catalogus.model.config import TownConfig
 
 PLACEHOLDER = re.compile(r"\$([A-Za-z_]+)")
 SHOWN = 8  # known placeholders named in a message

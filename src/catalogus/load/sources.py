@@ -20,13 +20,11 @@ from typing import Any
 
 import yaml
 
-try:
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader  # type: ignore[assignment]
-
 from catalogus.base.findings import Finding, error
 from catalogus.load.yaml_messages import describe_yaml_error, word_processor_characters
+
+# libyaml's fast parser when PyYAML was built with it, else the pure-Python one: both read YAML 1.1 alike.
+SafeLoader: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 # Bounds on one file. A real fiche is 2-6 kB with lines under 400 characters and 4 levels of nesting.
 MAX_FILE_BYTES = 256 * 1024
@@ -253,7 +251,14 @@ def _parse_yaml(front: str, source: Source) -> None:
     try:
         node = loader.get_single_node()
         if node is None:
-            source.findings.append(error(source.path, source.first_line, "bestand", "de gegevens bovenaan zijn leeg; vul de velden in (kijk naar een bestaande fiche als voorbeeld)"))
+            source.findings.append(
+                error(
+                    source.path,
+                    source.first_line,
+                    "bestand",
+                    "de gegevens bovenaan zijn leeg; vul de velden in (kijk naar een bestaande fiche als voorbeeld)",
+                )
+            )
             return
         if not isinstance(node, yaml.MappingNode):
             source.findings.append(
@@ -324,10 +329,11 @@ def _scan(front: str, source: Source, refused: list[Finding]) -> None:
     try:
         while loader.check_event():
             event = loader.get_event()
+            assert event is not None and event.start_mark is not None  # check_event() said there is one; every event has its mark
             line = event.start_mark.line + source.first_line
             column = event.start_mark.column + 1
 
-            def refuse(message: str) -> None:
+            def refuse(message: str, line: int = line, column: int = column) -> None:
                 # One refusal per line is enough to act on; an alias bomb has hundreds.
                 if not refused or refused[-1].line != line:
                     refused.append(error(source.path, line, "yaml", message, column))
@@ -342,13 +348,15 @@ def _scan(front: str, source: Source, refused: list[Finding]) -> None:
             if isinstance(event, yaml.AliasEvent):
                 refuse(f"'*{event.anchor}' is een YAML-verwijzing, die is niet toegelaten; " + REFUSED_HINT.format(char="*"))
                 continue
-            if not isinstance(event, yaml.NodeEvent):
+            if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):  # the node events other than aliases
                 if isinstance(event, yaml.CollectionEndEvent):
                     depth -= 1
                 continue
             nodes += 1
             if nodes > MAX_NODES:
-                refuse(f"de gegevens bevatten te veel waarden (meer dan {MAX_NODES}); een fiche heeft er hoogstens enkele honderden")
+                refuse(
+                    f"de gegevens bevatten te veel waarden (meer dan {MAX_NODES}); een fiche heeft er hoogstens enkele honderden"
+                )
                 return
             if event.anchor is not None:
                 refuse(f"'&{event.anchor}' is een YAML-anker, dat is niet toegelaten; " + REFUSED_HINT.format(char="&"))

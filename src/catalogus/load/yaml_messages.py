@@ -43,37 +43,110 @@ QUOTES = {"\u201c", "\u201d", "\u201e", "\u2018", "\u2019", "\u201a", "\u00ab", 
 GLUED_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?![\s/])(\S.*)$")
 KEY_LINE = re.compile(r"^\s*(?:-\s+)?[^\s#:][^:]*:(\s|$)")
 
-STRUCTURE = "controleer de inspringing: velden van dezelfde groep staan even ver in, met spaties, en elke regel heeft de vorm 'veld: waarde'"
+STRUCTURE = (
+    "controleer de inspringing: velden van dezelfde groep staan even ver in, met spaties, "
+    "en elke regel heeft de vorm 'veld: waarde'"
+)
 PROBLEMS: tuple[tuple[str, str], ...] = (
-    ("mapping values are not allowed", "er staat een ':' waar YAML er geen verwacht; staat er een ':' in een tekst? Zet de tekst dan tussen aanhalingstekens"),
-    ("mapping keys are not allowed", "er staat een '?' op een plaats waar YAML een veldnaam verwacht; zet de tekst tussen aanhalingstekens"),
-    ("could not find expected ':'", "op deze regel staat geen ':' na de veldnaam; schrijf 'veld: waarde' (met een spatie na de dubbele punt), of laat de regel even ver inspringen als de tekst erboven"),
+    (
+        "mapping values are not allowed",
+        "er staat een ':' waar YAML er geen verwacht; staat er een ':' in een tekst? Zet de tekst dan tussen aanhalingstekens",
+    ),
+    (
+        "mapping keys are not allowed",
+        "er staat een '?' op een plaats waar YAML een veldnaam verwacht; zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "could not find expected ':'",
+        "op deze regel staat geen ':' na de veldnaam; schrijf 'veld: waarde' (met een spatie na de dubbele punt), "
+        "of laat de regel even ver inspringen als de tekst erboven",
+    ),
     ("did not find expected key", STRUCTURE),
-    ("did not find expected '-' indicator", "in een lijst begint elke regel met '- ', even ver ingesprongen; " + STRUCTURE),
-    ("block sequence entries are not allowed", "een regel met '- ' staat op een plaats waar geen lijst kan beginnen; zet de lijst op de regels onder 'veld:', ingesprongen"),
+    (
+        "did not find expected '-' indicator",
+        "in een lijst begint elke regel met '- ', even ver ingesprongen; " + STRUCTURE,
+    ),
+    (
+        "block sequence entries are not allowed",
+        "een regel met '- ' staat op een plaats waar geen lijst kan beginnen; "
+        "zet de lijst op de regels onder 'veld:', ingesprongen",
+    ),
     ("did not find expected node content", "hier ontbreekt een waarde; controleer de haakjes [ ] en { } en de komma's"),
-    ("did not find expected ',' or ']'", "een lijst tussen [ en ] wordt niet gesloten; zet er een ']' achter, of zet een tekst met een komma tussen aanhalingstekens"),
-    ("did not find expected ',' or '}'", "een groep tussen { en } wordt niet gesloten; zet er een '}' achter, of zet de tekst tussen aanhalingstekens"),
+    (
+        "did not find expected ',' or ']'",
+        "een lijst tussen [ en ] wordt niet gesloten; zet er een ']' achter, "
+        "of zet een tekst met een komma tussen aanhalingstekens",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "een groep tussen { en } wordt niet gesloten; zet er een '}' achter, of zet de tekst tussen aanhalingstekens",
+    ),
     ("found unexpected ':'", "er staat een ':' waar YAML er geen verwacht; zet de tekst tussen aanhalingstekens"),
-    ("found character that cannot start any token", "een tekst begint met een speciaal teken ({char}); zet de tekst tussen aanhalingstekens"),
+    (
+        "found character that cannot start any token",
+        "een tekst begint met een speciaal teken ({char}); zet de tekst tussen aanhalingstekens",
+    ),
     ("found a tab character", "tab gebruikt om in te springen: gebruik spaties"),
-    ("found unknown escape character", "in een tekst tussen dubbele aanhalingstekens heeft '\\' een speciale betekenis; gebruik enkele aanhalingstekens ('...') of schrijf '\\\\'"),
-    ("did not find expected hexdecimal number", "in een tekst tussen dubbele aanhalingstekens heeft '\\' een speciale betekenis; gebruik enkele aanhalingstekens ('...')"),
-    ("found invalid Unicode character escape code", "in een tekst tussen dubbele aanhalingstekens heeft '\\' een speciale betekenis; gebruik enkele aanhalingstekens ('...')"),
-    ("found unexpected end of stream", "het aanhalingsteken op deze regel wordt niet gesloten; zet er een aan het einde van de tekst"),
-    ("found unexpected document indicator", "het aanhalingsteken op deze regel wordt niet gesloten; zet er een aan het einde van de tekst"),
-    ("did not find expected alphabetic or numeric character", "een tekst die met '*', '&' of '!' begint, leest YAML als een verwijzing; zet de tekst tussen aanhalingstekens"),
-    ("did not find expected whitespace", "een tekst die met '!' of '%' begint, leest YAML als een aanduiding; zet de tekst tussen aanhalingstekens"),
-    ("did not find expected tag URI", "een tekst die met '!' begint, leest YAML als een aanduiding; zet de tekst tussen aanhalingstekens"),
-    ("did not find expected '!'", "een tekst die met '!' begint, leest YAML als een aanduiding; zet de tekst tussen aanhalingstekens"),
-    ("did not find the expected '>'", "een tekst die met '!' begint, leest YAML als een aanduiding; zet de tekst tussen aanhalingstekens"),
-    ("found undefined tag handle", "een tekst die met '!' begint, leest YAML als een aanduiding; zet de tekst tussen aanhalingstekens"),
+    (
+        "found unknown escape character",
+        "in een tekst tussen dubbele aanhalingstekens heeft '\\' een speciale betekenis; "
+        "gebruik enkele aanhalingstekens ('...') of schrijf '\\\\'",
+    ),
+    (
+        "did not find expected hexdecimal number",
+        "in een tekst tussen dubbele aanhalingstekens heeft '\\' een speciale betekenis; gebruik enkele aanhalingstekens ('...')",
+    ),
+    (
+        "found invalid Unicode character escape code",
+        "in een tekst tussen dubbele aanhalingstekens heeft '\\' een speciale betekenis; gebruik enkele aanhalingstekens ('...')",
+    ),
+    (
+        "found unexpected end of stream",
+        "het aanhalingsteken op deze regel wordt niet gesloten; zet er een aan het einde van de tekst",
+    ),
+    (
+        "found unexpected document indicator",
+        "het aanhalingsteken op deze regel wordt niet gesloten; zet er een aan het einde van de tekst",
+    ),
+    (
+        "did not find expected alphabetic or numeric character",
+        "een tekst die met '*', '&' of '!' begint, leest YAML als een verwijzing; zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "did not find expected whitespace",
+        "een tekst die met '!' of '%' begint, leest YAML als een aanduiding; zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "did not find expected tag URI",
+        "een tekst die met '!' begint, leest YAML als een aanduiding; zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "did not find expected '!'",
+        "een tekst die met '!' begint, leest YAML als een aanduiding; zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "did not find the expected '>'",
+        "een tekst die met '!' begint, leest YAML als een aanduiding; zet de tekst tussen aanhalingstekens",
+    ),
+    (
+        "found undefined tag handle",
+        "een tekst die met '!' begint, leest YAML als een aanduiding; zet de tekst tussen aanhalingstekens",
+    ),
     ("found an indentation indicator equal to 0", "na '|' of '>' mag alleen een cijfer van 1 tot 9 staan; laat het cijfer weg"),
-    ("did not find expected comment or line break", "na '|' of '>' mag op dezelfde regel niets meer staan; zet de tekst op de regels eronder, ingesprongen"),
+    (
+        "did not find expected comment or line break",
+        "na '|' of '>' mag op dezelfde regel niets meer staan; zet de tekst op de regels eronder, ingesprongen",
+    ),
     ("did not find expected <document start>", "er staat een regel '...' of '---' midden in de gegevens; verwijder die"),
-    ("but found another document", "er staat een tweede regel '---' in de gegevens; de gegevens van een bestand horen in één blok"),
+    (
+        "but found another document",
+        "er staat een tweede regel '---' in de gegevens; de gegevens van een bestand horen in één blok",
+    ),
     ("directive", "een regel die met '%' begint, leest YAML als een instructie; zet de tekst tussen aanhalingstekens"),
-    ("control characters are not allowed", "er staat een onzichtbaar stuurteken in het bestand (vaak uit een gekopieerde tekst); typ de tekst opnieuw"),
+    (
+        "control characters are not allowed",
+        "er staat een onzichtbaar stuurteken in het bestand (vaak uit een gekopieerde tekst); typ de tekst opnieuw",
+    ),
     ("undefined alias", "een tekst die met '*' begint, leest YAML als een verwijzing; zet de tekst tussen aanhalingstekens"),
     ("UTF-8", "het bestand bevat een onleesbaar teken; bewaar het als UTF-8"),
     ("UTF-16", "het bestand bevat een onleesbaar teken; bewaar het als UTF-8"),
@@ -99,7 +172,9 @@ def describe_yaml_error(exc: yaml.YAMLError, lines: list[str]) -> tuple[int, int
     mark = exc.problem_mark or exc.context_mark
     line = mark.line if mark else 0
     column = mark.column + 1 if mark else 0
-    if exc.context_mark is not None and any(c in context for c in ("quoted scalar", "simple key", "flow sequence", "flow mapping")):
+    if exc.context_mark is not None and any(
+        c in context for c in ("quoted scalar", "simple key", "flow sequence", "flow mapping")
+    ):
         # An unclosed quote or a key without ':' is noticed lines later; the cause is where it started.
         line, column = exc.context_mark.line, exc.context_mark.column + 1
     elif "mapping values are not allowed" in problem:
@@ -113,7 +188,10 @@ def describe_yaml_error(exc: yaml.YAMLError, lines: list[str]) -> tuple[int, int
 def _hint(problem: str, context: str, text: str, lines: list[str], mark) -> str:
     odd = word_processor_characters(text)
     if odd and (set(text) & QUOTES or "streepje" in odd or "opsommingsteken" in odd):
-        return f"op deze regel staan {odd} uit een tekstverwerker, die YAML niet herkent; typ ze opnieuw als gewone tekens: rechte aanhalingstekens \" of ' en een minteken -"
+        return (
+            f"op deze regel staan {odd} uit een tekstverwerker, die YAML niet herkent; "
+            "typ ze opnieuw als gewone tekens: rechte aanhalingstekens \" of ' en een minteken -"
+        )
     glued = GLUED_KEY.match(text)
     if glued and ("simple key" in context or "mapping values" in problem):
         key, value = glued.groups()

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from functools import cache
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
-from catalogus.base.fields import WEB_ADDRESS, Strict, Url, text
+from catalogus.base.fields import EDITOR_TEXT, WEB_ADDRESS, Strict, Url
 from catalogus.base.markup import PHONE_PATTERN
 from catalogus.rules.model import Rechten
 
@@ -27,12 +27,12 @@ TIME_SLOT = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-Text = text()
-ShortText = text(max_length=200)
-Title = text(min_length=3, max_length=80)
-Summary = text(min_length=20, max_length=160)
-Keyword = text(min_length=2, max_length=40)
-Description = text(max_length=300)
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), EDITOR_TEXT]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), EDITOR_TEXT]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=80), EDITOR_TEXT]
+Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=160), EDITOR_TEXT]
+Keyword = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40), EDITOR_TEXT]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), EDITOR_TEXT]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PHONE_PATTERN)]
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
@@ -228,7 +228,9 @@ class Fiche(Strict):
         "actief", description="actief (standaard) of stopgezet: het product bestaat niet meer; vul dan 'stopgezet' in."
     )
     stopgezet: Stopzetting | None = Field(
-        None, description="Alleen bij 'status: stopgezet', als u het weet: sinds wanneer (sinds) en welke fiche het vervangt (opvolger)."
+        None,
+        description="Alleen bij 'status: stopgezet', als u het weet: sinds wanneer (sinds) "
+        "en welke fiche het vervangt (opvolger).",
     )
     loket: Slug | None = Field(None, description="Het loket waar de burger terecht kan (id van een loket).")
     andere_loketten: list[Slug] = Field(default_factory=list, description="Andere loketten die dit ook behandelen.")
@@ -311,7 +313,9 @@ class Intern(Strict):
     Never part of the public site: only `catalogus build --intern` renders it. Never personal data either: the
     checker refuses national register numbers and account numbers in it (catalogus.intern)."""
 
-    team: ShortText | None = Field(None, description="Welk team of welke dienst dit behandelt, bv. 'Onthaal OCMW – team thuiszorg'.")
+    team: ShortText | None = Field(
+        None, description="Welk team of welke dienst dit behandelt, bv. 'Onthaal OCMW – team thuiszorg'."
+    )
     doorverwijzen: list[Text] = Field(
         default_factory=list, description="Tips om door te verwijzen: naar wie, wanneer, met welk formulier. Eén per regel."
     )
@@ -341,7 +345,8 @@ def references(fiche: Fiche | Mapping[str, Any]) -> Iterator[tuple[tuple[str | i
         for key in path:
             value = value.get(key) if isinstance(value, Mapping) else getattr(value, key, None)
         if isinstance(value, list):
-            yield from (((*path, index), kind, item) for index, item in enumerate(value))
+            for index, item in enumerate(value):
+                yield (*path, index), kind, item
         elif value is not None:
             yield path, kind, value
 
@@ -382,4 +387,4 @@ def _flat_args(annotation: Any) -> Iterator[Any]:
 
 
 Kind = Literal["product", "loket"]
-MODELS: dict[str, type[Strict]] = {"product": Fiche, "loket": Loket}
+MODELS: dict[str, type[Fiche] | type[Loket]] = {"product": Fiche, "loket": Loket}

@@ -7,21 +7,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from catalogus.base.slug import sort_key
+from catalogus.model import Fiche, Loket
 from catalogus.model.config import Paginas, TownConfig
 from catalogus.model.glossary import EMPTY, Glossary
-from catalogus.model import Fiche, Loket
 from catalogus.model.vocabulary import Vocabularies
 
 BROWSE_FIELDS = ("doelgroepen", "themas", "levensgebeurtenissen")
 
+Record = TypeVar("Record", Fiche, Loket)
+
 
 @dataclass(frozen=True)
-class Entry:
-    """A validated content file: the record, its Markdown body and where it came from."""
+class Entry(Generic[Record]):
+    """A validated content file: the record (a fiche or a loket), its Markdown body and where it came from."""
 
-    record: Fiche | Loket
+    record: Record
     body: str
     path: str
 
@@ -34,30 +37,30 @@ class Entry:
 class Catalogue:
     config: TownConfig
     vocabularies: Vocabularies
-    products: tuple[Entry, ...]
-    loketten: tuple[Entry, ...]
-    by_id: dict[str, Entry]
+    products: tuple[Entry[Fiche], ...]
+    loketten: tuple[Entry[Loket], ...]
+    by_id: dict[str, Entry[Fiche]]
     by_loket: dict[str, tuple[str, ...]]
     by_term: dict[str, dict[str, tuple[str, ...]]]
     related: dict[str, tuple[str, ...]]
     pages: Paginas | None = None  # paginas.yml: accessibility and privacy statements
     glossary: Glossary = EMPTY
 
-    def product(self, product_id: str) -> Entry:
+    def product(self, product_id: str) -> Entry[Fiche]:
         return self.by_id[product_id]
 
-    def loket(self, loket_id: str) -> Entry:
+    def loket(self, loket_id: str) -> Entry[Loket]:
         return next(entry for entry in self.loketten if entry.id == loket_id)
 
-    def listed(self, ids: tuple[str, ...]) -> list[Entry]:
+    def listed(self, ids: tuple[str, ...]) -> list[Entry[Fiche]]:
         return [self.by_id[i] for i in ids]
 
 
 def build_catalogue(
     config: TownConfig,
     vocabularies: Vocabularies,
-    products: list[Entry],
-    loketten: list[Entry],
+    products: list[Entry[Fiche]],
+    loketten: list[Entry[Loket]],
     pages: Paginas | None = None,
     glossary: Glossary = EMPTY,
 ) -> Catalogue:

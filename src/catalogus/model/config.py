@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -32,7 +31,8 @@ class Nakijken(BaseModel):
     interval_maanden: int = Field(12, ge=1, le=60, description="Standaard: elke hoeveel maanden een fiche nakijken.")
     marge_dagen: int = Field(60, ge=0, le=730, description="Dagen na de nazichtdatum waarna het een fout wordt.")
     herinneren_dagen: int = Field(
-        31, ge=0, le=365, description="De maandelijkse herinnering meldt ook fiches die binnen zoveel dagen nagekeken moeten worden."
+        31, ge=0, le=365,
+        description="De maandelijkse herinnering meldt ook fiches die binnen zoveel dagen nagekeken moeten worden.",
     )
 
 
@@ -85,7 +85,9 @@ class TownConfig(BaseModel):
         "", description="Website van de gemeente zelf: een link naar de startpagina ervan vraagt de controle te vervangen."
     )
     repository_url: OptionalUrl = Field(
-        "", description="Adres van de repository (voor meldingen en de redactiepagina); de omgevingsvariabele CATALOGUS_REPO_URL gaat voor."
+        "",
+        description="Adres van de repository (voor meldingen en de redactiepagina); "
+        "de omgevingsvariabele CATALOGUS_REPO_URL gaat voor.",
     )
     nis_code: str = Field("", pattern=r"^([0-9]{5})?$", description="NIS-code van de gemeente.")
     taal: str = Field("nl", pattern=r"^[a-z]{2}$", description="Taal van de site (bestand in translations/).")
@@ -101,12 +103,17 @@ class TownConfig(BaseModel):
     )
     kleur: str = Field(
         "#1d4f91", pattern=r"^#[0-9a-fA-F]{6}$",
-        description="Huiskleur van de gemeente (kop en knoppen), als #rrggbb; kies een donkere kleur: witte tekst moet erop leesbaar zijn.",
+        description="Huiskleur van de gemeente (kop en knoppen), als #rrggbb; "
+        "kies een donkere kleur: witte tekst moet erop leesbaar zijn.",
     )
-    logo: str = Field("", pattern=r"^([A-Za-z0-9_\-/]+\.(svg|png))?$", description="Logo in de kop: pad van een .svg of .png onder overrides/, bv. assets/images/logo.svg.")
+    logo: str = Field(
+        "", pattern=r"^([A-Za-z0-9_\-/]+\.(svg|png))?$",
+        description="Logo in de kop: pad van een .svg of .png onder overrides/, bv. assets/images/logo.svg.",
+    )
     eigenaars: dict[str, GithubHandle] = Field(
         default_factory=dict,
-        description="Per eigenaar (zoals in 'eigenaar:' van de fiches) het GitHub-team of de gebruiker die herinneringen en reviewverzoeken krijgt.",
+        description="Per eigenaar (zoals in 'eigenaar:' van de fiches) het GitHub-team of de gebruiker "
+        "die herinneringen en reviewverzoeken krijgt.",
     )
     proactief: Proactief = Field(default_factory=Proactief)
     namen: dict[PlaceholderName, PlainText] = Field(

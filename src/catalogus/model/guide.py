@@ -37,11 +37,15 @@ def loketten(content: Path) -> list[tuple[str, str]]:
 def value_reference(vocab: Vocabularies, content: Path) -> str:
     parts = ["#### `loket` en `andere_loketten`", "", "| op de site | wat u typt |", "|---|---|"]
     parts += [f"| {_cell(naam)} | `{key}` |" for key, naam in loketten(content)]
-    for field, name in FIELD_VOCABULARY.items():
+    for field in FIELD_VOCABULARY:
         terms = vocab.terms(field)
         explained = any(term.uitleg for term in terms.values())
         parts += ["", f"#### `{field}`", ""]
-        parts += ["| op de site | wat u typt | uitleg |", "|---|---|---|"] if explained else ["| op de site | wat u typt |", "|---|---|"]
+        parts += (
+            ["| op de site | wat u typt | uitleg |", "|---|---|---|"]
+            if explained
+            else ["| op de site | wat u typt |", "|---|---|"]
+        )
         for key, term in terms.items():
             row = f"| {_cell(term.label)} | `{key}` |"
             parts.append(row + (f" {_cell(term.uitleg or '')} |" if explained else ""))

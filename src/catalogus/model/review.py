@@ -6,8 +6,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from catalogus.model.config import TownConfig
 from catalogus.model import Fiche
+from catalogus.model.config import TownConfig
 
 
 def review_due(fiche: Fiche, config: TownConfig) -> dt.date:

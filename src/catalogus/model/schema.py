@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from catalogus.model.guide import generated as guide_files
 from catalogus.model import Fiche, Intern, Loket
+from catalogus.model.guide import generated as guide_files
 from catalogus.model.vocabulary import FIELD_VOCABULARY, VOCABULARY_FILE, Vocabularies
 
 SCHEMA_DIR = "schemas"

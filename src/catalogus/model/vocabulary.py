@@ -6,9 +6,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from catalogus.base.plaintext import PlainText
 from catalogus.base.slug import slug  # the spelling rule the checker uses to match what editors type
 from catalogus.model import Text
-from catalogus.base.plaintext import PlainText
 
 VOCABULARY_FILE = "vocabularies.yml"
 
@@ -90,7 +90,9 @@ class Vocabularies(BaseModel):
                 for synonym in term.synoniemen:
                     other = owner.setdefault(slug(synonym), key)
                     if other != key:
-                        raise ValueError(f"{name}.{key}: het synoniem '{synonym}' hoort al bij '{other}'; houd het bij één waarde")
+                        raise ValueError(
+                            f"{name}.{key}: het synoniem '{synonym}' hoort al bij '{other}'; houd het bij één waarde"
+                        )
         return self
 
     def terms(self, field: str) -> dict[str, Term]:

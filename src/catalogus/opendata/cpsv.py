@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from catalogus.site import urls
-from catalogus.model.catalogue import Catalogue, Entry
 from catalogus.model import WEEKDAYS, Aanbieder, Fiche, Loket
-from catalogus.opendata.linked import CURRENCY_EUR, PlainText, TIME_DAYS, WEEKLY, Ld, Nodes, concept, ipdc_code, ref, typed
+from catalogus.model.catalogue import Catalogue, Entry
+from catalogus.opendata.linked import CURRENCY_EUR, TIME_DAYS, WEEKLY, Ld, Nodes, PlainText, concept, ipdc_code, ref, typed
+from catalogus.site import urls
 
 
 def cpsv_document(catalogue: Catalogue, strings: dict[str, Any], plain: PlainText | None = None) -> dict[str, Any]:
@@ -42,8 +42,10 @@ def _town(ld: Ld, nodes: Nodes) -> None:
     })
 
 
-def _service(entry: Entry, ld: Ld, nodes: Nodes, counters: dict[str, tuple[dict[str, str], dict[str, str]]]) -> dict[str, Any]:
-    fiche: Fiche = entry.record  # type: ignore[assignment]
+def _service(
+    entry: Entry[Fiche], ld: Ld, nodes: Nodes, counters: dict[str, tuple[dict[str, str], dict[str, str]]]
+) -> dict[str, Any]:
+    fiche = entry.record
     vocab, page = ld.catalogue.vocabularies, urls.fiche_page(fiche.id)
     iri = ld.iri(page, "dienst")
     description = fiche.samenvatting + ("\n\n" + entry.body.strip() if entry.body.strip() else "")
@@ -54,7 +56,9 @@ def _service(entry: Entry, ld: Ld, nodes: Nodes, counters: dict[str, tuple[dict[
         "dct:title": ld.label(fiche.titel),
         "dct:description": ld.text(description),
         "dcat:keyword": [ld.label(word) for word in fiche.sleutelwoorden],
-        "dct:type": nodes.add(concept(ipdc_code("Type", fiche.producttype), vocab.label("producttype", fiche.producttype), ld.language)),
+        "dct:type": nodes.add(
+            concept(ipdc_code("Type", fiche.producttype), vocab.label("producttype", fiche.producttype), ld.language)
+        ),
         "cv:thematicArea": [_term(ld, nodes, "themas", key, "Thema") for key in fiche.themas],
         "dct:audience": [_term(ld, nodes, "doelgroepen", key, "Doelgroep") for key in fiche.doelgroepen],
         "cv:isGroupedBy": [_life_event(ld, nodes, key) for key in fiche.levensgebeurtenissen],
@@ -178,7 +182,9 @@ def _channel(loket: Loket, ld: Ld) -> dict[str, Any]:
         "@id": ld.iri(page, "kanaal"), "@type": "cv:Channel", "dct:identifier": loket.id,
         "dct:description": ld.label(f"{loket.naam}: {loket.adres.straat}, {loket.adres.postcode} {loket.adres.gemeente}"),
         "cv:ownedBy": ref(ld.organisation),
-        "cv:openingHours": [ref(f"{ld.iri(page, 'contactpunt')}-{day}-{index}") for day, index, _, _ in ld.slots(loket.openingsuren)],
+        "cv:openingHours": [
+            ref(f"{ld.iri(page, 'contactpunt')}-{day}-{index}") for day, index, _, _ in ld.slots(loket.openingsuren)
+        ],
     }
 
 

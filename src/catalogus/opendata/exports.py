@@ -10,18 +10,18 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from catalogus.model.catalogue import Catalogue
 from catalogus.base import translations
+from catalogus.load.history import History, change_dates, read_history
+from catalogus.model.catalogue import Catalogue
 from catalogus.opendata import layout
 from catalogus.opendata.cpsv import cpsv_document
-from catalogus.site.dashboard import write_dashboard
-from catalogus.site.embed import write_embeds
 from catalogus.opendata.feed import feed_xml
-from catalogus.load.history import History, change_dates, read_history
 from catalogus.opendata.ipdc import ipdc_document
 from catalogus.opendata.jsondata import dumps, write_file, write_json
 from catalogus.opendata.linked import PlainText
 from catalogus.opendata.table import write_csv
+from catalogus.site.dashboard import write_dashboard
+from catalogus.site.embed import write_embeds
 
 
 def write_exports(
@@ -50,7 +50,9 @@ def write_exports(
     started = step("git", started)
     write_file(site / layout.IPDC, dumps(ipdc_document(catalogue, strings, dates, plain)))
     started = step("ipdc", started)
-    write_file(site / layout.FEED, feed_xml(catalogue, {e.id: history.changed_or_reviewed(e) for e in catalogue.products}, strings))
+    write_file(
+        site / layout.FEED, feed_xml(catalogue, {e.id: history.changed_or_reviewed(e) for e in catalogue.products}, strings)
+    )
     started = step("atom", started)
     write_embeds(catalogue, site, strings)
     started = step("embed", started)

@@ -10,10 +10,10 @@ import datetime as dt
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from catalogus.site import urls
-from catalogus.model.catalogue import Catalogue
 from catalogus.base.slug import sort_key
+from catalogus.model.catalogue import Catalogue
 from catalogus.opendata import layout
+from catalogus.site import urls
 
 ATOM = "http://www.w3.org/2005/Atom"
 SIZE = 50

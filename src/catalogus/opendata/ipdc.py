@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from catalogus.site import urls
-from catalogus.model.catalogue import Catalogue, Entry
-from catalogus.model import Aanbieder, Adres, Fiche, Link, Loket
 from catalogus.base.translations import format_amount
-from catalogus.opendata.linked import Ld, PlainText, Nodes, concept, ipdc_code, ref, split_street, typed
+from catalogus.model import Aanbieder, Adres, Fiche, Link, Loket
+from catalogus.model.catalogue import Catalogue, Entry
+from catalogus.opendata.linked import Ld, Nodes, PlainText, concept, ipdc_code, ref, split_street, typed
+from catalogus.site import urls
 
 # The published Flemish concepts (the LPDC application builds concept IRIs on this pattern).
 IPDC_CONCEPT = "https://ipdc.vlaanderen.be/id/concept/{id}"
@@ -48,9 +48,9 @@ def _datetime(day: dt.date) -> dict[str, str]:
     return typed(f"{day.isoformat()}T00:00:00Z", "xsd:dateTime")
 
 
-def _instance(entry: Entry, ld: Ld, nodes: Nodes, created: dt.date, modified: dt.date) -> None:
-    fiche: Fiche = entry.record  # type: ignore[assignment]
-    vocab, strings = ld.catalogue.vocabularies, ld.strings
+def _instance(entry: Entry[Fiche], ld: Ld, nodes: Nodes, created: dt.date, modified: dt.date) -> None:
+    fiche = entry.record
+    vocab = ld.catalogue.vocabularies
     iri = ld.iri(urls.fiche_page(fiche.id), "instantie")
     executing = "Derden" if fiche.aanbieder and not fiche.loket else "Lokaal"
     node: dict[str, Any] = {
@@ -68,7 +68,9 @@ def _instance(entry: Entry, ld: Ld, nodes: Nodes, created: dt.date, modified: dt
         "lpdcExt:executingAuthorityLevel": ref(ipdc_code("UitvoerendBestuursniveau", executing)),
         "dct:spatial": ref(ld.area),
         "dct:language": ref(ld.language_iri),
-        "dct:type": nodes.add(concept(ipdc_code("Type", fiche.producttype), vocab.label("producttype", fiche.producttype), ld.language)),
+        "dct:type": nodes.add(
+            concept(ipdc_code("Type", fiche.producttype), vocab.label("producttype", fiche.producttype), ld.language)
+        ),
         "lpdcExt:targetAudience": [_code(ld, nodes, "doelgroepen", "Doelgroep", key) for key in fiche.doelgroepen],
         "cv:thematicArea": [_code(ld, nodes, "themas", "Thema", key) for key in fiche.themas],
         "dcat:keyword": [ld.label(word) for word in fiche.sleutelwoorden],
@@ -91,7 +93,7 @@ def _instance(entry: Entry, ld: Ld, nodes: Nodes, created: dt.date, modified: dt
     node["cv:hasLegalResource"] = [
         nodes.add({"@id": f"{iri}-regelgeving-{n}", "@type": "eli:LegalResource", "dct:title": ld.label(rule.titel),
                    "schema:url": rule.url, "sh:order": n})
-        for n, rule in enumerate((r for r in fiche.regelgeving if r.url))
+        for n, rule in enumerate(r for r in fiche.regelgeving if r.url)
     ]
     loketten = [ld.catalogue.loket(i).record for i in dict.fromkeys([fiche.loket, *fiche.andere_loketten]) if i]
     contacts: list[Loket | Aanbieder] = [*loketten, *([fiche.aanbieder] if fiche.aanbieder else [])]
@@ -102,6 +104,7 @@ def _instance(entry: Entry, ld: Ld, nodes: Nodes, created: dt.date, modified: dt
 def _code(ld: Ld, nodes: Nodes, field: str, scheme: str, key: str) -> dict[str, str]:
     vocab = ld.catalogue.vocabularies
     code = vocab.terms(field)[key].ipdc
+    assert code is not None  # every thema and doelgroep has one of ipdc_themas, ipdc_doelgroepen (the vocabulary's rule)
     labels = vocab.ipdc_themas if field == "themas" else vocab.ipdc_doelgroepen
     return nodes.add(concept(ipdc_code(scheme, code), labels[code], ld.language))
 
@@ -127,7 +130,9 @@ def _procedure(fiche: Fiche, iri: str, ld: Ld, nodes: Nodes) -> dict[str, Any]:
         "@id": f"{iri}-procedure", "@type": "cpsv:Rule",
         "dct:title": ld.label(ld.strings["fiche"]["hoe_aanvragen"]),
         "dct:description": ld.label(_lines(ld, fiche.stappen, numbered=True)), "sh:order": 0,
-        "lpdcExt:hasWebsite": [nodes.add(_website(link, f"{iri}-formulier-{n}", n, ld)) for n, link in enumerate(fiche.formulieren)],
+        "lpdcExt:hasWebsite": [
+            nodes.add(_website(link, f"{iri}-formulier-{n}", n, ld)) for n, link in enumerate(fiche.formulieren)
+        ],
     }
 
 
@@ -153,7 +158,10 @@ def _costs(fiche: Fiche, iri: str, ld: Ld) -> list[dict[str, Any]]:
     if cost.toelichting and not cost.gratis:
         items.append((strings["fiche"]["wat_kost_het"], cost.toelichting))
     return [
-        {"@id": f"{iri}-kost-{n}", "@type": "cv:Cost", "dct:title": ld.label(title), "dct:description": ld.text(text), "sh:order": n}
+        {
+            "@id": f"{iri}-kost-{n}", "@type": "cv:Cost",
+            "dct:title": ld.label(title), "dct:description": ld.text(text), "sh:order": n,
+        }
         for n, (title, text) in enumerate(items)
     ]
 

@@ -12,11 +12,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from catalogus.site import urls
 from catalogus.model.catalogue import Catalogue
 from catalogus.model.schema import render, schemas
 from catalogus.opendata import layout
 from catalogus.opendata.records import EXTRA_FIELDS, fiche_records, loket_records
+from catalogus.site import urls
 
 SCHEMA_ID = "https://catalogus.invalid/schemas/"
 FICHE_DATA, LOKET_DATA, CATALOGUE = "fiche-data.schema.json", "loket-data.schema.json", "catalogus.schema.json"

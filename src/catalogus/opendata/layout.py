@@ -6,7 +6,6 @@ redirect and a note in the README.
 
 from __future__ import annotations
 
-
 DATA = "data"
 CATALOGUE_JSON = f"{DATA}/catalogus.json"
 CATALOGUE_CSV = f"{DATA}/catalogus.csv"

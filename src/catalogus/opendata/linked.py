@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from catalogus.site import urls
+from catalogus.base import markup
+from catalogus.model import WEEKDAYS, Openingsuren
 from catalogus.model.catalogue import Catalogue
 from catalogus.model.config import TownConfig
-from catalogus.model import WEEKDAYS, Openingsuren
-from catalogus.base import markup
+from catalogus.site import urls
 from catalogus.site.text import TextRenderer
 
 PREFIXES = {
@@ -55,7 +55,9 @@ NUTS3 = {
 }
 NUTS3_EXCEPTIONS = {"72042": "BE225", "72043": "BE225"}
 PARAGRAPHS = re.compile(r"\n[ \t]*\n")
-STREET_AND_NUMBER = re.compile(r"^(?P<straat>.*?\D)\s*(?P<nummer>\d+[A-Za-z]?(?:[-/]\d+[A-Za-z]?)?)(?:\s*(?:bus|b)\s*(?P<bus>\S+))?$")
+STREET_AND_NUMBER = re.compile(
+    r"^(?P<straat>.*?\D)\s*(?P<nummer>\d+[A-Za-z]?(?:[-/]\d+[A-Za-z]?)?)(?:\s*(?:bus|b)\s*(?P<bus>\S+))?$"
+)
 
 
 def lau_code(nis_code: str) -> str | None:
@@ -149,11 +151,12 @@ class Ld:
 
     def slots(self, hours: Openingsuren) -> list[tuple[str, int, str, str]]:
         """(weekday, index, start, end) for every opening slot, in week order."""
-        return [
-            (day, index, *slot.split("-"))
-            for day in WEEKDAYS
-            for index, slot in enumerate(hours.slots(day), start=1)
-        ]
+        slots = []
+        for day in WEEKDAYS:
+            for index, slot in enumerate(hours.slots(day), start=1):
+                start, end = slot.split("-")
+                slots.append((day, index, start, end))
+        return slots
 
     def context(self) -> dict[str, str]:
         return dict(PREFIXES)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from catalogus.site import urls
+from catalogus.model import Fiche, Loket
 from catalogus.model.catalogue import Catalogue, Entry
-from catalogus.model import Fiche
+from catalogus.site import urls
 
 TEXT, URL = "tekst", "url"
 EXTRA_FIELDS = {
@@ -20,7 +20,7 @@ EXTRA_FIELDS = {
 }
 
 
-def record(entry: Entry, catalogue: Catalogue) -> dict[str, Any]:
+def record(entry: Entry[Fiche] | Entry[Loket], catalogue: Catalogue) -> dict[str, Any]:
     data = _plain(entry.record.model_dump(mode="python", exclude_none=True, by_alias=True))
     page = urls.fiche_page(entry.id) if isinstance(entry.record, Fiche) else urls.loket_page(entry.id)
     data[TEXT] = entry.body.strip()

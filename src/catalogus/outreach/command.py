@@ -1,4 +1,4 @@
-"""`catalogus proactief`: the command-line side of the outreach batch (batch.py does the work)."""
+"""`catalogus proactief`: the command-line side of the outreach batch (batch.py runs it, letters.py writes it)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from catalogus.base.exitcode import ExitCode
 from catalogus.check import report
 from catalogus.check.pipeline import check
 from catalogus.outreach import batch as outreach
-
+from catalogus.outreach import letters
+from catalogus.outreach.table import OutreachError
 
 SITE_DIR = "site"
 
@@ -51,15 +52,15 @@ def run_command(args: argparse.Namespace, root: Path) -> ExitCode:
             file=sys.stderr,
         )
         return ExitCode.USAGE
-    unknown = sorted(set(args.product or ()) - {e.id for e in catalogue.products if e.record.rechten is not None})
+    unknown = sorted(set(args.product or ()) - set(outreach.products_with_rules(catalogue)))
     if unknown:
         print(f"catalogus: '{unknown[0]}' is geen fiche met regels ('rechten')", file=sys.stderr)
         return ExitCode.USAGE
     started = time.perf_counter()
     try:
         run = outreach.run(catalogue, args.huishoudens, args.bediend, args.bezwaar, today, args.product)
-        outreach.write(run, catalogue, args.uit, args.sjabloon)
-    except outreach.OutreachError as exc:
+        letters.write(run, catalogue, args.uit, args.sjabloon)
+    except OutreachError as exc:
         print(f"catalogus: {exc}", file=sys.stderr)
         return ExitCode.CONTENT
     print(outreach.report(run))

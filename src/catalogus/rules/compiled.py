@@ -7,8 +7,8 @@ strings, every leaf with its question's type and a path ('b.0') that names it in
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from catalogus.rules.model import Rechten, Voorwaarde

@@ -153,13 +153,13 @@ def _typed(question: str, kind: str, value: Any) -> Any:
             raise AnswerError(f"{question}: verwacht ja of nee")
         return value
     if kind == "getal":
-        return _hundredths(question, value)
+        return _answer_hundredths(question, value)
     if not isinstance(value, str) or (kind == "datum" and not DATE.match(value)):
         raise AnswerError(f"{question}: verwacht {'een datum JJJJ-MM-DD' if kind == 'datum' else 'een keuze'}")
     return value
 
 
-def _hundredths(question: str, value: Any) -> int:
+def _answer_hundredths(question: str, value: Any) -> int:
     if type(value) is bool or not isinstance(value, (int, float)) or not math.isfinite(value) or abs(value) > MAX_ANSWER:
         raise AnswerError(f"{question}: verwacht een getal")
     scaled = value * 100
@@ -170,7 +170,7 @@ def _hundredths(question: str, value: Any) -> int:
 
 
 def _count(question: str, value: Any) -> int:
-    scaled = _hundredths(question, value)
+    scaled = _answer_hundredths(question, value)
     if scaled < 0 or scaled % 100 != 0:
         raise AnswerError(f"{question}: verwacht een geheel aantal, 0 of meer")
     return scaled // 100

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from catalogus.base.fields import Strict, Url, text
+from catalogus.base.fields import EDITOR_TEXT, Strict, Url
 from catalogus.rules.questions import questions
 
 MAX_DEPTH = 6
@@ -26,8 +26,8 @@ Toekenning = Literal["automatisch", "uitnodiging", "aanvraag"]
 
 
 GrensNaam = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
-ShortText = text(max_length=200)
-Explanation = text(min_length=3, max_length=200)
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), EDITOR_TEXT]
+Explanation = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200), EDITOR_TEXT]
 
 
 def number(value: object) -> Decimal:
@@ -179,7 +179,9 @@ def _check_operand(kind: str, op: str, value: Any, choices: dict[str, str]) -> N
                 raise ValueError(f"{op}: {exc}") from None
     elif kind == "datum":
         if op not in COMPARISONS or isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            raise ValueError(f"{op}: een datum vergelijkt u met kleiner_dan, hoogstens, groter_dan of minstens en een datum als JJJJ-MM-DD")
+            raise ValueError(
+                f"{op}: een datum vergelijkt u met kleiner_dan, hoogstens, groter_dan of minstens en een datum als JJJJ-MM-DD"
+            )
 
 
 class Categorie(Strict):
@@ -222,6 +224,7 @@ class Rechten(Strict):
         used = set()
         for category in self.categorieen:
             for leaf in leaves(category.voorwaarde):
+                assert leaf.vraag is not None  # a leaf is a condition on a question
                 op = leaf.operators()[0]
                 value = leaf.operand(op)
                 if isinstance(value, str) and questions()[leaf.vraag].soort == "getal":

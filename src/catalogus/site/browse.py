@@ -10,13 +10,13 @@ from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
-from catalogus.model.catalogue import BROWSE_FIELDS
 from catalogus.base.slug import sort_key
+from catalogus.base.translations import count_label
+from catalogus.model.catalogue import BROWSE_FIELDS
 from catalogus.site import urls
 from catalogus.site.cards import ContactCard
 from catalogus.site.context import Link, ProductItem, SiteContext
 from catalogus.site.jsonld import government_office, script_body
-from catalogus.base.translations import count_label
 
 LOKETTEN = urls.LOKETTEN  # the loketten are a browse dimension too, with pages at loketten/<id>
 SECTIONS = (LOKETTEN, *BROWSE_FIELDS)
@@ -149,7 +149,7 @@ def _in_own_words(site: SiteContext, events: Dimension) -> Dimension:
     """Life events on the home page as a person says them ("Ik verhuis"), where the vocabulary has that."""
     terms = site.catalogue.vocabularies.levensgebeurtenissen
     keys = used_terms(site, events.name)
-    own = tuple(replace(item, label=terms[key].ingang or item.label) for key, item in zip(keys, events.terms))
+    own = tuple(replace(item, label=terms[key].ingang or item.label) for key, item in zip(keys, events.terms, strict=True))
     return replace(events, terms=own)
 
 
@@ -166,10 +166,11 @@ GROUPED_FROM = 12  # a list longer than this is grouped by thema
 
 def term_view(site: SiteContext, name: str, key: str, canonical_url: str | None = None) -> BrowseView:
     """A term's page: a guided path for a life event with steps, a list grouped by thema when it is long."""
-    intro, steps, jsonld = None, (), None
+    intro, jsonld = None, None
+    steps: tuple[PathStep, ...] = ()
     if name == LOKETTEN:
         loket = site.catalogue.loket(key).record
-        jsonld = script_body(government_office(loket, site.catalogue.config.organisatie, canonical_url))  # type: ignore[arg-type]
+        jsonld = script_body(government_office(loket, site.catalogue.config.organisatie, canonical_url))
     else:
         term = site.catalogue.vocabularies.terms(name)[key]
         explanation = getattr(term, "intro", None) or term.uitleg
@@ -179,7 +180,7 @@ def term_view(site: SiteContext, name: str, key: str, canonical_url: str | None 
             for number, step in enumerate(getattr(term, "stappen", ()), start=1)
         )
     ids = term_products(site, name, key)
-    stopped = tuple(i for i in ids if not site.catalogue.by_id[i].record.actief)  # type: ignore[union-attr]
+    stopped = tuple(i for i in ids if not site.catalogue.by_id[i].record.actief)
     ids = tuple(i for i in ids if i not in stopped)
     grouped = not steps and name != "themas" and len(ids) > GROUPED_FROM
     return BrowseView(
@@ -199,7 +200,7 @@ def by_theme(site: SiteContext, ids: tuple[str, ...]) -> tuple[Group, ...]:
     """Fiches grouped under their first thema, in vocabulary order; each keeps its alphabetical place."""
     groups: dict[str, list[str]] = {}
     for product_id in ids:
-        groups.setdefault(site.catalogue.by_id[product_id].record.themas[0], []).append(product_id)  # type: ignore[union-attr]
+        groups.setdefault(site.catalogue.by_id[product_id].record.themas[0], []).append(product_id)
     order = list(site.catalogue.vocabularies.themas)
     return tuple(
         Group(site.catalogue.vocabularies.label("themas", key), "thema-" + key, site.products(tuple(groups[key])))

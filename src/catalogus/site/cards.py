@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from catalogus.model import WEEKDAYS, Adres, Aanbieder, Contact, Loket
+from catalogus.model import WEEKDAYS, Aanbieder, Adres, Contact, Loket
 from catalogus.site import urls
 from catalogus.site.text import TextRenderer
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from catalogus.model.catalogue import Catalogue, Entry
-from catalogus.load.history import History
 from catalogus.check.intern import InternalText
+from catalogus.load.history import History
+from catalogus.model import Fiche
+from catalogus.model.catalogue import Catalogue, Entry
 from catalogus.site import urls
 from catalogus.site.cards import ContactCard, loket_card
 from catalogus.site.text import TextRenderer
@@ -54,7 +55,7 @@ class SiteContext:
     def loket_cards(self) -> dict[str, ContactCard]:
         return {e.id: loket_card(e.record, self.strings, self.text) for e in self.catalogue.loketten}
 
-    def product_item(self, entry: Entry) -> ProductItem:
+    def product_item(self, entry: Entry[Fiche]) -> ProductItem:
         record = entry.record
         return ProductItem(record.titel, urls.url(urls.product(entry.id)), record.samenvatting, not record.actief)
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from catalogus.model.catalogue import BROWSE_FIELDS, Catalogue
 from catalogus.base.slug import sort_key
 from catalogus.model import Fiche
+from catalogus.model.catalogue import BROWSE_FIELDS, Catalogue
 from catalogus.model.review import review_due
 from catalogus.site import urls
 from catalogus.site.standalone import write_page
@@ -86,7 +86,9 @@ def counts(catalogue: Catalogue, today: dt.date) -> dict[str, Any]:
         "loketten": [Row(e.id, e.record.naam, len(catalogue.by_loket.get(e.id, ()))) for e in catalogue.loketten],
     }
     for field in BROWSE_FIELDS:
-        per[field] = [Row(key, term.label, len(catalogue.by_term[field].get(key, ()))) for key, term in vocab.terms(field).items()]
+        per[field] = [
+            Row(key, term.label, len(catalogue.by_term[field].get(key, ()))) for key, term in vocab.terms(field).items()
+        ]
     levels = Counter(f.dienstverleningsniveau for f in fiches)
     per["dienstverleningsniveaus"] = [Row(key, term.label, levels[key]) for key, term in vocab.dienstverleningsniveaus.items()]
     owners: dict[str, Counter] = defaultdict(Counter)

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from catalogus.model.catalogue import Catalogue
+from catalogus.site import urls
 from catalogus.site.context import SiteContext
 from catalogus.site.fiche import fiche_view
-from catalogus.site import urls
 from catalogus.site.standalone import write_page
 
 LIST_FIELDS = {"loket": None, "doelgroep": "doelgroepen", "thema": "themas", "levensgebeurtenis": "levensgebeurtenissen"}

@@ -12,16 +12,16 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
+from catalogus.base.translations import format_amount, format_date
+from catalogus.model import WEEKDAYS, Fiche, Loket
 from catalogus.model.catalogue import BROWSE_FIELDS, Catalogue, Entry
 from catalogus.model.glossary import Entry as GlossaryEntry
-from catalogus.model import WEEKDAYS, Fiche, Loket
 from catalogus.site import urls
 from catalogus.site.cards import ContactCard, provider_card
 from catalogus.site.context import ExternalLink, Link, ProductItem, SiteContext
 from catalogus.site.jsonld import government_service, script_body
 from catalogus.site.rechten import RightsView, rights_view
 from catalogus.site.staff import StaffView, staff_view
-from catalogus.base.translations import format_amount, format_date
 
 
 @dataclass(frozen=True)
@@ -133,8 +133,8 @@ class FicheView:
 RELATED_SHOWN = 5
 
 
-def fiche_view(entry: Entry, site: SiteContext, canonical_url: str | None) -> FicheView:
-    fiche: Fiche = entry.record  # type: ignore[assignment]
+def fiche_view(entry: Entry[Fiche], site: SiteContext, canonical_url: str | None) -> FicheView:
+    fiche = entry.record
     text, catalogue = site.text, site.catalogue
     themas = tuple(site.term_link("themas", k) for k in fiche.themas)
     loket = site.loket_cards[fiche.loket] if fiche.loket else None
@@ -200,17 +200,17 @@ def citizen_texts(fiche: Fiche, body: str) -> list[str]:
     return [t for t in single if t] + [*fiche.voorwaarden, *fiche.meebrengen, *fiche.stappen]
 
 
-def closest_related(entry: Entry, catalogue: Catalogue) -> tuple[str, ...]:
+def closest_related(entry: Entry[Fiche], catalogue: Catalogue) -> tuple[str, ...]:
     """At most five related fiches: most shared doelgroepen, thema's and levensgebeurtenissen first, then the
     order the editor listed them in, then the fiches that name this one (alphabetically)."""
-    fiche: Fiche = entry.record  # type: ignore[assignment]
+    fiche = entry.record
     own = _terms(fiche)
     listed = {key: index for index, key in enumerate(fiche.verwante_producten)}
     candidates = catalogue.related.get(entry.id, ())
     order = {key: index for index, key in enumerate(candidates)}
 
     def closeness(key: str) -> tuple[int, int, int]:
-        shared = len(own & _terms(catalogue.by_id[key].record))  # type: ignore[arg-type]
+        shared = len(own & _terms(catalogue.by_id[key].record))
         return (-shared, listed.get(key, len(listed)), order[key])
 
     return tuple(sorted(candidates, key=closeness)[:RELATED_SHOWN])
@@ -277,7 +277,9 @@ def _costs(fiche: Fiche, site: SiteContext) -> Costs | None:
         return None
     return Costs(
         free=cost.gratis,
-        amounts=tuple(Amount(site.text.inline(b.omschrijving), format_amount(site.strings, b.bedrag), b.ongeveer) for b in cost.bedragen),
+        amounts=tuple(
+            Amount(site.text.inline(b.omschrijving), format_amount(site.strings, b.bedrag), b.ongeveer) for b in cost.bedragen
+        ),
         note=_block(site, cost.toelichting),
         source=ExternalLink(cost.bron.titel, cost.bron.url) if cost.bron else None,
     )

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">')
+CHECKBOX_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="__\w+") autocomplete="off">'
+)
 TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
 TOC_LABEL = 'for="__toc"'
 ROBOTS = "robots.txt"

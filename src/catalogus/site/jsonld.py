@@ -8,8 +8,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from catalogus.model import WEEKDAYS, Aanbieder, Adres, Fiche, Loket
 from catalogus.model.catalogue import Catalogue
-from catalogus.model import WEEKDAYS, Adres, Aanbieder, Fiche, Loket
 from catalogus.site.cards import international
 
 SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -77,7 +77,7 @@ def _organisation(kind: str, name: str, contact: Loket | Aanbieder) -> dict[str,
 def _opening_hours(loket: Loket) -> list[dict[str, str]]:
     return [
         {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{schema_day}", "opens": start, "closes": end}
-        for day, schema_day in zip(WEEKDAYS, SCHEMA_DAYS)
+        for day, schema_day in zip(WEEKDAYS, SCHEMA_DAYS, strict=True)
         for start, end in (slot.split("-") for slot in loket.openingsuren.slots(day))
     ]
 

@@ -17,9 +17,21 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from catalogus.model import Fiche
 from catalogus.model.catalogue import Entry
 from catalogus.site import urls
-from catalogus.site.browse import LOKETTEN, SECTIONS, a_z_view, home_view, section_view, term_products, term_src_uri, term_title, term_view, used_terms
+from catalogus.site.browse import (
+    LOKETTEN,
+    SECTIONS,
+    a_z_view,
+    home_view,
+    section_view,
+    term_products,
+    term_src_uri,
+    term_title,
+    term_view,
+    used_terms,
+)
 from catalogus.site.context import SiteContext
 from catalogus.site.fiche import fiche_view
 from catalogus.site.rechten import WIZARD, wizard_view
@@ -96,7 +108,7 @@ def navigation(site: SiteContext) -> list[Any]:
     strings = site.strings
     nav: list[Any] = [{_escaped(strings["site"]["start"]): urls.HOME}]
     for name in SECTIONS:
-        children = [urls.section(name)]
+        children: list[str | dict[Markup, str]] = [urls.section(name)]
         children += [{_escaped(term_title(site, name, key)): term_src_uri(name, key)} for key in used_terms(site, name)]
         nav.append({_escaped(strings["navigatie"][name]): children})
     nav.append({_escaped(strings["navigatie"]["a_z"]): urls.A_Z})
@@ -109,7 +121,7 @@ def _escaped(text: str) -> Markup:
     return escape(text)
 
 
-def _fiche(site: SiteContext, entry: Entry, canonical_url: str | None) -> PageData:
+def _fiche(site: SiteContext, entry: Entry[Fiche], canonical_url: str | None) -> PageData:
     view = fiche_view(entry, site, canonical_url)
     return PageData(
         "fiche.html",

@@ -24,14 +24,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from catalogus.check import report
-from catalogus.model.catalogue import Catalogue
-from catalogus.check.pipeline import check
-from catalogus.model.config import logo_problem
-from catalogus.load.history import History, read_history
-from catalogus.check.intern import InternalText
-from catalogus.site import frame, search
 from catalogus.base import translations
+from catalogus.check import report
+from catalogus.check.intern import InternalText
+from catalogus.check.pipeline import check
+from catalogus.load.history import History, read_history
+from catalogus.model.catalogue import Catalogue
+from catalogus.model.config import logo_problem
+from catalogus.site import frame, search
 from catalogus.site.context import SiteContext, footer_view
 from catalogus.site.pages import SitePage, navigation, site_pages
 from catalogus.site.urls import UnsafePath

@@ -14,14 +14,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from catalogus.model.catalogue import Entry
+from catalogus.base.translations import format_amount, format_date, format_number
 from catalogus.model import Fiche
+from catalogus.model.catalogue import Entry
 from catalogus.rules.compiled import compile_rule
 from catalogus.rules.model import Grens, Rechten, Voorwaarde
 from catalogus.rules.questions import Question, questions
 from catalogus.site import urls
 from catalogus.site.context import ExternalLink, SiteContext
-from catalogus.base.translations import format_amount, format_date, format_number
 
 WIZARD = "waar-heb-ik-recht-op.md"
 # The strings rechten-wizard.js shows (translations/nl.yml, section 'wizard'); the page itself uses the others.
@@ -59,8 +59,8 @@ class RightsView:
     wizard_url: str
 
 
-def rights_view(entry: Entry, site: SiteContext) -> RightsView:
-    fiche: Fiche = entry.record  # type: ignore[assignment]
+def rights_view(entry: Entry[Fiche], site: SiteContext) -> RightsView:
+    fiche = entry.record
     strings = site.strings["rechten"]
     level = site.catalogue.vocabularies.terms("dienstverleningsniveau")[fiche.dienstverleningsniveau]
     rules = fiche.rechten
@@ -168,7 +168,7 @@ class WizardView:
 
 def wizard_view(site: SiteContext) -> WizardView:
     """The wizard's data: the browser evaluates these compiled rules itself, with rechten-evaluate.js."""
-    products = [entry for entry in site.catalogue.products if entry.record.rechten is not None]  # type: ignore[union-attr]
+    products = [(entry, entry.record.rechten) for entry in site.catalogue.products if entry.record.rechten is not None]
     data = {
         "vragen": {
             key: {
@@ -186,9 +186,9 @@ def wizard_view(site: SiteContext) -> WizardView:
                 "id": entry.id,
                 "titel": entry.record.titel,
                 "url": urls.url(urls.product(entry.id)),
-                "regel": compile_rule(entry.id, entry.record.rechten),  # type: ignore[union-attr, arg-type]
+                "regel": compile_rule(entry.id, rechten),
             }
-            for entry in products
+            for entry, rechten in products
         ],
         "teksten": {
             **{key: site.strings["wizard"][key] for key in BROWSER_STRINGS},

@@ -34,7 +34,7 @@ class PageInfo:
 
 @cache
 def environment() -> Environment:
-    env = Environment(  # noqa: S701 (autoescape is on)
+    env = Environment(
         loader=PackageLoader("catalogus.site", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,

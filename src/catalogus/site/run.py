@@ -76,11 +76,11 @@ def render(
 
 def serve(root: Path, today: dt.date, watch: list[Path], address: str | None = None) -> None:
     """Live preview on `address`; a change under `watch`, the templates or the theme rebuilds (and re-checks)."""
-    options = {"dev_addr": address} if address else {}
     watched = [str(path) for path in (*watch, project_dir(root) / "translations", TEMPLATES)]
     with _requested(root, today), _mkdocs_log(logging.INFO):
         try:
-            mkdocs_serve(str(config_file(root)), livereload=True, watch_theme=True, watch=watched, **options)
+            # mkdocs drops an option given as None: without an address, mkdocs.yml (or mkdocs' default) decides
+            mkdocs_serve(str(config_file(root)), livereload=True, watch_theme=True, watch=watched, dev_addr=address or None)
         except MkDocsException as exc:
             raise FrameError(str(exc)) from None
 

@@ -1,8 +1,8 @@
 """Search shaping: what the browser's search index gets for each page, and the citizen words the query side uses.
 
 The stock plugin makes one entry per heading section of the rendered page, and the browser builds the whole
-index when the search is first used on a page (catalogus-zoekstart.js). Each page here is one entry without headings, so a fiche's own
-sections never crowd other fiches out of the top results, and phones parse little:
+index when the search is first used on a page (catalogus-zoekstart.js). Each page here is one entry without headings,
+so a fiche's own sections never crowd other fiches out of the top results, and phones parse little:
 - a fiche: its title and sleutelwoorden (front-matter `tags`) carry the weight (field boosts in mkdocs.yml); the
   text holds what citizens recognise their situation in: the samenvatting, voor wie, the voorwaarden and the
   first words of the text, cut to a word budget (the payload stays under 1 KB);

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from catalogus.base.translations import format_date
+from catalogus.model import Fiche
 from catalogus.model.catalogue import Entry
 from catalogus.site.context import SiteContext
-from catalogus.base.translations import format_date
 
 RECENT_CHANGES = 5
 
@@ -34,7 +35,7 @@ class StaffView:
     wijzigingen: tuple[ChangeView, ...]
 
 
-def staff_view(entry: Entry, site: SiteContext) -> StaffView | None:
+def staff_view(entry: Entry[Fiche], site: SiteContext) -> StaffView | None:
     if site.internal is None:
         return None
     note = site.internal.get(entry.id)

@@ -11,8 +11,8 @@ import difflib
 from pathlib import Path
 
 from catalogus.base.slug import sort_key
-from catalogus.model.config import CONFIG_FILE, TownConfig
 from catalogus.check.owners import owned_fiches
+from catalogus.model.config import CONFIG_FILE, TownConfig
 
 CODEOWNERS = ".github/CODEOWNERS"
 HEADER = (

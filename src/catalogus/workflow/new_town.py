@@ -20,16 +20,18 @@ from typing import Any
 import yaml
 
 from catalogus.base.exitcode import ExitCode
-from catalogus.workflow import codeowners
 from catalogus.check.pipeline import check
-from catalogus.model.config import CONFIG_FILE, TOWN_NAME, TownConfig
 from catalogus.load.drafts import MARKER
 from catalogus.load.inventory import INTERNAL_DIR, LOCAL_DIR, LOCAL_SUFFIX
 from catalogus.load.sources import load_settings, load_source
+from catalogus.model.config import CONFIG_FILE, TOWN_NAME, TownConfig
+from catalogus.workflow import codeowners
 
 CHECKLIST = "NIEUWE-GEMEENTE.md"
 # A regulation is local when a town's council made it; laws, decrees and royal decrees are shared.
-LOCAL_REGULATION = re.compile(r"gemeenteraad|raad voor maatschappelijk welzijn|OCMW-raad|gemeentelijk|stedelijk|politiereglement|retributie", re.I)
+LOCAL_REGULATION = re.compile(
+    r"gemeenteraad|raad voor maatschappelijk welzijn|OCMW-raad|gemeentelijk|stedelijk|politiereglement|retributie", re.I
+)
 QUESTIONS = (
     ("naam", "Naam van de gemeente"),
     ("organisatie", "Naam van de organisatie (bv. Sociaal Huis <gemeente>)"),
@@ -261,7 +263,10 @@ def _write_checklist(root: Path, name: str) -> int:
         "",
         "## Eerst",
         "",
-        "- [ ] `catalogus.yml`: controleer naam, adressen (site, repository), e-mail, taal; voeg eventueel een logo en uw huiskleur toe.",
+        (
+            "- [ ] `catalogus.yml`: controleer naam, adressen (site, repository), e-mail, taal; "
+            "voeg eventueel een logo en uw huiskleur toe."
+        ),
         "- [ ] `content/loketten/`: vul elk loket in, of verwijder een loket dat uw gemeente niet heeft.",
         f"- [ ] `content/{LOCAL_DIR}/`: bevestig per fiche het loket, de kostprijs, de eigenaar en de lokale reglementen.",
         "- [ ] Lees elke fiche in `content/products/`: klopt de gedeelde tekst ook voor uw gemeente?",

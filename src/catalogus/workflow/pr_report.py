@@ -10,11 +10,10 @@ import re
 from itertools import groupby
 from pathlib import Path
 
-from catalogus.check.pipeline import only_changed
-from catalogus.check.pipeline import CONTENT_DIRS, CheckResult
 from catalogus.base.findings import Finding
-from catalogus.workflow.reminders import escape_markdown
+from catalogus.check.pipeline import CONTENT_DIRS, CheckResult, only_changed
 from catalogus.load.sources import load_source
+from catalogus.workflow.reminders import escape_markdown
 
 MARKER = "<!-- catalogus:pr-verslag -->"
 

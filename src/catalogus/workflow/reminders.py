@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalogus.base.slug import sort_key
-from catalogus.model.config import TownConfig
 from catalogus.check.owners import OwnedFiche, owned_fiches, owner_key
+from catalogus.model.config import TownConfig
 from catalogus.model.review import add_months
 
 LABEL = "herinnering-nakijken"
@@ -158,7 +158,13 @@ def as_json(reminders: list[OwnerReminder], today: dt.date, repo_url: str | None
                 "open": bool(r.items),
                 "body": body(r, today, repo_url) if r.items else None,
                 "fiches": [
-                    {"id": d.fiche.id, "titel": d.fiche.titel, "bestand": d.fiche.path, "nakijken_op": d.due.isoformat(), "status": d.status}
+                    {
+                        "id": d.fiche.id,
+                        "titel": d.fiche.titel,
+                        "bestand": d.fiche.path,
+                        "nakijken_op": d.due.isoformat(),
+                        "status": d.status,
+                    }
                     for d in r.items
                 ],
             }

@@ -17,20 +17,20 @@ from typing import Any
 from jinja2 import Environment, PackageLoader
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from catalogus.base import markup
-from catalogus.model.catalogue import Catalogue
+from catalogus.base.slug import slug
+from catalogus.check.messages import describe
 from catalogus.load.inventory import LOCAL_DIR, LOCAL_SUFFIX
 from catalogus.load.local_layer import LOCAL_FIELDS
-from catalogus.check.messages import describe
-from catalogus.base.slug import slug
+from catalogus.load.sources import load_settings, load_source
 from catalogus.model import REFERENCES, Fiche, Kostprijs
+from catalogus.model.catalogue import Catalogue
 from catalogus.model.schema import schemas
+from catalogus.model.vocabulary import FIELD_VOCABULARY
 from catalogus.site import urls
 from catalogus.site.render import environment
-from catalogus.load.sources import load_settings, load_source
-from catalogus.model.vocabulary import FIELD_VOCABULARY
 
 ASSETS = ("redactie.js", "redactie.css")
 # Slug lists the form offers as choices for the model's reference fields: which catalogue entries fill them.
@@ -76,7 +76,7 @@ def checker_messages() -> dict[str, Any]:
     }
 
 
-def _rule(model: type, data: dict[str, Any]) -> str:
+def _rule(model: type[BaseModel], data: dict[str, Any]) -> str:
     try:
         model.model_validate(data)
     except ValidationError as exc:
