@@ -295,10 +295,16 @@
 
   /* ---------- validation: the schema's rules and the model's, in the checker's words ---------- */
 
-  // As the checker's messages.slug: 'Onthaal OCMW' -> 'onthaal-ocmw'.
+  // A mark of nonzero canonical combining class (Python's unicodedata.combining): exactly the marks NFD reorders
+  // around U+0345 (class 240) and U+0334 (class 1).
+  const combining = (ch) => /\p{M}/u.test(ch) &&
+    (("\u0345" + ch).normalize("NFD") !== "\u0345" + ch || (ch + "\u0334").normalize("NFD") !== ch + "\u0334");
+
+  // As the checker's catalogus.base.slug.slug, step by step: case-folded first (str.casefold: 'ß' -> 'ss'), then
+  // NFKD without combining marks, so '™' or 'ℂ' (capitals after NFKD) drop out: 'Onthaal OCMW' -> 'onthaal-ocmw'.
   function slug(text) {
-    const plain = text.normalize("NFKD").toLowerCase().replace(/[\u0300-\u036f]/g, "");
-    return plain.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    const folded = text.toLowerCase().replace(/ß/g, "ss").replace(/\u0345/g, "\u03b9").normalize("NFKD");
+    return [...folded].filter((ch) => !combining(ch)).join("").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
   function fill(template, values) {
@@ -349,9 +355,10 @@
     const k = data.kostprijs;
     if (k) {
       const amounts = k.bedragen || [];
+      // One message at most, the first that applies: Kostprijs._consistent raises at its first failing rule.
       if (k.gratis === true && amounts.length) errors.push({ path: ["kostprijs", "gratis"], message: M.rules.gratis_zonder_bedragen });
-      if (k.gratis !== true && !amounts.length && !k.toelichting) errors.push({ path: ["kostprijs"], message: M.rules.bedragen_of_toelichting });
-      if (amounts.some((b) => b.ongeveer === true) && !k.bron) errors.push({ path: ["kostprijs", "bron"], message: M.rules.ongeveer_met_bron });
+      else if (k.gratis !== true && !amounts.length && !k.toelichting) errors.push({ path: ["kostprijs"], message: M.rules.bedragen_of_toelichting });
+      else if (amounts.some((b) => b.ongeveer === true) && !k.bron) errors.push({ path: ["kostprijs", "bron"], message: M.rules.ongeveer_met_bron });
     }
     if (!data.loket && !data.aanbieder) errors.push({ path: ["loket"], message: M.rules.loket_of_aanbieder });
     if (!state.current && data.id && state.fiches.some((f) => f.id === data.id)) {
@@ -416,14 +423,18 @@
   const IMPLICIT = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|=|<<)$/;
   const NUMBERISH = /^[-+]?\.?[0-9][^ ]*$|^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$|^\d{4}-\d\d?-\d\d?/;
 
+  // Not plain: control characters (C0, DEL, C1), line and paragraph separators, BOM and non-characters; in a flow
+  // list also '?', which PyYAML without libyaml reads as a key indicator.
   function plain(text, flow) {
-    return text !== "" && text === text.trim() && !/[\x00-\x1f\x7f\u0085\u2028\u2029\ufeff]/.test(text) &&
-      !/^[-?:,\[\]{}#&*!|>'"%@`]/.test(text) && !/: |\s#|:$/.test(text) && !(flow && /[,\[\]{}]/.test(text)) &&
+    return text !== "" && text === text.trim() && !/[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/.test(text) &&
+      !/^[-?:,\[\]{}#&*!|>'"%@`]/.test(text) && !/: |\s#|:$/.test(text) && !(flow && /[,?\[\]{}]/.test(text)) &&
       !IMPLICIT.test(text) && !NUMBERISH.test(text);
   }
 
+  // JSON's escapes are YAML's; YAML refuses DEL, C1 controls and non-characters even between quotes, and reads
+  // U+0085, U+2028 and U+2029 as line breaks: those are escaped too.
   function quote(text) {
-    return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/\u0085/g, "\\u0085");
+    return JSON.stringify(text).replace(/[\x7f-\x9f\u2028\u2029\ufffe\uffff]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
   }
 
   function scalar(value, s, flow) {
@@ -437,6 +448,7 @@
   function emit(key, value, s, indent) {
     const pad = " ".repeat(indent);
     if (Array.isArray(value)) {
+      if (!value.length) return [pad + key + ": []"];  // not 'key:' alone, which YAML reads as null
       const items = resolve(s.items);
       if (items.type === "object" || value.some((v) => v && typeof v === "object")) {
         const lines = [pad + key + ":"];
@@ -458,8 +470,9 @@
 
   function emitObject(value, s, indent) {
     const lines = [];
+    const map = Object.values(s.patternProperties || {})[0];  // a map's values (rechten.grenzen) share one schema
     for (const [key, v] of Object.entries(value)) {
-      const sub = s.properties && s.properties[key] ? resolve(s.properties[key]) : {};
+      const sub = s.properties && s.properties[key] ? resolve(s.properties[key]) : resolve(map);
       lines.push(...emit(key, v, sub, indent));
     }
     return lines;
@@ -618,6 +631,10 @@
     document.body.dataset.klaar = "ja";
   });
 
-  // For tests and for staff who want to check a file by hand.
-  window.redactie = { open: (id) => open(state.fiches.find((f) => f.id === id) || null), produce, emitFile, make, validate };
+  // For tests and for staff who want to check a file by hand. slug, rules (the model's cross-field rules on plain
+  // data: the problems found) and emitFile are compared with the Python checker in tests/test_editor_rules.py.
+  window.redactie = {
+    open: (id) => open(state.fiches.find((f) => f.id === id) || null), produce, emitFile, make, validate, slug,
+    rules: (data) => { const errors = []; rules(data, errors); return errors; },
+  };
 })();
