@@ -14,7 +14,7 @@ from catalogus.base.markup import link_problem, text_problems
 
 
 def _editor_text(value: str) -> str:
-    """Raw HTML, unsafe links and the like, found by the parse the site renders with (catalogus.markup)."""
+    """Raw HTML, unsafe links and the like, found by the parse the site renders with (catalogus.base.markup)."""
     problems = text_problems(value)
     if problems:
         raise ValueError("; ".join(dict.fromkeys(problem.message for problem in problems)))
@@ -35,6 +35,9 @@ EDITOR_TEXT = AfterValidator(_editor_text)
 WEB_ADDRESS = AfterValidator(_web_address)
 
 
+# The editors' text types every model shares; a model with other lengths writes its own alias the same way.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), EDITOR_TEXT]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), EDITOR_TEXT]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), WEB_ADDRESS]
 
 

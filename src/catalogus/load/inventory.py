@@ -14,8 +14,8 @@ from catalogus.load.sources import display_path, load_settings
 from catalogus.model.config import CONFIG_FILE, TownConfig
 
 CONTENT_DIRS = {"products": "product", "loketten": "loket"}
-LOCAL_DIR, LOCAL_SUFFIX = "lokaal", ".yml"  # catalogus.local_layer checks these files
-INTERNAL_DIR = "intern"  # content/intern/<fiche-id>.md: staff edition only (catalogus.intern)
+LOCAL_DIR, LOCAL_SUFFIX = "lokaal", ".yml"  # catalogus.load.local_layer checks these files
+INTERNAL_DIR = "intern"  # content/intern/<fiche-id>.md: staff edition only (catalogus.check.intern)
 README = "README.md"
 MAX_IMAGE_BYTES = 1024 * 1024
 # Allowed images by extension, recognised by their first bytes (never by name alone). No SVG: it can hold script.

@@ -5,7 +5,7 @@ product of the town's own (its premium, its service) the conditions, amounts and
 A fork changes only its local files, upstream only the shared ones, so `git merge` of an upstream improvement
 never meets the fork's edits. Each local field replaces the fiche's field of the same name; the merged data is
 validated by the same model, and every finding about a local field points at the local file and its line.
-Shared text names the town as $gemeente (see catalogus.placeholders).
+Shared text names the town as $gemeente (see catalogus.load.placeholders).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
-from catalogus.base.fields import EDITOR_TEXT, WEB_ADDRESS, Strict, Url
+from catalogus.base.fields import EDITOR_TEXT, WEB_ADDRESS, ShortText, Strict, Text, Url
 from catalogus.base.markup import PHONE_PATTERN
 from catalogus.rules.model import Rechten
 
@@ -27,8 +27,6 @@ TIME_SLOT = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), EDITOR_TEXT]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), EDITOR_TEXT]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=80), EDITOR_TEXT]
 Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=160), EDITOR_TEXT]
 Keyword = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=40), EDITOR_TEXT]
@@ -311,7 +309,7 @@ class Intern(Strict):
     """The staff edition's text for one fiche (content/intern/<fiche-id>.md): how staff handle the product.
 
     Never part of the public site: only `catalogus build --intern` renders it. Never personal data either: the
-    checker refuses national register numbers and account numbers in it (catalogus.intern)."""
+    checker refuses national register numbers and account numbers in it (catalogus.check.intern)."""
 
     team: ShortText | None = Field(
         None, description="Welk team of welke dienst dit behandelt, bv. 'Onthaal OCMW – team thuiszorg'."

@@ -56,7 +56,7 @@ class Melden(BaseModel):
 TOWN_NAME = r"^[^\W\d_](?:[^\W_]|[ '’.-])*$"
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
 LOGO_MAX_BYTES = 200_000
-# A local name the shared fiches write as $naam (catalogus.placeholders): small letters and '_'.
+# A local name the shared fiches write as $naam (catalogus.load.placeholders): small letters and '_'.
 PlaceholderName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,39}$")]
 
 

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from catalogus.base.fields import Text
 from catalogus.base.plaintext import PlainText
 from catalogus.base.slug import slug  # the spelling rule the checker uses to match what editors type
-from catalogus.model import Text
 
 VOCABULARY_FILE = "vocabularies.yml"
 

@@ -28,7 +28,7 @@ def write_exports(
     catalogue: Catalogue, site: Path, today: dt.date, root: Path, project: Path, history: History | None = None
 ) -> dict[str, float]:
     """Write every export under `site`; returns seconds per step (the build prints them). `history`: the build's
-    one reading of git (catalogus.history), read here when not given."""
+    one reading of git (catalogus.load.history), read here when not given."""
     strings = translations.load(project, catalogue.config.taal)
     timings: dict[str, float] = {}
 

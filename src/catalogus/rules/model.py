@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from catalogus.base.fields import EDITOR_TEXT, Strict, Url
+from catalogus.base.fields import EDITOR_TEXT, ShortText, Strict, Url
 from catalogus.rules.questions import questions
 
 MAX_DEPTH = 6
@@ -26,7 +26,6 @@ Toekenning = Literal["automatisch", "uitnodiging", "aanvraag"]
 
 
 GrensNaam = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), EDITOR_TEXT]
 Explanation = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200), EDITOR_TEXT]
 
 

@@ -44,7 +44,7 @@ class SiteContext:
     strings: dict[str, Any]
     today: dt.date = field(default_factory=dt.date.today)  # the build's --today ("vandaag open")
     text: TextRenderer = field(default_factory=TextRenderer)
-    history: History = field(default_factory=History)  # git: when each fiche changed (catalogus.history)
+    history: History = field(default_factory=History)  # git: when each fiche changed (catalogus.load.history)
     internal: dict[str, InternalText] | None = None  # the staff edition's texts; None: the public edition
 
     @property
@@ -79,7 +79,7 @@ class FooterView:
     organisation: str
     contact: ContactCard | None
     links: tuple[Link, ...]
-    staff: Link  # the staff page /redactie/ (catalogus.editor), which leads on to the repository
+    staff: Link  # the staff page /redactie/ (catalogus.site.editor), which leads on to the repository
 
 
 def footer_view(site: SiteContext) -> FooterView:

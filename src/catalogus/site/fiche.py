@@ -121,7 +121,7 @@ class FicheView:
     levensgebeurtenissen: tuple[Link, ...]
     nagekeken: str
     nagekeken_iso: str
-    gewijzigd: str  # last change: git's last commit of the file, else the review date (catalogus.history)
+    gewijzigd: str  # last change: git's last commit of the file, else the review date (catalogus.load.history)
     gewijzigd_iso: str
     melden: ExternalLink | None
     kruimelpad: tuple[Link, ...]

@@ -1,7 +1,7 @@
 """The package's own Jinja environment: it renders every page body; mkdocs-material only adds the frame.
 
 Autoescape is on and undefined values are errors, so a template prints nothing unescaped except Markup made by
-the text renderer (catalogus.markup) or the JSON-LD encoder. A page template defines `{% block body %}` and, if
+the text renderer (catalogus.base.markup) or the JSON-LD encoder. A page template defines `{% block body %}` and, if
 it needs something in <head>, `{% block head %}`; templates live in catalogus/site/templates/.
 """
 

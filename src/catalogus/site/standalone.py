@@ -1,6 +1,6 @@
-"""Standalone pages of the exports (embeds, the policy dashboard), rendered by the site's own Jinja environment
-(catalogus.site.render: autoescape, StrictUndefined, its `url` filter) with the templates in
-catalogus/export/templates; no mkdocs involved."""
+"""Standalone pages written after mkdocs (embeds, the policy dashboard), rendered by the site's own Jinja
+environment (catalogus.site.render: autoescape, StrictUndefined, its `url` filter) with the templates in
+site/templates/standalone; no mkdocs involved."""
 
 from __future__ import annotations
 

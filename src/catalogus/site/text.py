@@ -1,7 +1,7 @@
 """Editors' Markdown as HTML for the templates, and the plain text the search index gets.
 
 Every piece of editor text on the site (fiche body, text fields, list items, vocabulary `uitleg`, settings such
-as `site_omschrijving`) goes through this one renderer, which is catalogus.markup: the parse the checker uses,
+as `site_omschrijving`) goes through this one renderer, which is catalogus.base.markup: the parse the checker uses,
 with raw HTML off and unsafe links dropped. A glossary or any other rule about words in a text hooks in there.
 """
 

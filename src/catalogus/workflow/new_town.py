@@ -1,7 +1,7 @@
 """`catalogus nieuwe-gemeente`: make a fresh fork the catalogue of another town, as a draft to fill in.
 
 It rewrites catalogus.yml, turns every loket into a template, keeps every shared fiche and gives each a local
-layer (content/lokaal/<id>.yml) whose town-specific fields say 'IN TE VULLEN' (catalogus.drafts): the town
+layer (content/lokaal/<id>.yml) whose town-specific fields say 'IN TE VULLEN' (catalogus.load.drafts): the town
 confirms cost, owner, review date and local regulations before it publishes. Shared text that still names the
 old town gets the $gemeente placeholder. It ends with a checklist (NIEUWE-GEMEENTE.md) made from the
 checker's own findings, so the list and `catalogus check` always agree.
