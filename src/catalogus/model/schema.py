@@ -18,7 +18,7 @@ from catalogus.model.vocabulary import FIELD_VOCABULARY, VOCABULARY_FILE, Vocabu
 SCHEMA_DIR = "schemas"
 GUIDE = "content/README.md"
 BEGIN, END = "<!-- velden:begin (gegenereerd met 'catalogus schema') -->", "<!-- velden:eind -->"
-GENERATED = "Gegenereerd uit src/catalogus/model.py en vocabularies.yml met 'catalogus schema'. Niet met de hand aanpassen."
+GENERATED = "Gegenereerd uit src/catalogus/model/ en vocabularies.yml met 'catalogus schema'. Niet met de hand aanpassen."
 
 
 def schemas(vocab: Vocabularies) -> dict[str, dict[str, Any]]:
