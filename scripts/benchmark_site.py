@@ -33,13 +33,17 @@ from pathlib import Path
 
 import yaml
 
+from catalogus.check.editorial import AMOUNT
 from catalogus.check.pipeline import check
+from catalogus.load import local_layer
+from catalogus.load.prepare import prepare
 from catalogus.load.sources import load_source
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 from browser import CLI, SEARCH_BOX, SEARCH_PROBE, TODAY, launch_chromium, serve  # noqa: E402
+from synthetic import write_settings  # noqa: E402
 
 DISTRICTS = ("Harelbeke", "Bavikhove", "Hulste", "Stasegem")
 LIST_FIELDS = ("sleutelwoorden", "voorwaarden", "meebrengen", "stappen")
@@ -59,16 +63,22 @@ PLAIN_CONFIG = {
 def real_fiches() -> list[tuple[dict, str]]:
     """Front-matter and body of every real fiche the checker accepts."""
     result = check(REPO, dt.date.fromisoformat(TODAY))
-    broken = {f.path for f in result.errors}
+    if result.catalogue is None:
+        raise SystemExit("de inhoud heeft fouten; 'catalogus check' zegt welke")
+    config, content = result.catalogue.config, REPO / result.catalogue.config.content_map
     fiches = []
-    for path in sorted((REPO / "content" / "products").glob("*.md")):
-        display = path.relative_to(REPO).as_posix()
-        source = load_source(path, display)
-        if display not in broken and source.data:
+    for entry in result.catalogue.products:  # with its local layer and the town's names filled in
+        source = load_source(REPO / entry.path, entry.path)
+        prepare(source, local_layer.find_layer(source, content, REPO), config, today=None)
+        if source.data:
             fiches.append((source.data, source.body))
     if not fiches:
         raise SystemExit("geen enkele geldige fiche in content/products om een catalogus uit te maken")
     return fiches
+
+
+def _amount(item: object) -> bool:
+    return bool(AMOUNT.search(item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)))
 
 
 def short_title(title: str, limit: int = 58) -> str:
@@ -85,21 +95,21 @@ def write_catalogue(root: Path, count: int, seed: int = 1) -> list[str]:
     real fiches would make the search index compress far better than a real catalogue of that size does.
     """
     rng = random.Random(seed)
-    vocab = yaml.safe_load((REPO / "vocabularies.yml").read_text(encoding="utf-8"))
-    for name in ("catalogus.yml", "vocabularies.yml"):
-        shutil.copy(REPO / name, root / name)
-    shutil.copytree(REPO / "content" / "loketten", root / "content" / "loketten")
+    vocab = write_settings(root)
     products = root / "content" / "products"
     products.mkdir(parents=True)
     bases = real_fiches()
-    pool = {field: [item for data, _ in bases for item in data.get(field, [])] for field in LIST_FIELDS}
-    summaries = [data["samenvatting"] for data, _ in bases]
-    paragraphs = [p.strip() for _, body in bases for p in body.split("\n\n") if p.strip()]
+    # Texts that name an amount need the source of their own fiche: they are not mixed into others.
+    pool = {field: [item for data, _ in bases for item in data.get(field, []) if not _amount(item)] for field in LIST_FIELDS}
+    summaries = [data["samenvatting"] for data, _ in bases if not AMOUNT.search(data["samenvatting"])]
+    paragraphs = [p.strip() for _, body in bases for p in body.split("\n\n") if p.strip() and not AMOUNT.search(p)]
     ids = [f"{bases[n % len(bases)][0]['id']}-{n}" for n in range(count)]
     for n, fiche_id in enumerate(ids):
         data, _ = bases[n % len(bases)]
         fiche = copy.deepcopy(data)
         fiche["id"] = fiche_id
+        fiche.pop("stopgezet", None)  # its successor is a real fiche, not in this catalogue
+        fiche.pop("status", None)
         fiche["titel"] = f"{short_title(data['titel'])} ({rng.choice(DISTRICTS)} {n})"
         fiche["samenvatting"] = rng.choice(summaries)
         for field in ("doelgroepen", "themas", "levensgebeurtenissen"):

@@ -15,13 +15,24 @@ WORDS = (
 ).split()
 
 
+def write_settings(root: Path) -> dict:
+    """The real settings and lokets under `root`, without what names real fiches (the home page's most asked,
+    owners, life-event steps): a synthetic catalogue has other fiches. Returns the vocabularies."""
+    vocab = yaml.safe_load((REPO / "vocabularies.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((REPO / "catalogus.yml").read_text(encoding="utf-8"))
+    config.update(meest_gevraagd=[], eigenaars={})
+    for event in vocab["levensgebeurtenissen"].values():
+        event.pop("stappen", None)
+    for name, data in (("catalogus.yml", config), ("vocabularies.yml", vocab)):
+        (root / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    shutil.copytree(REPO / "content" / "loketten", root / "content" / "loketten", dirs_exist_ok=True)
+    return vocab
+
+
 def make_catalogue(root: Path, count: int, seed: int = 1) -> Path:
     """Write `count` valid fiches plus the real lokets, config and vocabularies under `root`."""
     rng = random.Random(seed)
-    vocab = yaml.safe_load((REPO / "vocabularies.yml").read_text(encoding="utf-8"))
-    for name in ("catalogus.yml", "vocabularies.yml"):
-        shutil.copy(REPO / name, root / name)
-    shutil.copytree(REPO / "content" / "loketten", root / "content" / "loketten", dirs_exist_ok=True)
+    vocab = write_settings(root)
     loketten = sorted(p.stem for p in (root / "content" / "loketten").glob("*.md"))
     products = root / "content" / "products"
     products.mkdir(parents=True, exist_ok=True)
