@@ -21,7 +21,7 @@ import yaml
 from catalogus.build import build_site
 from catalogus.cli import main
 from site_examples import TODAY, make_catalogue
-from test_history import git
+from test_load_history import git
 
 MARKERS = ("ZEBRAPAD7731 team", "KWARTELKONING4410 doorverwijzen", "OKAPI2298 afspraak", "Zwaluwstaart9911 commit")
 NOTE = f"""---

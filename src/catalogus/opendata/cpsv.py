@@ -1,7 +1,7 @@
 """CPSV-AP 3.2.0 (EU Core Public Service Vocabulary Application Profile) as JSON-LD: every fiche a
 `cpsv:PublicService` of the town, with its loketten as contact points and channels (with opening hours),
 costs, requirements, evidence, procedure, legal resources and output. Validated against the official shapes
-in tests/test_export_linked.py.
+in tests/test_opendata_linked.py.
 """
 
 from __future__ import annotations

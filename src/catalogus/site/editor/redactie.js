@@ -632,7 +632,7 @@
   });
 
   // For tests and for staff who want to check a file by hand. slug, rules (the model's cross-field rules on plain
-  // data: the problems found) and emitFile are compared with the Python checker in tests/test_editor_rules.py.
+  // data: the problems found) and emitFile are compared with the Python checker in tests/test_site_editor_rules.py.
   window.redactie = {
     open: (id) => open(state.fiches.find((f) => f.id === id) || null), produce, emitFile, make, validate, slug,
     rules: (data) => { const errors = []; rules(data, errors); return errors; },

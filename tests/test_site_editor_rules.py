@@ -1,6 +1,6 @@
 """The staff editor's own JavaScript (redactie.js) against the Python side, on the same inputs.
 
-The page runs in headless Chromium on the real built site, as in test_editor_browser.py, so the code under test
+The page runs in headless Chromium on the real built site, as in test_site_editor_browser.py, so the code under test
 is the script the editor really loads; `window.redactie` (the page's test hook) gives its slug, its model rules
 and its YAML writer. One page serves every case of this module and the cases are sent in batches.
 
