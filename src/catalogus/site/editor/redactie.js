@@ -89,6 +89,13 @@
     return node;
   }
 
+  // One builder per kind (see kind()): each adds its input(s) to the field and fills in c.get, c.set and c.inputs,
+  // and whatever else its kind keeps on the control.
+  const BUILDERS = {
+    text: textControl, date: textControl, number: textControl, choice: choiceControl, choices: choicesControl,
+    lines: linesControl, bool: boolControl, object: objectControl, kept: keptControl, objects: objectsControl,
+  };
+
   function control(key, s, path, required) {
     const k = kind(key, s);
     const id = "v" + (++uid);
@@ -101,153 +108,7 @@
     const wrap = el(k === "choices" || k === "object" || k === "objects" ? "fieldset" : "div", { class: "veld" + (k === "object" || k === "objects" ? " groep" : "") }, [label]);
     if (hint) wrap.append(hint);
     const describedBy = [hint && hint.id, message.id].filter(Boolean).join(" ");
-    if (k === "text" || k === "date" || k === "number") {
-      const long = k === "text" && !(s.maxLength && s.maxLength <= 200);
-      const input = el(long ? "textarea" : "input", {
-        id, "aria-describedby": describedBy, rows: long ? 3 : null,
-        type: long ? null : k === "date" ? "date" : k === "number" ? "number" : "text",
-        step: k === "number" ? (s.type === "integer" ? "1" : "0.01") : null,
-        min: s.minimum, max: s.maximum, inputmode: k === "number" ? "decimal" : null,
-      });
-      wrap.append(input);
-      c.get = () => {
-        const raw = input.value.trim();
-        if (raw === "") return undefined;
-        if (k === "number") return input.validity.badInput ? NaN : Number(raw);
-        return raw;
-      };
-      c.set = (v) => { input.value = v === undefined || v === null ? "" : String(v); };
-      c.inputs = [input];
-    } else if (k === "choice") {
-      const select = el("select", { id, "aria-describedby": describedBy }, [el("option", { value: "", text: T.geen })]);
-      for (const o of options(key, s)) select.append(el("option", { value: o.id, text: o.label }));
-      wrap.append(select);
-      c.get = () => select.value || undefined;
-      c.set = (v) => {
-        if (v !== undefined && v !== null && ![...select.options].some((o) => o.value === v)) {
-          select.append(el("option", { value: v, text: v }));  // an unknown value stays visible, and is reported
-        }
-        select.value = v === undefined || v === null ? "" : v;
-      };
-      c.inputs = [select];
-    } else if (k === "choices") {
-      const box = el("div", { class: "keuzes", id, role: "group", "aria-describedby": describedBy });
-      const boxes = [];
-      for (const o of options(key, s)) {
-        const input = el("input", { type: "checkbox", value: o.id });
-        boxes.push(input);
-        box.append(el("label", {}, [input, o.label]));
-      }
-      wrap.append(box);
-      c.order = [];
-      c.get = () => {
-        const checked = boxes.filter((b) => b.checked).map((b) => b.value);
-        // Keep the editor's order: values already there first, newly ticked ones at the end.
-        const kept = c.order.filter((v) => checked.includes(v));
-        const added = checked.filter((v) => !kept.includes(v));
-        return kept.concat(added).length ? kept.concat(added) : undefined;
-      };
-      c.set = (v) => {
-        const values = Array.isArray(v) ? v : [];
-        for (const value of values) {
-          if (!boxes.some((b) => b.value === value)) {
-            const input = el("input", { type: "checkbox", value });
-            boxes.push(input);
-            box.append(el("label", {}, [input, value]));
-          }
-        }
-        for (const b of boxes) b.checked = values.includes(b.value);
-        c.order = values.slice();
-      };
-      c.inputs = boxes;
-      c.box = box;
-    } else if (k === "lines") {
-      const input = el("textarea", { id, rows: 4, "aria-describedby": describedBy });
-      wrap.querySelector(".uitleg") ? wrap.querySelector(".uitleg").append(" " + T.een_per_regel) : wrap.append(el("p", { class: "uitleg", text: T.een_per_regel }));
-      wrap.append(input);
-      c.get = () => {
-        const lines = input.value.split("\n").map((l) => l.trim()).filter(Boolean);
-        return lines.length ? lines : undefined;
-      };
-      c.set = (v) => { input.value = Array.isArray(v) ? v.join("\n") : ""; };
-      c.inputs = [input];
-    } else if (k === "bool") {
-      const input = el("input", { type: "checkbox", id, "aria-describedby": describedBy });
-      label.prepend(input);
-      c.explicitFalse = false;
-      c.get = () => (input.checked ? true : (c.required || c.explicitFalse ? false : undefined));
-      c.set = (v) => { input.checked = v === true; c.explicitFalse = v === false; };
-      c.inputs = [input];
-    } else if (k === "object") {
-      const inner = el("div", { id });
-      const children = Object.entries(s.properties).map(([name, sub]) =>
-        control(name, resolve(sub), path.concat(name), (s.required || []).includes(name)));
-      for (const child of children) inner.append(child.wrap);
-      c.children = children;
-      let present = null;
-      if (!required) {
-        present = el("input", { type: "checkbox", id: id + "-aan" });
-        wrap.insertBefore(el("label", { for: id + "-aan", class: "aan" }, [present, T.invullen]), hint ? hint.nextSibling : label.nextSibling);
-        const sync = () => { inner.hidden = !present.checked; };
-        present.addEventListener("change", sync);
-        c.inputs = [present];
-        c.sync = sync;
-      }
-      wrap.append(inner);
-      c.get = () => {
-        if (present && !present.checked) return undefined;
-        const value = {};
-        for (const child of c.children) {
-          const v = child.get();
-          if (v !== undefined) value[child.key] = v;
-        }
-        return reorder(value, c.keyOrder, Object.keys(s.properties));
-      };
-      c.set = (v) => {
-        const value = v && typeof v === "object" ? v : {};
-        c.keyOrder = Object.keys(value);
-        for (const child of c.children) child.set(value[child.key]);
-        if (present) { present.checked = v !== undefined && v !== null; c.sync(); }
-      };
-    } else if (k === "kept") {
-      wrap.append(el("p", { class: "uitleg", id, text: T.behouden }));
-      c.get = () => c.value;
-      c.set = (v) => { c.value = v === null ? undefined : v; };
-      c.inputs = [];
-    } else if (k === "objects") {
-      const itemSchema = resolve(s.items);
-      const list = el("div", { id });
-      const add = el("button", { type: "button", class: "licht", text: fill(T.toevoegen, { veld: title(key) }) });
-      c.items = [];
-      const addItem = (value) => {
-        const item = control(key, itemSchema, path.concat(c.items.length), true);
-        item.wrap.querySelector("legend").firstChild.textContent = title(key) + " " + (c.items.length + 1) + " ";
-        const remove = el("button", { type: "button", class: "licht", text: T.verwijder });
-        remove.addEventListener("click", () => {
-          c.items.splice(c.items.indexOf(item), 1);
-          item.wrap.remove();
-          c.items.forEach((it, i) => { it.relocate(path.concat(i)); });
-          changed(c);
-        });
-        item.wrap.append(remove);
-        item.set(value || {});
-        c.items.push(item);
-        list.append(item.wrap);
-        hook(item, c);
-      };
-      add.addEventListener("click", () => { addItem({}); changed(c); });
-      wrap.append(list, add);
-      c.get = () => {
-        const values = c.items.map((it) => it.get()).filter((v) => v !== undefined && Object.keys(v).length);
-        return values.length ? values : undefined;
-      };
-      c.set = (v) => {
-        for (const item of c.items) item.wrap.remove();
-        c.items = [];
-        for (const value of Array.isArray(v) ? v : []) addItem(value);
-      };
-      c.inputs = [];
-    }
+    BUILDERS[k](c, { wrap, label, hint, describedBy });
     c.wrap = wrap;
     wrap.append(message);
     const name = () => {
@@ -262,6 +123,184 @@
       (c.items || []).forEach((it, i) => it.relocate(p.concat(i)));
     };
     return c;
+  }
+
+  // text, date and number: one input (a textarea for long text).
+  function textControl(c, { wrap, describedBy }) {
+    const { s, id, kind: k } = c;
+    const long = k === "text" && !(s.maxLength && s.maxLength <= 200);
+    const input = el(long ? "textarea" : "input", {
+      id, "aria-describedby": describedBy, rows: long ? 3 : null,
+      type: long ? null : k === "date" ? "date" : k === "number" ? "number" : "text",
+      step: k === "number" ? (s.type === "integer" ? "1" : "0.01") : null,
+      min: s.minimum, max: s.maximum, inputmode: k === "number" ? "decimal" : null,
+    });
+    wrap.append(input);
+    c.get = () => {
+      const raw = input.value.trim();
+      if (raw === "") return undefined;
+      if (k === "number") return input.validity.badInput ? NaN : Number(raw);
+      return raw;
+    };
+    c.set = (v) => { input.value = v === undefined || v === null ? "" : String(v); };
+    c.inputs = [input];
+  }
+
+  // One value from a list: a select.
+  function choiceControl(c, { wrap, describedBy }) {
+    const { key, s, id } = c;
+    const select = el("select", { id, "aria-describedby": describedBy }, [el("option", { value: "", text: T.geen })]);
+    for (const o of options(key, s)) select.append(el("option", { value: o.id, text: o.label }));
+    wrap.append(select);
+    c.get = () => select.value || undefined;
+    c.set = (v) => {
+      if (v !== undefined && v !== null && ![...select.options].some((o) => o.value === v)) {
+        select.append(el("option", { value: v, text: v }));  // an unknown value stays visible, and is reported
+      }
+      select.value = v === undefined || v === null ? "" : v;
+    };
+    c.inputs = [select];
+  }
+
+  // Several values from a list: a group of checkboxes.
+  function choicesControl(c, { wrap, describedBy }) {
+    const { key, s, id } = c;
+    const box = el("div", { class: "keuzes", id, role: "group", "aria-describedby": describedBy });
+    const boxes = [];
+    for (const o of options(key, s)) {
+      const input = el("input", { type: "checkbox", value: o.id });
+      boxes.push(input);
+      box.append(el("label", {}, [input, o.label]));
+    }
+    wrap.append(box);
+    c.order = [];
+    c.get = () => {
+      const checked = boxes.filter((b) => b.checked).map((b) => b.value);
+      // Keep the editor's order: values already there first, newly ticked ones at the end.
+      const kept = c.order.filter((v) => checked.includes(v));
+      const added = checked.filter((v) => !kept.includes(v));
+      return kept.concat(added).length ? kept.concat(added) : undefined;
+    };
+    c.set = (v) => {
+      const values = Array.isArray(v) ? v : [];
+      for (const value of values) {
+        if (!boxes.some((b) => b.value === value)) {
+          const input = el("input", { type: "checkbox", value });
+          boxes.push(input);
+          box.append(el("label", {}, [input, value]));
+        }
+      }
+      for (const b of boxes) b.checked = values.includes(b.value);
+      c.order = values.slice();
+    };
+    c.inputs = boxes;
+    c.box = box;
+  }
+
+  // A list of lines: a textarea, one per line.
+  function linesControl(c, { wrap, describedBy }) {
+    const { id } = c;
+    const input = el("textarea", { id, rows: 4, "aria-describedby": describedBy });
+    wrap.querySelector(".uitleg") ? wrap.querySelector(".uitleg").append(" " + T.een_per_regel) : wrap.append(el("p", { class: "uitleg", text: T.een_per_regel }));
+    wrap.append(input);
+    c.get = () => {
+      const lines = input.value.split("\n").map((l) => l.trim()).filter(Boolean);
+      return lines.length ? lines : undefined;
+    };
+    c.set = (v) => { input.value = Array.isArray(v) ? v.join("\n") : ""; };
+    c.inputs = [input];
+  }
+
+  // Yes or no: a checkbox in the label.
+  function boolControl(c, { label, describedBy }) {
+    const { id } = c;
+    const input = el("input", { type: "checkbox", id, "aria-describedby": describedBy });
+    label.prepend(input);
+    c.explicitFalse = false;
+    c.get = () => (input.checked ? true : (c.required || c.explicitFalse ? false : undefined));
+    c.set = (v) => { input.checked = v === true; c.explicitFalse = v === false; };
+    c.inputs = [input];
+  }
+
+  // A block of fields: a control per property; an optional block has an "Invullen" checkbox.
+  function objectControl(c, { wrap, label, hint }) {
+    const { s, path, id, required } = c;
+    const inner = el("div", { id });
+    const children = Object.entries(s.properties).map(([name, sub]) =>
+      control(name, resolve(sub), path.concat(name), (s.required || []).includes(name)));
+    for (const child of children) inner.append(child.wrap);
+    c.children = children;
+    let present = null;
+    if (!required) {
+      present = el("input", { type: "checkbox", id: id + "-aan" });
+      wrap.insertBefore(el("label", { for: id + "-aan", class: "aan" }, [present, T.invullen]), hint ? hint.nextSibling : label.nextSibling);
+      const sync = () => { inner.hidden = !present.checked; };
+      present.addEventListener("change", sync);
+      c.inputs = [present];
+      c.sync = sync;
+    }
+    wrap.append(inner);
+    c.get = () => {
+      if (present && !present.checked) return undefined;
+      const value = {};
+      for (const child of c.children) {
+        const v = child.get();
+        if (v !== undefined) value[child.key] = v;
+      }
+      return reorder(value, c.keyOrder, Object.keys(s.properties));
+    };
+    c.set = (v) => {
+      const value = v && typeof v === "object" ? v : {};
+      c.keyOrder = Object.keys(value);
+      for (const child of c.children) child.set(value[child.key]);
+      if (present) { present.checked = v !== undefined && v !== null; c.sync(); }
+    };
+  }
+
+  // A block the form cannot show: kept as written.
+  function keptControl(c, { wrap }) {
+    const { id } = c;
+    wrap.append(el("p", { class: "uitleg", id, text: T.behouden }));
+    c.get = () => c.value;
+    c.set = (v) => { c.value = v === null ? undefined : v; };
+    c.inputs = [];
+  }
+
+  // A list of blocks: a block control per item, with a remove button, and a button to add one.
+  function objectsControl(c, { wrap }) {
+    const { key, s, path, id } = c;
+    const itemSchema = resolve(s.items);
+    const list = el("div", { id });
+    const add = el("button", { type: "button", class: "licht", text: fill(T.toevoegen, { veld: title(key) }) });
+    c.items = [];
+    const addItem = (value) => {
+      const item = control(key, itemSchema, path.concat(c.items.length), true);
+      item.wrap.querySelector("legend").firstChild.textContent = title(key) + " " + (c.items.length + 1) + " ";
+      const remove = el("button", { type: "button", class: "licht", text: T.verwijder });
+      remove.addEventListener("click", () => {
+        c.items.splice(c.items.indexOf(item), 1);
+        item.wrap.remove();
+        c.items.forEach((it, i) => { it.relocate(path.concat(i)); });
+        changed(c);
+      });
+      item.wrap.append(remove);
+      item.set(value || {});
+      c.items.push(item);
+      list.append(item.wrap);
+      hook(item, c);
+    };
+    add.addEventListener("click", () => { addItem({}); changed(c); });
+    wrap.append(list, add);
+    c.get = () => {
+      const values = c.items.map((it) => it.get()).filter((v) => v !== undefined && Object.keys(v).length);
+      return values.length ? values : undefined;
+    };
+    c.set = (v) => {
+      for (const item of c.items) item.wrap.remove();
+      c.items = [];
+      for (const value of Array.isArray(v) ? v : []) addItem(value);
+    };
+    c.inputs = [];
   }
 
   function reorder(value, first, schemaOrder) {
