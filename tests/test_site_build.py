@@ -175,6 +175,21 @@ def test_a_broken_fiche_fails_the_build_with_the_checkers_report_and_leaves_no_s
     assert not site.exists()
 
 
+def test_a_step_that_fails_after_mkdocs_leaves_no_half_written_site(tmp_path, monkeypatch):
+    """The exports are written after mkdocs: if they fail, the pages already in the staging folder are not published."""
+    root = make_catalogue(tmp_path)
+    site = root / "site"
+
+    def broken_exports(*args, **kwargs):
+        raise RuntimeError("export stuk")
+
+    monkeypatch.setattr("catalogus.build.write_exports", broken_exports)
+    with pytest.raises(RuntimeError, match="export stuk"):
+        build(root, site)
+    assert not site.exists()
+    assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == []
+
+
 def test_cli_build_refuses_a_site_dir_that_holds_the_project(tmp_path):
     (tmp_path / "project").mkdir()
     root = make_catalogue(tmp_path / "project")

@@ -89,7 +89,7 @@ def publish(
     draft site with its banner. Returns the number of pages, or None when mkdocs refused the site."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    framed = None
+    pages = None  # set only when every step succeeded: a half-written site is never moved into place
     history = read_history(catalogue, root)  # one git pass for the pages and the exports
     try:
         framed = frame.render(root, today, catalogue, staging, history, internal, concept)
@@ -98,16 +98,16 @@ def publish(
         write_editor(staging, root, catalogue, framed.repo_url, framed.edit_uri, strings)  # staff page /redactie/
         if internal is None:  # open data is for the public site only
             write_exports(catalogue, staging, today, root, project, history)  # data/, embed/, beleid/
+        pages = framed.pages
     except frame.FrameError as exc:
         print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
-        framed = None
     finally:
         _remove(target)
-        if framed is not None:
+        if pages is not None:
             staging.rename(target)
         else:
             _remove(staging)
-    return framed.pages if framed is not None else None
+    return pages
 
 
 def serve_site(root: Path, today: dt.date, address: str | None = None) -> ExitCode:
