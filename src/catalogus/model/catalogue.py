@@ -14,6 +14,7 @@ from catalogus.model import Fiche, Loket
 from catalogus.model.config import Paginas, TownConfig
 from catalogus.model.glossary import EMPTY, Glossary
 from catalogus.model.vocabulary import Vocabularies
+from catalogus.rules.model import Rechten
 
 BROWSE_FIELDS = ("doelgroepen", "themas", "levensgebeurtenissen")
 
@@ -54,6 +55,11 @@ class Catalogue:
 
     def listed(self, ids: tuple[str, ...]) -> list[Entry[Fiche]]:
         return [self.by_id[i] for i in ids]
+
+    def with_rules(self) -> list[tuple[Entry[Fiche], Rechten]]:
+        """The fiches with eligibility rules ('rechten'), in catalogue order, each with its rules: what the wizard
+        and the outreach batch evaluate."""
+        return [(entry, entry.record.rechten) for entry in self.products if entry.record.rechten is not None]
 
 
 def build_catalogue(

@@ -22,9 +22,8 @@ from catalogus.model import Fiche
 from catalogus.model.catalogue import Catalogue
 from catalogus.outreach.grouping import Summary, evaluate_product
 from catalogus.outreach.households import Households, RowProblem, read_households, read_ids, read_served
-from catalogus.rules.compiled import compile_rule
+from catalogus.rules.compiled import compile_rule, rule_leaves
 from catalogus.rules.evaluate import UNKNOWN, YES
-from catalogus.rules.model import Rechten
 
 PER_YEAR = {"maand": 12, "jaar": 1, "eenmalig": 1}
 
@@ -48,6 +47,7 @@ class ProductResult:
     maybe: int = 0
     benefit: Decimal | None = None
     decided: dict[int, Summary] = field(default_factory=dict)  # per code (evaluate_product): what the rule says
+    explained: dict[str, str] = field(default_factory=dict)  # per condition (its path): its uitleg, for the letters
     invitations: list[tuple[int, int]] = field(default_factory=list)  # eligible, not served: (household index, code)
 
     @property
@@ -68,16 +68,6 @@ class Outreach:
     letters: int = 0
 
 
-def products_with_rules(catalogue: Catalogue) -> dict[str, tuple[Fiche, Rechten]]:
-    """The fiches with rules ('rechten'), by id in the catalogue's order, each with its rules: what the batch can
-    evaluate."""
-    return {
-        entry.id: (fiche, rules)
-        for entry in catalogue.products
-        if isinstance(fiche := entry.record, Fiche) and (rules := fiche.rechten) is not None
-    }
-
-
 @without_cycle_collector()
 def run(
     catalogue: Catalogue,
@@ -88,15 +78,16 @@ def run(
     only: list[str] | None = None,
 ) -> Outreach:
     mapping = catalogue.config.proactief
-    with_rules = products_with_rules(catalogue)
+    with_rules = catalogue.with_rules()
     problems: list[RowProblem] = []
     opt_outs = read_ids(opt_out_csv, mapping.id_kolom, problems) if opt_out_csv else set()
-    served = read_served(served_csv, mapping.id_kolom, set(with_rules), problems) if served_csv else {}
+    served = read_served(served_csv, mapping.id_kolom, {entry.id for entry, _ in with_rules}, problems) if served_csv else {}
     households = read_households(households_csv, mapping, opt_outs)
     problems = households.problems + problems
     iso = day.isoformat()
     results = []
-    for product_id, (fiche, rules) in with_rules.items():
+    for entry, rules in with_rules:
+        product_id, fiche = entry.id, entry.record
         if only and product_id not in only:
             continue
         rule = compile_rule(product_id, rules)
@@ -131,6 +122,7 @@ def run(
             same[code], yes[code] = first_with.setdefault(summary, code), summary[0] == YES
         invited = np.flatnonzero(yes[codes] & ~flags)
         product.decided = decided
+        product.explained = {leaf["pad"]: leaf["uitleg"] for leaf in rule_leaves(rule)}
         product.invitations = list(zip(invited.tolist(), same[codes[invited]].tolist(), strict=True))
         results.append(product)
     return Outreach(iso, households, results, problems)

@@ -52,7 +52,7 @@ def run_command(args: argparse.Namespace, root: Path) -> ExitCode:
             file=sys.stderr,
         )
         return ExitCode.USAGE
-    unknown = sorted(set(args.product or ()) - set(outreach.products_with_rules(catalogue)))
+    unknown = sorted(set(args.product or ()) - {entry.id for entry, _ in catalogue.with_rules()})
     if unknown:
         print(f"catalogus: '{unknown[0]}' is geen fiche met regels ('rechten')", file=sys.stderr)
         return ExitCode.USAGE

@@ -21,10 +21,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from catalogus.base.bulk import without_cycle_collector
 from catalogus.model import Fiche
 from catalogus.model.catalogue import Catalogue
-from catalogus.outreach.batch import Outreach, ProductResult, products_with_rules
+from catalogus.outreach.batch import Outreach, ProductResult
 from catalogus.outreach.grouping import Summary
-from catalogus.rules.compiled import compile_rule, rule_leaves
-from catalogus.rules.model import Rechten
 
 LETTER_TEMPLATE = Path(__file__).with_name("brief.txt.j2")
 ID_SENTINEL = "\x00huishouden\x00"
@@ -75,7 +73,6 @@ def _write_letters(outreach: Outreach, catalogue: Catalogue, path: Path, templat
     )
     letter = env.get_template(name)
     site = catalogue.config.site_url.rstrip("/")
-    with_rules = products_with_rules(catalogue)
     ids = outreach.households.ids
     products = outreach.products
     invited = sorted(set().union(*(dict(product.invitations) for product in products)), key=ids.__getitem__)
@@ -87,8 +84,8 @@ def _write_letters(outreach: Outreach, catalogue: Catalogue, path: Path, templat
         chosen = [(product, code) for product, code in zip(products, key, strict=True) if code is not None]
         for product, code in chosen:
             if (product.product_id, code) not in items:
-                fiche, rules = with_rules[product.product_id]
-                items[product.product_id, code] = _letter_item(catalogue, site, fiche, rules, product, product.decided[code])
+                fiche = catalogue.product(product.product_id).record
+                items[product.product_id, code] = _letter_item(catalogue, site, fiche, product, product.decided[code])
         return letter.render(
             huishouden=ID_SENTINEL,
             organisatie=catalogue.config.organisatie,
@@ -109,19 +106,17 @@ def _write_letters(outreach: Outreach, catalogue: Catalogue, path: Path, templat
 
 
 def _letter_item(
-    catalogue: Catalogue, site: str, fiche: Fiche, rules: Rechten, product: ProductResult, summary: Summary
+    catalogue: Catalogue, site: str, fiche: Fiche, product: ProductResult, summary: Summary
 ) -> SimpleNamespace:
     """One product in a letter: its category, the deciding conditions explained, where to go for it."""
     _, category, grant, reasons = summary
     assert category is not None  # an invitation is a yes, and a yes always names the category that decided it
-    compiled = compile_rule(product.product_id, rules)
-    explained = {leaf["pad"]: leaf["uitleg"] for leaf in rule_leaves(compiled)}
     loket = catalogue.loket(fiche.loket).record if fiche.loket else None
     return SimpleNamespace(  # attributes, not a dict: the template reads 'p.titel' without a failed lookup first
         titel=product.title,
         categorie=product.category_names[category],
         toekenning=grant,
-        redenen=[explained[r] for r in reasons],
+        redenen=[product.explained[r] for r in reasons],
         url=f"{site}/products/{product.product_id}/" if site else f"products/{product.product_id}/",
         loket=getattr(loket, "naam", None),
         telefoon=getattr(loket, "telefoon", None),

@@ -168,7 +168,7 @@ class WizardView:
 
 def wizard_view(site: SiteContext) -> WizardView:
     """The wizard's data: the browser evaluates these compiled rules itself, with rechten-evaluate.js."""
-    products = [(entry, entry.record.rechten) for entry in site.catalogue.products if entry.record.rechten is not None]
+    products = site.catalogue.with_rules()
     data = {
         "vragen": {
             key: {
