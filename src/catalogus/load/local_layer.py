@@ -15,7 +15,7 @@ from pathlib import Path
 
 from catalogus.base.findings import error
 from catalogus.load.inventory import LOCAL_DIR, LOCAL_SUFFIX
-from catalogus.load.sources import Source, load_settings
+from catalogus.load.sources import Source, display_path, load_settings
 
 # What differs from town to town. Everything else in a fiche is shared and edited in the fiche itself.
 LOCAL_FIELDS = (
@@ -64,7 +64,7 @@ def load_layers(root: Path, products: list[Source], files: list[Path]) -> tuple[
 def find_layer(fiche: Source, content: Path, root: Path) -> Source | None:
     """The local file of one fiche, for tools that read a single fiche (reminders, CODEOWNERS)."""
     path = content / LOCAL_DIR / f"{Path(fiche.path).stem}{LOCAL_SUFFIX}"
-    return _load(path, path.relative_to(root).as_posix()) if path.is_file() else None
+    return _load(path, display_path(path, root)) if path.is_file() else None
 
 
 def _load(path: Path, display: str) -> Source:
