@@ -1,5 +1,5 @@
 # Two commands for a fresh machine (see README):
-#   make serve   install, check and build the site, then serve it on http://127.0.0.1:8000
+#   make serve   install, check and build the site (of GEMEENTE), then serve it on http://127.0.0.1:8000
 #   make test    install (Python packages, Chromium, Java) and run the linter, the type checker and every test
 VENV   ?= .venv
 PYTHON ?= python3
@@ -14,11 +14,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
+# The town to build and serve in a region's repository (a folder under gemeenten/): make serve GEMEENTE=zwevegem
+GEMEENTE ?= harelbeke
+
 serve: $(STAMP)
-	$(BIN)/catalogus serve
+	$(BIN)/catalogus --gemeente $(GEMEENTE) serve
 
 build: $(STAMP)
-	$(BIN)/catalogus build
+	$(BIN)/catalogus --gemeente $(GEMEENTE) build
 
 check: $(STAMP)
 	$(BIN)/catalogus check

@@ -12,13 +12,14 @@ import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
-from factories import CLI
+from factories import CLI, TOWN
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-26"
@@ -58,9 +59,14 @@ SEARCH_PROBE = """
 """
 
 
+def town_option(root: Path) -> list[str]:
+    """The demo repository holds a region: its tests build the first town; a test project is one town."""
+    return ["--gemeente", TOWN] if (root / "gemeenten").is_dir() else []
+
+
 def build_site(root: Path, target: Path, today: str = TODAY) -> subprocess.CompletedProcess:
     """Run the real `catalogus build`, as an editor or CI does."""
-    command = [*CLI, "--root", str(root), "build", "--today", today, "--site-dir", str(target)]
+    command = [*CLI, "--root", str(root), *town_option(root), "build", "--today", today, "--site-dir", str(target)]
     return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=900)
 
 
@@ -134,3 +140,34 @@ def results_after(page, posted: int) -> list[str]:
     page.evaluate("() => new Promise(requestAnimationFrame)")
     hrefs = page.eval_on_selector_all(RESULT_ITEMS, "items => items.map(item => item.querySelector('a').href)")
     return [page_id(href) for href in hrefs]
+
+
+class Shown(HTMLParser):
+    """What a reader sees or hears: text, and the attributes browsers and screen readers show (no script)."""
+
+    SHOWN = ("aria-label", "title", "placeholder", "alt", "content")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("script", "style")
+        named = dict(attrs).get("name") or dict(attrs).get("property") or ""
+        if tag == "meta" and not named.endswith(("title", "description")):
+            return  # og:type "website", viewport, generator: for machines
+        self.parts += [v for k, v in attrs if k in self.SHOWN and v]
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style") and self._skip > 0
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def shown_text(html: str) -> str:
+    parser = Shown()
+    parser.feed(html)
+    return "\n".join(parser.parts)

@@ -11,13 +11,14 @@ from browser import REPO, TODAY
 from catalogus.check.pipeline import check
 from catalogus.model.catalogue import Catalogue
 from catalogus.opendata.exports import write_exports
+from factories import TOWN
 
 DAY = dt.date.fromisoformat(TODAY)
 
 
 @functools.cache
 def demo_catalogue() -> Catalogue:
-    result = check(REPO, DAY)
+    result = check(REPO, DAY, town=TOWN)
     assert result.catalogue is not None, [str(f) for f in result.errors]
     return result.catalogue
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
@@ -60,9 +61,16 @@ def write(path: Path, data: dict[str, Any], body: str = "Tekst over dit product.
 TOWN_REFERENCES = re.compile(r"^(?:meest_gevraagd|contact_loket):.*\n|^    (?:intro|stappen):.*\n(?:^      .*\n)*", re.M)
 
 
+# The demo region's first town: what the REPO-based tests check and build.
+TOWN = "harelbeke"
+TOWN_DIR = REPO / "gemeenten" / TOWN
+SHARED = REPO / "gedeeld" / "products"
+
+
 def make_project(root: Path, products: list[dict[str, Any]], loketten: list[dict[str, Any]] | None = None) -> Path:
-    for name in ("catalogus.yml", "vocabularies.yml"):
-        (root / name).write_text(TOWN_REFERENCES.sub("", (REPO / name).read_text(encoding="utf-8")), encoding="utf-8")
+    """A single-town project (catalogus.yml at its root, every fiche its own)."""
+    for name, source in (("catalogus.yml", TOWN_DIR / "catalogus.yml"), ("vocabularies.yml", REPO / "vocabularies.yml")):
+        (root / name).write_text(TOWN_REFERENCES.sub("", source.read_text(encoding="utf-8")), encoding="utf-8")
     for item in loketten if loketten is not None else [loket()]:
         write(root / "content" / "loketten" / f"{item['id']}.md", item)
     for item in products:
@@ -87,3 +95,58 @@ def git(repo: Path, *args: str, day: str | None = None) -> str:
     result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, f"git {' '.join(args)}: {result.stdout}{result.stderr}"
     return result.stdout.strip()
+
+
+# Fields that are always a town's own (catalogus.load.instances.TOWN_FIELDS): never in a shared fiche.
+TOWN_FIELDS = ("loket", "andere_loketten", "eigenaar", "laatst_nagekeken", "nakijken_elke_maanden")
+
+
+def blob(path: Path) -> str:
+    """git's object id of a file, shortened: the version of a shared fiche a town records (gedeelde_versie)."""
+    data = path.read_bytes()
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()[:12]
+
+
+def shared_fiche(**overrides: Any) -> dict[str, Any]:
+    """A town-neutral fiche, as the shared catalogue holds it."""
+    return {k: v for k, v in fiche(**overrides).items() if k not in TOWN_FIELDS}
+
+
+def make_region(root: Path, shared: list[dict[str, Any]], towns: dict[str, dict[str, dict[str, Any]]]) -> Path:
+    """A region's repository: town-neutral shared fiches (a fiche() without its town fields) and, per town (its
+    folder name), its settings, one loket and its local files: {fiche id: local values}; a local file records
+    the version of the shared fiche it was written against, unless the values say otherwise."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "vocabularies.yml").write_text(
+        TOWN_REFERENCES.sub("", (REPO / "vocabularies.yml").read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    for item in shared:
+        write(root / "gedeeld" / "products" / f"{item['id']}.md", {k: v for k, v in item.items() if k not in TOWN_FIELDS})
+    settings = yaml.safe_load(TOWN_REFERENCES.sub("", (TOWN_DIR / "catalogus.yml").read_text(encoding="utf-8")))
+    for name, instances in towns.items():
+        folder = root / "gemeenten" / name
+        town = name.capitalize()
+        config = {**settings, "gemeente": town, "organisatie": f"Sociaal Huis {town}", "site_naam": f"Sociaal Huis {town}",
+                  "site_url": f"https://{name}.example/", "melden": {"email": f"info@{name}.example"}, "voorbeeldinhoud": False}
+        folder.mkdir(parents=True)
+        (folder / "catalogus.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        address = {"straat": "Dorpsstraat 1", "postcode": "1000", "gemeente": town}
+        write(folder / "content" / "loketten" / "woonloket.md", loket(adres=address, email=f"wonen@{name}.example"))
+        for fiche_id, values in instances.items():
+            write_local(folder, fiche_id, values, root)
+    return root
+
+
+def write_local(town: Path, fiche_id: str, values: dict[str, Any], root: Path) -> Path:
+    """A town's local file for a shared fiche, recording the shared version as it is now (unless given)."""
+    path = town / "content" / "lokaal" / f"{fiche_id}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shared = root / "gedeeld" / "products" / f"{fiche_id}.md"
+    recorded = {**values} if "aangeboden" in values or not shared.exists() else {"gedeelde_versie": blob(shared), **values}
+    path.write_text(yaml.safe_dump(recorded, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def instance_values(**overrides: Any) -> dict[str, Any]:
+    """What a town writes for a shared fiche it adopts: its loket, owner and review date."""
+    return {"loket": "woonloket", "eigenaar": "Woonloket", "laatst_nagekeken": "2026-10-01", **overrides}

@@ -9,6 +9,7 @@ import yaml
 from catalogus.check.owners import owner_key, town_config
 from catalogus.check.pipeline import check
 from catalogus.cli import main
+from catalogus.load.layout import every_town, layout
 from catalogus.workflow import codeowners
 from factories import REPO, fiche, line_of, make_project
 
@@ -65,18 +66,23 @@ def test_codeowners_lists_each_mapped_fiche_and_names_unmapped_owners(tmp_path):
     root = with_mapping(
         make_project(tmp_path, [fiche(), fiche(id="b", titel="Bbb", eigenaar="Werkwinkel")]), {"Woonloket": "@stad/woon"}
     )
-    config, _ = town_config(root)
-    text = codeowners.generate(root, config)
+    config, _ = town_config(layout(root))
+    towns = [(layout(root), config)]
+    text = codeowners.generate(towns)
     assert "/content/products/huurpremie.md @stad/woon\n" in text
     assert "/content/products/b.md" not in text and "#   Werkwinkel\n" in text
-    assert codeowners.stale_diff(root, config).startswith("--- .github/CODEOWNERS")
+    assert codeowners.stale_diff(root, towns).startswith("--- .github/CODEOWNERS")
     assert main(["--root", str(root), "codeowners", "--check"]) == 1
     assert main(["--root", str(root), "codeowners"]) == 0
     assert main(["--root", str(root), "codeowners", "--check"]) == 0
-    assert codeowners.stale_diff(root, config) == ""
+    assert codeowners.stale_diff(root, towns) == ""
 
 
 def test_committed_codeowners_matches_the_content():
-    config, problems = town_config(REPO)
+    towns = []
+    for where in every_town(REPO):
+        config, problems = town_config(where)
+        assert config is not None, problems
+        towns.append((where, config))
     assert problems == []
-    assert codeowners.stale_diff(REPO, config) == "", "voer 'catalogus codeowners' uit en commit .github/CODEOWNERS"
+    assert codeowners.stale_diff(REPO, towns) == "", "voer 'catalogus codeowners' uit en commit .github/CODEOWNERS"

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from catalogus.check.pipeline import check
-from factories import REPO
+from factories import REPO, TOWN
 
 CONTENT_TODAY = dt.date(2026, 12, 1)  # every fiche was reviewed within the year before this day
 MIN_FICHES = 120
@@ -20,7 +20,7 @@ LOKETTEN = {"informatiedienst", "onthaal-ocmw", "welzijnsdienst", "werkwinkel", 
 
 @pytest.fixture(scope="module")
 def result():
-    return check(REPO, CONTENT_TODAY)
+    return check(REPO, CONTENT_TODAY, town=TOWN)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from catalogus.check.pipeline import check
 from catalogus.model import Fiche
 from catalogus.model.guide import GUIDE
 from catalogus.model.schema import write_schemas
-from factories import REPO
+from factories import REPO, TOWN
 
 TEXT = (REPO / GUIDE).read_text(encoding="utf-8")
 
@@ -23,7 +23,7 @@ def test_example_fiche_passes_the_checker_in_the_real_catalogue(tmp_path):
     path = tmp_path / "products" / "voorbeeld-thuishulp.md"
     path.parent.mkdir()
     path.write_text(example(), encoding="utf-8")
-    result = check(REPO, dt.date(2026, 11, 26), [path])
+    result = check(REPO, dt.date(2026, 11, 26), [path], town=TOWN)
     # A new fiche is not yet in a step of its life event's guided path: the one thing the guide says to ask for.
     assert [f.message for f in result.findings] == [
         "deze fiche hoort bij 'Ouder worden', maar staat in geen enkele stap daarvan, dus de pagina 'Ouder worden' "

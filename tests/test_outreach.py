@@ -21,6 +21,7 @@ from catalogus.outreach.grouping import evaluate_product
 from catalogus.rules.compiled import compile_rule
 from catalogus.rules.evaluate import evaluate
 from catalogus.rules.questions import questions
+from factories import TOWN
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
@@ -31,7 +32,7 @@ TODAY = dt.date(2026, 11, 26)
 
 @pytest.fixture(scope="module")
 def catalogue():
-    result = check(REPO, TODAY)
+    result = check(REPO, TODAY, town=TOWN)
     assert not result.errors
     return result.catalogue
 
@@ -168,7 +169,7 @@ def test_every_invalid_row_is_reported_with_its_line(tmp_path, catalogue):
 def test_output_inside_the_repository_or_the_site_is_refused(tmp_path, capsys):
     households = write_households(tmp_path / "in", 50)["huishoudens"]
     for target in (REPO / "uitvoer", REPO / "site" / "proactief", REPO / "content" / "x"):
-        code = main(["--root", str(REPO), "proactief", "--huishoudens", str(households), "--uit", str(target),
+        code = main(["--root", str(REPO), "--gemeente", TOWN, "proactief", "--huishoudens", str(households), "--uit", str(target),
                      "--today", TODAY.isoformat()])
         assert code == 2
         assert "nooit in git of op de publieke site" in capsys.readouterr().err
@@ -178,7 +179,7 @@ def test_output_inside_the_repository_or_the_site_is_refused(tmp_path, capsys):
 def test_the_command_writes_invitations_and_letters_outside_the_repository(tmp_path, capsys):
     paths = write_households(tmp_path / "in", 400, seed=3)
     target = tmp_path / "uit"
-    code = main(["--root", str(REPO), "proactief", "--huishoudens", str(paths["huishoudens"]), "--bediend",
+    code = main(["--root", str(REPO), "--gemeente", TOWN, "proactief", "--huishoudens", str(paths["huishoudens"]), "--bediend",
                  str(paths["bediend"]), "--bezwaar", str(paths["bezwaar"]), "--uit", str(target),
                  "--today", TODAY.isoformat()])
     out = capsys.readouterr().out

@@ -12,13 +12,14 @@ from catalogus.base.translations import load
 from catalogus.check.pipeline import check
 from catalogus.site.context import SiteContext
 from catalogus.site.rechten import rights_view, script_json, wizard_view
+from factories import TOWN
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def site() -> SiteContext:
-    result = check(REPO, dt.date(2026, 11, 26))
+    result = check(REPO, dt.date(2026, 11, 26), town=TOWN)
     assert not result.errors
     return SiteContext(result.catalogue, load(REPO, "nl"))
 

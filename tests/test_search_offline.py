@@ -10,7 +10,8 @@ import re
 import pytest
 import yaml
 
-from browser import REPO, page_id, search_queries, search_questions
+from browser import page_id, search_queries, search_questions
+from factories import SHARED
 from test_search_browser import QUESTIONS_SHARE, REQUIRED_SHARE, TOP, misses_report
 
 QUESTION_SETS = pytest.mark.parametrize(
@@ -21,7 +22,7 @@ QUESTION_SETS = pytest.mark.parametrize(
 
 @QUESTION_SETS
 def test_every_query_expects_an_existing_fiche(cases, share):
-    fiches = {path.stem for path in (REPO / "content" / "products").glob("*.md")}
+    fiches = {path.stem for path in (SHARED).glob("*.md")}
     unknown = sorted({case["fiche"] for case in cases} - fiches)
     assert not unknown, f"de zoektest verwacht fiches die niet bestaan: {', '.join(unknown)}"
 
@@ -59,7 +60,7 @@ PREMIE = re.compile(r"\bpremie", re.I)  # 'premie', 'premies', 'CO premie'; not 
 def _premiums() -> dict[str, bool]:
     """Every fiche with the word 'premie' in its title or keywords, and whether it is still offered."""
     premiums = {}
-    for path in (REPO / "content" / "products").glob("*.md"):
+    for path in (SHARED).glob("*.md"):
         front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
         words = [front["titel"], *front.get("sleutelwoorden", [])]
         if any(PREMIE.search(word) for word in words):

@@ -14,6 +14,7 @@ import yaml
 
 from browser import REPO
 from catalogus.site import urls
+from factories import SHARED, TOWN_DIR
 
 PHONE = {"width": 375, "height": 812}
 FIRST_SCREEN = PHONE["height"]
@@ -29,7 +30,7 @@ POSITIONS = f"""() => {{
 
 
 def fiche_ids() -> list[str]:
-    return sorted(path.stem for path in (REPO / "content" / "products").glob("*.md"))
+    return sorted(path.stem for path in (SHARED).glob("*.md"))
 
 
 @pytest.mark.browser
@@ -75,8 +76,8 @@ def test_no_citizen_page_shows_staff_matters_or_a_public_issue_tracker(site_dir:
     vocab = yaml.safe_load((REPO / "vocabularies.yml").read_text(encoding="utf-8"))
     type_codes = tuple(vocab["producttypes"])
     owners = set()
-    for path in (REPO / "content" / "products").glob("*.md"):
-        owners.add(yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["eigenaar"])
+    for path in (TOWN_DIR / "content" / "lokaal").glob("*.yml"):
+        owners.add(yaml.safe_load(path.read_text(encoding="utf-8"))["eigenaar"])
     pages = citizen_pages(site_dir)
     assert len(pages) > 150
     problems = []
@@ -96,7 +97,7 @@ def test_no_citizen_page_shows_staff_matters_or_a_public_issue_tracker(site_dir:
 
 def test_the_report_link_is_an_email_to_the_town_without_personal_data(site_dir: Path):
     html = (site_dir / "products" / "leefloon" / "index.html").read_text(encoding="utf-8")
-    town = yaml.safe_load((REPO / "catalogus.yml").read_text(encoding="utf-8"))
+    town = yaml.safe_load((TOWN_DIR / "catalogus.yml").read_text(encoding="utf-8"))
     link = re.search(r'<p class="catalogus-melden">.*?href="([^"]+)"', html, flags=re.S)
     assert link and link.group(1).startswith(f"mailto:{town['melden']['email']}?subject=")
     assert "Leefloon" in link.group(1) and "products%2Fleefloon" in link.group(1).replace("/", "%2F")

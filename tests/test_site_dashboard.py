@@ -4,6 +4,7 @@ independently of the catalogue), its charts are accessible SVG, and it stays out
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections import Counter, defaultdict
@@ -16,7 +17,7 @@ from dateutil.relativedelta import relativedelta
 from browser import REPO, TODAY
 from catalogus.site import urls
 from exported import demo_exports, export_catalogue
-from factories import fiche, make_project
+from factories import TOWN, fiche, make_project
 
 DAY = dt.date.fromisoformat(TODAY)
 
@@ -68,17 +69,29 @@ def _parse(site: Path) -> Tables:
     return tables
 
 
-def _front_matter(path: Path) -> dict:
-    """The fiche's front-matter with its local layer (content/lokaal/<id>.yml) over it, as the site shows it."""
+def _front_matter(path: Path, local: Path) -> dict:
+    """The fiche's front-matter with its local layer (lokaal/<id>.yml) over it, as the site shows it."""
     text = path.read_text(encoding="utf-8-sig")
     data = yaml.safe_load(text.split("---", 2)[1])
-    local = path.parent.parent / "lokaal" / f"{path.stem}.yml"
     return {**data, **(yaml.safe_load(local.read_text(encoding="utf-8")) if local.exists() else {})}
 
 
+def _blob(path: Path) -> str:
+    """git's object id of a file (git hash-object), shortened as the towns record it."""
+    data = path.read_bytes()
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()[:12]
+
+
 def _independent_count(root: Path, today: dt.date) -> dict:
-    settings = yaml.safe_load((root / "catalogus.yml").read_text(encoding="utf-8"))
-    fiches = [_front_matter(p) for p in sorted((root / "content" / "products").glob("*.md"))]
+    """For a single-town project (its own fiches) or a region's town (the shared fiches it adopted and offers)."""
+    town = root / "gemeenten" / TOWN if (root / "gemeenten").is_dir() else root
+    settings = yaml.safe_load((town / "catalogus.yml").read_text(encoding="utf-8"))
+    local = town / "content" / "lokaal"
+    if town == root:
+        fiches = [_front_matter(p, local / f"{p.stem}.yml") for p in sorted((root / "content" / "products").glob("*.md"))]
+    else:
+        fiches = [_front_matter(root / "gedeeld" / "products" / f"{p.stem}.md", p) for p in sorted(local.glob("*.yml"))]
+        fiches = [f for f in fiches if f.get("aangeboden") is not False and "IN TE VULLEN" not in str(f)]
     per = {name: Counter() for name in ("loketten", "doelgroepen", "themas", "levensgebeurtenissen", "dienstverleningsniveaus")}
     review: dict[str, Counter] = defaultdict(Counter)
     gaps = Counter()
@@ -98,6 +111,8 @@ def _independent_count(root: Path, today: dt.date) -> dict:
         gaps["kostprijs"] += "kostprijs" not in data
         gaps["stappen"] += not data.get("stappen")
         gaps["regelgeving"] += not data.get("regelgeving")
+        shared = root / "gedeeld" / "products" / f"{data['id']}.md"
+        gaps["herzien"] += "gedeelde_versie" in data and data["gedeelde_versie"] != _blob(shared)
     return {"per": per, "review": review, "gaps": gaps, "total": len(fiches)}
 
 

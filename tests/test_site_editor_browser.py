@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from catalogus.check.pipeline import check
-from factories import REPO
+from factories import REPO, SHARED, TOWN
 
 pytestmark = pytest.mark.browser
 TODAY = dt.date(2026, 11, 26)
@@ -45,7 +45,7 @@ def test_the_page_is_for_staff_and_out_of_citizens_way(site_dir):
     # Citizens meet it only as the footer's discreet "Voor medewerkers" link.
     assert home.count("redactie/") == home.count('class="catalogus-voet__medewerkers" href="redactie/"') == 1
     fiches = json.loads((site_dir / "redactie" / "fiches.json").read_text(encoding="utf-8"))
-    assert len(fiches) == len(list((REPO / "content" / "products").glob("*.md")))
+    assert len(fiches) == len(list((SHARED).glob("*.md")))
 
 
 def test_a_new_fiche_filled_in_the_form_passes_the_checker(page, tmp_path):
@@ -79,14 +79,14 @@ def test_a_new_fiche_filled_in_the_form_passes_the_checker(page, tmp_path):
     assert "geen problemen" in page.inner_text("#problemen")
     text = page.input_value("#resultaat")
     link = urlsplit(page.get_attribute("#github-nieuw", "href"))
-    assert f"{link.scheme}://{link.netloc}{link.path}" == f"{REPO_URL}/new/main/content/products"
+    assert f"{link.scheme}://{link.netloc}{link.path}" == f"{REPO_URL}/new/main/gemeenten/harelbeke/content/products"
     query = parse_qs(link.query)
     assert query["filename"] == ["rolstoel-lenen-voorbeeld.md"] and query["value"] == [text]
     assert "titel: \"Rolstoel lenen: voorbeeld\"\n" in text and "doelgroepen: [senioren]\n" in text
     path = tmp_path / "products" / "rolstoel-lenen-voorbeeld.md"
     path.parent.mkdir()
     path.write_text(text, encoding="utf-8")
-    result = check(REPO, TODAY, [path])
+    result = check(REPO, TODAY, [path], town=TOWN)
     assert result.findings == [], [(f.line, f.message) for f in result.findings]
 
 
@@ -112,7 +112,7 @@ def test_an_unchanged_fiche_comes_back_as_it_was(page):
 
 def test_changing_one_field_changes_only_that_field(page):
     open_editor(page)
-    original = (REPO / "content" / "products" / "poetsdienst.md").read_text(encoding="utf-8")
+    original = (SHARED / "poetsdienst.md").read_text(encoding="utf-8")
     page.select_option("#bestaand", "poetsdienst")
     page.click("#openen")
     page.fill('[name="titel"]', "Poetsdienst aan huis")
@@ -133,11 +133,12 @@ def test_changing_one_field_changes_only_that_field(page):
 def test_local_fields_are_shown_not_edited_and_the_page_says_where_they_are(page):
     """The cost of poetsdienst is this town's (content/lokaal/poetsdienst.yml): the form writes only the fiche."""
     open_editor(page)
-    original = (REPO / "content" / "products" / "poetsdienst.md").read_text(encoding="utf-8")
+    original = (SHARED / "poetsdienst.md").read_text(encoding="utf-8")
     page.select_option("#bestaand", "poetsdienst")
     page.click("#openen")
     status = page.text_content("#status")
-    assert "Dit formulier past alleen de gedeelde fiche aan" in status and "content/lokaal/poetsdienst.yml" in status
+    assert "Dit formulier past alleen de gedeelde fiche aan" in status
+    assert "gemeenten/harelbeke/content/lokaal/poetsdienst.yml" in status
     assert "kostprijs" in status and "loket" in status
     amount = page.locator('[name="kostprijs.bedragen.0.bedrag"]')
     assert amount.is_disabled() and amount.input_value() in ("9.5", "9.50")
@@ -158,6 +159,6 @@ def test_an_existing_fiche_is_copied_and_its_edit_page_opened(page, site_url):
     page.click("#maken")
     page.click("#github-bewerk")
     page.wait_for_timeout(500)
-    assert opened == [f"{REPO_URL}/edit/main/content/products/poetsdienst.md"]
+    assert opened == [f"{REPO_URL}/edit/main/gedeeld/products/poetsdienst.md"]
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == page.input_value("#resultaat") and "behandeltermijn: Meestal binnen een maand.\n" in copied

@@ -32,7 +32,7 @@ from catalogus.check.messages import describe
 from catalogus.load.sources import load_source
 from catalogus.model import Fiche, Kostprijs
 from catalogus.site.editor import _json_value
-from factories import REPO
+from factories import REPO, SHARED
 
 pytestmark = pytest.mark.browser
 
@@ -234,7 +234,7 @@ def test_every_real_fiche_comes_back_from_the_writer_as_the_same_data(editor, tm
              text: window.redactie.emitFile(f.data, f.tekst.split('\\n---\\n').slice(1).join('\\n---\\n')),
            }))"""
     )
-    assert len(files) == len(list((REPO / "content" / "products").glob("*.md"))) > 100
+    assert len(files) == len(list((SHARED).glob("*.md"))) > 100
     loaded = written_back(tmp_path, files)
     wrong = {}
     for file in files:

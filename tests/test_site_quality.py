@@ -18,8 +18,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from browser import REPO, search, wait_for_search
+from browser import search, wait_for_search
 from catalogus.site import urls
+from factories import TOWN_DIR
 
 # One page of each template, as the site addresses it (relative to the site root).
 PAGES = {
@@ -77,7 +78,7 @@ def parsed(path: Path) -> PageLinks:
 
 
 def site_address() -> str:
-    return yaml.safe_load((REPO / "catalogus.yml").read_text(encoding="utf-8"))["site_url"]
+    return yaml.safe_load((TOWN_DIR / "catalogus.yml").read_text(encoding="utf-8"))["site_url"]
 
 
 def target_file(site: Path, path: str) -> Path:

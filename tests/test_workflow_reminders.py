@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 from catalogus.cli import main
+from catalogus.load.layout import layout
 from catalogus.model.config import TownConfig
 from catalogus.workflow.reminders import DUE, LABEL, LATE, SOON, plan, render
 from factories import fiche, make_project
@@ -32,7 +33,7 @@ def run(root, today, fmt, capsys):
 
 def test_due_overdue_and_upcoming_per_owner(tmp_path):
     root = project(tmp_path)
-    reminders = {r.owner: r for r in plan(root, CONFIG, dt.date(2026, 12, 1))}
+    reminders = {r.owner: r for r in plan(layout(root), CONFIG, dt.date(2026, 12, 1))}
     assert set(reminders) == {"Woonloket", "Team thuiszorg", "Werkwinkel"}
     assert [(d.fiche.id, d.status) for d in reminders["Woonloket"].items] == [("te-laat", LATE), ("in-de-marge", DUE)]
     assert [(d.fiche.id, d.status, d.due) for d in reminders["Team thuiszorg"].items] == [
@@ -78,7 +79,7 @@ def test_nothing_due(tmp_path, capsys):
 def test_mapped_owner_is_mentioned_and_links_go_to_the_edit_page(tmp_path):
     root = project(tmp_path)
     config = CONFIG.model_copy(update={"eigenaars": {"Woonloket": "@stad/woonloket"}})
-    text = render(plan(root, config, dt.date(2026, 12, 1)), dt.date(2026, 12, 1), "markdown", "https://github.com/stad/catalogus")
+    text = render(plan(layout(root), config, dt.date(2026, 12, 1)), dt.date(2026, 12, 1), "markdown", "https://github.com/stad/catalogus")
     assert "Voor @stad/woonloket (Woonloket)." in text
     assert "[Te laat](https://github.com/stad/catalogus/edit/main/content/products/te-laat.md)" in text
 
@@ -86,4 +87,4 @@ def test_mapped_owner_is_mentioned_and_links_go_to_the_edit_page(tmp_path):
 def test_an_invalid_fiche_is_left_to_the_checker(tmp_path):
     root = project(tmp_path)
     (root / "content" / "products" / "kapot.md").write_text("---\nid: [\n---\n", encoding="utf-8")
-    assert {r.owner for r in plan(root, CONFIG, dt.date(2026, 12, 1))} == {"Woonloket", "Team thuiszorg", "Werkwinkel"}
+    assert {r.owner for r in plan(layout(root), CONFIG, dt.date(2026, 12, 1))} == {"Woonloket", "Team thuiszorg", "Werkwinkel"}

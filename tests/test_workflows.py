@@ -118,7 +118,8 @@ def test_pull_request_workflow_shape():
     assert "head.repo.full_name == github.repository" in jobs["comment"]["if"]  # not for forks
     runs = " ".join(s.get("run", "") for s in jobs["check"]["steps"])
     assert "catalogus check --format github --base" in runs and "catalogus pr-verslag --base" in runs
-    assert "catalogus build" in " ".join(s.get("run", "") for s in jobs["build"]["steps"])
+    build = " ".join(s.get("run", "") for s in jobs["build"]["steps"])
+    assert "for town in gemeenten/*/" in build and 'catalogus --gemeente "$(basename "$town")" build' in build  # every town
     uploads = [s["with"]["name"] for j in jobs.values() for s in j["steps"] if "upload-artifact" in s.get("uses", "")]
     assert sorted(uploads) == ["pr-verslag", "voorbeeldsite"]
 

@@ -29,7 +29,6 @@ from catalogus.check.intern import InternalText
 from catalogus.check.pipeline import check
 from catalogus.load.history import read_history
 from catalogus.model.catalogue import Catalogue
-from catalogus.model.config import CONFIG_FILE
 from catalogus.model.vocabulary import VOCABULARY_FILE
 from catalogus.opendata.exports import write_exports
 from catalogus.site import run as frame
@@ -54,15 +53,21 @@ def site_dir_problem(site_dir: Path, root: Path, content: Path) -> str | None:
 
 
 def build_site(
-    root: Path, today: dt.date, site_dir: Path | None = None, internal: bool = False, concept: bool = False
+    root: Path,
+    today: dt.date,
+    site_dir: Path | None = None,
+    internal: bool = False,
+    concept: bool = False,
+    town: str | None = None,
 ) -> ExitCode:
-    """`concept`: a draft site, with fields still 'IN TE VULLEN' allowed and a banner on every page."""
+    """`concept`: a draft site, with fields still 'IN TE VULLEN' allowed and a banner on every page; `town`: the
+    town of a region's repository."""
     target = (site_dir or root / (STAFF_SITE if internal else PUBLIC_SITE)).resolve()
     if root.resolve().is_relative_to(target):
         print(f"catalogus: de sitemap {target} mag de projectmap niet bevatten (hij wordt gewist)", file=sys.stderr)
         return ExitCode.USAGE
     started = time.perf_counter()
-    result = check(root, today, internal=internal, concept=concept)
+    result = check(root, today, internal=internal, concept=concept, town=town)
     print(report.human(result))
     if result.errors or result.catalogue is None:
         _remove(target)
@@ -110,15 +115,16 @@ def publish(
     return pages
 
 
-def serve_site(root: Path, today: dt.date, address: str | None = None) -> ExitCode:
+def serve_site(root: Path, today: dt.date, address: str | None = None, town: str | None = None) -> ExitCode:
     """Live preview: every change to content, settings or templates rebuilds (and re-checks) the site."""
-    result = check(root, today)
+    result = check(root, today, town=town)
     print(report.human(result))
-    if result.errors:
+    if result.errors or result.layout is None:
         return ExitCode.CONTENT
-    content = root / result.catalogue.config.content_map if result.catalogue else root
+    where = result.layout
+    watched = [where.town, root / VOCABULARY_FILE, *([where.shared] if where.shared else [])]
     try:
-        frame.serve(root, today, [root / CONFIG_FILE, root / VOCABULARY_FILE, content], address)
+        frame.serve(root, today, watched, address, town)
     except frame.FrameError as exc:
         print(f"De site kan niet getoond worden: {exc}", file=sys.stderr)
         return ExitCode.CONTENT

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from catalogus.base.exitcode import ExitCode
 from catalogus.check import report
-from catalogus.check.pipeline import CheckResult, check
+from catalogus.check.pipeline import CheckResult, check, check_every_town
+from catalogus.load.layout import LayoutError, is_region, layout
 from catalogus.outreach import command as proactive
 
 
@@ -29,18 +30,23 @@ def _add_today(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _site_dir_problem(root: Path, site_dir: Path | None) -> str | None:
+def _site_dir_problem(root: Path, site_dir: Path | None, town: str | None) -> str | None:
     if site_dir is None:
         return None
     from catalogus.build import site_dir_problem
     from catalogus.load.inventory import content_dir
 
-    return site_dir_problem(site_dir, root, content_dir(root))
+    where = layout(root, town)
+    return site_dir_problem(site_dir, root, content_dir(where.town))
 
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="catalogus", description="Productencatalogus van het Sociaal Huis.")
     main.add_argument("--root", type=Path, default=Path.cwd(), help="projectmap (met catalogus.yml); standaard: hier")
+    main.add_argument(
+        "--gemeente", default=None, metavar="NAAM",
+        help="de gemeente (map onder gemeenten/) in een repository met meer gemeenten; 'check' zonder: alle gemeenten",
+    )
     sub = main.add_subparsers(dest="command", required=True, metavar="opdracht")
     checker = sub.add_parser("check", help="kijk alle fiches en loketten na en meld elk probleem")
     checker.add_argument("paths", nargs="*", type=Path, help="alleen deze bestanden of mappen melden")
@@ -62,9 +68,11 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--dev-addr", default=None, metavar="IP:POORT", help="adres van de preview; standaard 127.0.0.1:8000")
     proactive.add_parser(sub, _add_today)
     _add_editor_commands(sub)
+    from catalogus.workflow.adoption import add_commands
     from catalogus.workflow.new_town import add_command
 
     add_command(sub)
+    add_commands(sub, _add_today)
     return main
 
 
@@ -89,9 +97,16 @@ def main(argv: list[str] | None = None) -> ExitCode:
         return _run(args)
     except KeyboardInterrupt:
         return ExitCode.USAGE
+    except LayoutError as exc:
+        print(f"catalogus: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
     except Exception as exc:  # noqa: BLE001 - never show a traceback to an editor
         print(f"catalogus: interne fout ({type(exc).__name__}: {exc}). Meld dit aan de beheerders.", file=sys.stderr)
         return ExitCode.USAGE
+
+
+def layout_town(args: argparse.Namespace) -> str | None:
+    return args.gemeente or os.environ.get("CATALOGUS_GEMEENTE") or None
 
 
 def _run(args: argparse.Namespace) -> ExitCode:
@@ -101,7 +116,11 @@ def _run(args: argparse.Namespace) -> ExitCode:
         if missing:
             print(f"catalogus: bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
             return ExitCode.USAGE
-        result = check(root, args.today or dt.date.today(), args.paths or None, concept=args.concept)
+        today = args.today or dt.date.today()
+        if is_region(root) and layout_town(args) is None:
+            result = check_every_town(root, today, args.paths or None, concept=args.concept)
+        else:
+            result = check(root, today, args.paths or None, concept=args.concept, town=args.gemeente)
         if args.base:
             from catalogus.check.pipeline import only_changed
             from catalogus.load.git import GitError, changed_files
@@ -127,58 +146,94 @@ def _run(args: argparse.Namespace) -> ExitCode:
 
         today = args.today or dt.date.today()
         if args.command == "build":
-            problem = _site_dir_problem(root, args.site_dir)
+            problem = _site_dir_problem(root, args.site_dir, args.gemeente)
             if problem:
                 print(f"catalogus: {problem}", file=sys.stderr)
                 return ExitCode.USAGE
-            return build_site(root, today, args.site_dir, internal=args.intern, concept=args.concept)
-        return serve_site(root, today, args.dev_addr)
+            return build_site(root, today, args.site_dir, internal=args.intern, concept=args.concept, town=args.gemeente)
+        return serve_site(root, today, args.dev_addr, town=args.gemeente)
     if args.command == "nieuwe-gemeente":
         from catalogus.workflow.new_town import run
 
         return run(root, args)
     if args.command == "proactief":
         return proactive.run_command(args, root)
+    from catalogus.workflow import adoption
+
+    if args.command in adoption.COMMANDS:
+        return adoption.run(args, root)
     return _run_editor_command(args, root)
 
 
 def _run_editor_command(args: argparse.Namespace, root: Path) -> ExitCode:
     from catalogus.check.owners import town_config
-    from catalogus.load.git import GitError
 
-    config, problems = town_config(root)
+    if args.command == "codeowners":
+        return _codeowners(args, root)
+    if args.command == "pr-verslag":
+        return _pr_report(args, root)
+    where = layout(root, args.gemeente)
+    config, problems = town_config(where)
     if config is None:
         print(report.human(CheckResult(problems, 1)))
         return ExitCode.CONTENT
     today = getattr(args, "today", None) or dt.date.today()
-    if args.command == "pr-verslag":
-        from catalogus.load.git import changed_files
-        from catalogus.workflow import pr_report
-
-        try:
-            changed = changed_files(root, args.base)
-        except GitError as exc:
-            print(f"catalogus: {exc}", file=sys.stderr)
-            return ExitCode.USAGE
-        print(pr_report.render(root, check(root, today), changed, config.content_map), end="")
-        return ExitCode.OK
     if args.command == "herinneringen":
         from catalogus.workflow import reminders
 
-        print(reminders.render(reminders.plan(root, config, today), today, args.format, args.repo_url), end="")
-        return ExitCode.OK
-    if args.command == "codeowners":
-        from catalogus.workflow import codeowners
-
-        if args.check:
-            diff = codeowners.stale_diff(root, config)
-            if diff:
-                print(f"{codeowners.CODEOWNERS} klopt niet meer met de eigenaars van de fiches. Voer 'catalogus "
-                      f"codeowners' uit, of pas het bestand in de webomgeving zo aan:\n\n{diff}", file=sys.stderr)
-                return ExitCode.CONTENT
-            print(f"{codeowners.CODEOWNERS} is up-to-date.")
-            return ExitCode.OK
-        rewritten = codeowners.write(root, config)
-        print(f"{codeowners.CODEOWNERS} {'bijgewerkt' if rewritten else 'is up-to-date'}.")
+        print(reminders.render(reminders.plan(where, config, today), today, args.format, args.repo_url), end="")
         return ExitCode.OK
     return ExitCode.USAGE
+
+
+def _codeowners(args: argparse.Namespace, root: Path) -> ExitCode:
+    """One CODEOWNERS for the repository: every town's fiches and teams."""
+    from catalogus.check.owners import town_config
+    from catalogus.load.layout import every_town
+    from catalogus.workflow import codeowners
+
+    towns = []
+    for where in every_town(root):
+        config, problems = town_config(where)
+        if config is None:
+            print(report.human(CheckResult(problems, 1)))
+            return ExitCode.CONTENT
+        towns.append((where, config))
+    if args.check:
+        diff = codeowners.stale_diff(root, towns)
+        if diff:
+            print(f"{codeowners.CODEOWNERS} klopt niet meer met de eigenaars van de fiches. Voer 'catalogus "
+                  f"codeowners' uit, of pas het bestand in de webomgeving zo aan:\n\n{diff}", file=sys.stderr)
+            return ExitCode.CONTENT
+        print(f"{codeowners.CODEOWNERS} is up-to-date.")
+        return ExitCode.OK
+    rewritten = codeowners.write(root, towns)
+    print(f"{codeowners.CODEOWNERS} {'bijgewerkt' if rewritten else 'is up-to-date'}.")
+    return ExitCode.OK
+
+
+def _pr_report(args: argparse.Namespace, root: Path) -> ExitCode:
+    """The comment on a proposal: in a region's repository without --gemeente, every town's check."""
+    from catalogus.check.owners import town_config
+    from catalogus.load.git import GitError, changed_files
+    from catalogus.load.inventory import content_dir
+    from catalogus.load.layout import every_town
+    from catalogus.workflow import pr_report
+
+    today = args.today or dt.date.today()
+    every = is_region(root) and layout_town(args) is None
+    towns = every_town(root) if every else [layout(root, args.gemeente)]
+    for where in towns:
+        config, problems = town_config(where)
+        if config is None:
+            print(report.human(CheckResult(problems, 1)))
+            return ExitCode.CONTENT
+    try:
+        changed = changed_files(root, args.base)
+    except GitError as exc:
+        print(f"catalogus: {exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    result = check_every_town(root, today) if every else check(root, today, town=args.gemeente)
+    contents = tuple(where.display(content_dir(where.town)) for where in towns)
+    print(pr_report.render(root, result, changed, contents), end="")
+    return ExitCode.OK

@@ -1,7 +1,8 @@
 /* The "Waar heb ik recht op?" wizard. Asks only questions that can still change an outcome, the most decisive
    first (the question open in most products; ties in the order of vragen.yml), and shows after every answer
-   which products apply. Answers live in this page only: no request, no storage. Strings come from the page's
-   JSON (translations/nl.yml); the rules are evaluated by rechten-evaluate.js. */
+   which products apply. Answers live in this page only: no request, no storage. Every word comes from the page's
+   JSON, made from the site language's translations/<taal>.yml ('wizard', 'rechten', and the questions' texts: no
+   word is written here); the rules are evaluated by rechten-evaluate.js. */
 (function () {
   "use strict";
   const root = document.getElementById("rechten-wizard");
@@ -39,8 +40,14 @@
     return node;
   }
 
-  function plural(template, count) {
-    return template.replace("{aantal}", count).replace("vraag/vragen", count === 1 ? "vraag" : "vragen");
+  // "{naam}: {toekenning}" with the values filled in; a function, so a "$" in a value stays itself.
+  function fill(template, values) {
+    return template.replace(/\{([a-z_]+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+  }
+
+  // A text with one form for 1 and one for more ({een, meer} in the translations file).
+  function plural(forms, count) {
+    return fill(count === 1 ? forms.een : forms.meer, {aantal: count});
   }
 
   function explanations(node, found) {
@@ -114,7 +121,7 @@
         fieldset.append(el("div", {class: "catalogus-wizard__keuze"}, [input, el("label", {for: optionId, text: option.label})]));
       });
     } else {
-      const label = question.eenheid ? text.eenheid.replace("{eenheid}", question.eenheid) : question.label;
+      const label = question.eenheid ? fill(text.eenheid, {eenheid: question.eenheid}) : question.label;
       const input = el("input", {
         type: question.soort === "datum" ? "date" : "text",
         inputmode: question.soort === "getal" ? (question.geheel ? "numeric" : "decimal") : null,
@@ -148,7 +155,8 @@
   }
 
   function parseNumber(raw, whole) {
-    // Dutch: 12.500,50 or 12500,50 or 12 500; a lone dot followed by three digits is a thousands separator.
+    // Belgian notation, Dutch or French: 12.500,50 or 12500,50 or 12 500; a lone dot followed by three digits is a
+    // thousands separator.
     let cleaned = raw.replace(/[€\s]/g, "");
     if (cleaned.includes(",")) cleaned = cleaned.replace(/\./g, "").replace(",", ".");
     else if (/^\d{1,3}(\.\d{3})+$/.test(cleaned)) cleaned = cleaned.replace(/\./g, "");
@@ -193,7 +201,7 @@
     answersBox.hidden = given.length === 0;
     answersList.replaceChildren();
     for (const questionId of given) {
-      const change = el("button", {type: "button", class: "catalogus-wizard__wijzig", text: text.wijzig, "aria-label": text.wijzig + ": " + data.vragen[questionId].label});
+      const change = el("button", {type: "button", class: "catalogus-wizard__wijzig", text: text.wijzig, "aria-label": fill(text.wijzig_label, {vraag: data.vragen[questionId].label})});
       change.addEventListener("click", () => {
         editing = questionId;
         render(true);
@@ -206,7 +214,7 @@
     if (result.uitkomst === YES) {
       const category = result.categorieen.find((c) => c.id === result.categorie);
       const name = product.regel.categorieen.find((c) => c.id === category.id).naam;
-      return {title: text.omdat, items: [name + ": " + text.toekenning[category.toekenning], ...category.beslissend.map((p) => product.uitleg[p])]};
+      return {title: text.omdat, items: [fill(text.categorie, {naam: name, toekenning: text.toekenning[category.toekenning]}), ...category.beslissend.map((p) => product.uitleg[p])]};
     }
     if (result.uitkomst === NO) {
       const failed = [];
@@ -245,7 +253,7 @@
       }
       resultsList.append(item);
     }
-    summary.textContent = text.samenvatting.replace("{ja}", counts[YES]).replace("{misschien}", counts[UNKNOWN]).replace("{nee}", counts[NO]);
+    summary.textContent = fill(text.samenvatting, {ja: counts[YES], misschien: counts[UNKNOWN], nee: counts[NO]});
   }
 
   document.getElementById("rechten-wis").addEventListener("click", () => {

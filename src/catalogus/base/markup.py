@@ -29,7 +29,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 ALLOWED_SCHEMES = ("https", "http", "mailto", "tel")
-# A full number (056 73 33 11, +32 56 73 33 11) or a Belgian short number (1765, 1712, 112).
+# A full number (012 34 56 78, +32 12 34 56 78) or a Belgian short number (1765, 1712, 112).
 PHONE_PATTERN = r"^(\+?[0-9][0-9 ./-]{5,20}|1[0-9]{2,3})$"
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 CONTROL = re.compile(r"[\x00-\x20\x7f]+")

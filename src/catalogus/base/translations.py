@@ -44,7 +44,9 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 
 def format_date(strings: dict[str, Any], day: dt.date) -> str:
-    return strings["datum"].format(dag=day.day, maand=strings["maanden"][day.month - 1], jaar=day.year)
+    """'1 januari 2026', '1er janvier 2026': the first of a month as the language writes it ('eerste_dag')."""
+    number = strings["eerste_dag"] if day.day == 1 else day.day
+    return strings["datum"].format(dag=number, maand=strings["maanden"][day.month - 1], jaar=day.year)
 
 
 def format_amount(strings: dict[str, Any], amount: Decimal) -> str:

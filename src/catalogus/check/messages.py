@@ -139,9 +139,9 @@ def _pattern_hint(loc: KeyPath, value: str, known: Known) -> str:
     example = slug(value) or "gratis-huisvuilzakken"
     hints = {
         "id": f"gebruik alleen kleine letters, cijfers en koppeltekens, bv. '{example}'",
-        "postcode": "een postcode heeft 4 cijfers, tussen aanhalingstekens: \"8530\"",
+        "postcode": "een postcode heeft 4 cijfers, tussen aanhalingstekens: \"1000\"",
         "telefoon": (
-            "schrijf een telefoonnummer met cijfers en spaties, bv. 056 73 33 11, +32 56 73 33 11 of een kort nummer als 1765"
+            "schrijf een telefoonnummer met cijfers en spaties, bv. 012 34 56 78, +32 12 34 56 78 of een kort nummer als 1765"
         ),
         "email": "schrijf een e-mailadres als naam@voorbeeld.be",
         "ipdc_concept_id": "een IPDC-concept-id heeft de vorm 8-4-4-4-12 (kleine letters en cijfers)",

@@ -10,18 +10,21 @@ from pydantic import BaseModel
 
 from catalogus.base.bulk import without_cycle_collector
 from catalogus.base.findings import Finding, error
+from catalogus.check import shared_instances
 from catalogus.check.intern import InternalText, check_internal
 from catalogus.check.messages import Known
 from catalogus.check.owners import owner_findings
 from catalogus.check.references import check_home, check_off_path, check_paths, cross_check, known_records
 from catalogus.check.validate import model_findings, validate_source
 from catalogus.load import drafts, local_layer
+from catalogus.load.instances import Instance, instance, split_instance_fields
 from catalogus.load.inventory import CONTENT_DIRS, INTERNAL_DIR, Inventory, take_inventory
+from catalogus.load.layout import Layout, every_town, layout
 from catalogus.load.prepare import prepare
 from catalogus.load.sources import Source, display_path, kind_of, load_settings, load_source
 from catalogus.model import Fiche, Loket
 from catalogus.model.catalogue import Catalogue, Entry, build_catalogue
-from catalogus.model.config import CONFIG_FILE, PAGES_FILE, Paginas, TownConfig
+from catalogus.model.config import PAGES_FILE, Paginas, TownConfig
 from catalogus.model.glossary import EMPTY, GLOSSARY_FILE, Glossary
 from catalogus.model.vocabulary import VOCABULARY_FILE, Vocabularies
 
@@ -33,6 +36,8 @@ class CheckResult:
     catalogue: Catalogue | None = None
     assets: tuple[Path, ...] = ()  # images under content/ that passed the checks; the only files to copy
     internal: dict[str, InternalText] = field(default_factory=dict)  # staff edition only: check(internal=True)
+    layout: Layout | None = None  # where the town's files are
+    instances: list[Instance] = field(default_factory=list)  # the town's instance of each shared fiche
 
     @property
     def errors(self) -> list[Finding]:
@@ -44,30 +49,48 @@ class CheckResult:
 
 
 def check(
-    root: Path, today: dt.date, paths: list[Path] | None = None, *, internal: bool = False, concept: bool = False
+    root: Path,
+    today: dt.date,
+    paths: list[Path] | None = None,
+    *,
+    internal: bool = False,
+    concept: bool = False,
+    town: str | None = None,
 ) -> CheckResult:
-    """Check the project at `root`; with `paths`, also load those files and report only on them.
+    """Check the project at `root` (for `town`, in a region's repository); with `paths`, also load those files
+    and report only on them.
 
     The internal texts (content/intern/) are always checked; they are kept in the result only with
     `internal=True` (the staff edition), so the public build never holds them. `concept`: fields still marked
     'IN TE VULLEN' are warnings instead of errors (a draft site)."""
     with without_cycle_collector():
-        return _check(root, today, paths, internal, concept)
+        return _check(layout(root, town), today, paths, internal, concept)
 
 
-def _check(root: Path, today: dt.date, paths: list[Path] | None, internal: bool = False, concept: bool = False) -> CheckResult:
-    result = CheckResult()
-    config, config_source = _load_settings(root, CONFIG_FILE, TownConfig, result)
-    vocab, vocab_source = _load_settings(root, VOCABULARY_FILE, Vocabularies, result)
-    glossary, _ = _load_settings(root, GLOSSARY_FILE, Glossary, result) if (root / GLOSSARY_FILE).is_file() else (EMPTY, None)
+def check_every_town(root: Path, today: dt.date, paths: list[Path] | None = None, *, concept: bool = False) -> CheckResult:
+    """What CI runs on a region's repository: every town checked, each finding once (a shared fiche's problem
+    is the same for every town)."""
+    results = [check(root, today, paths, concept=concept, town=where.name or None) for where in every_town(root)]
+    findings = sorted({f for result in results for f in result.findings})
+    return CheckResult(findings, sum(r.files for r in results), results[0].catalogue if len(results) == 1 else None)
+
+
+def _check(where: Layout, today: dt.date, paths: list[Path] | None, internal: bool = False, concept: bool = False) -> CheckResult:
+    result = CheckResult(layout=where)
+    root = where.root
+    config, config_source = _load_settings(where.config_path, where.config_display, TownConfig, result)
+    vocab, vocab_source = _load_settings(root / VOCABULARY_FILE, VOCABULARY_FILE, Vocabularies, result)
+    glossary: Glossary | None = EMPTY
+    if (root / GLOSSARY_FILE).is_file():
+        glossary, _ = _load_settings(root / GLOSSARY_FILE, GLOSSARY_FILE, Glossary, result)
     if config is None or vocab is None or glossary is None:
         result.findings = sorted(drafts.settle(result.findings, concept))
         return result
-    inventory = _inventory(root, config, config_source, result)
+    inventory = _inventory(where, config, config_source, result)
     if inventory is None:
         return result
-    fixed_pages = _optional_settings(root, PAGES_FILE, Paginas, result)
-    content = root / config.content_map
+    fixed_pages = _optional_settings(where.town / PAGES_FILE, where.display(where.town / PAGES_FILE), Paginas, result)
+    content = where.town / config.content_map
     files = inventory.records
     selected = None
     if paths:
@@ -75,51 +98,75 @@ def _check(root: Path, today: dt.date, paths: list[Path] | None, internal: bool 
         # A named file under the content folder that is not a fiche gets the inventory's message, once.
         notes = set(inventory.internal)
         listed = {path for path in selected if path.suffix == ".md" and path.name != "README.md" and path not in notes}
-        files = sorted(set(files) | listed | {p for p in selected - listed if not p.is_relative_to(content.resolve())})
-    sources = [_load(path, root) for path in files]
-    locals_by_fiche, orphans = local_layer.load_layers(root, sources, inventory.local)  # content/lokaal/<id>.yml
+        shared = set(inventory.shared)
+        outside = {p for p in selected - listed if not _inside(p, where, content)}
+        files = sorted(set(files) | {p for p in listed if p not in shared} | outside)
+    own = [_load(path, root) for path in files]
+    shared_sources = [_load(path, root) for path in inventory.shared]
+    locals_by_fiche, orphans = local_layer.load_layers(root, own + shared_sources, inventory.local, where)
+    instances = [
+        instance(Path(s.path).stem, s, path, locals_by_fiche.get(s.path))
+        for s, path in zip(shared_sources, inventory.shared, strict=True)
+    ]
+    published, withdrawn, not_neutral = shared_instances.select(instances, own, concept, where)
+    result.instances = instances
+    sources = own + published
+    for local in locals_by_fiche.values():
+        split_instance_fields(local)
     layers = {source.path: prepare(source, locals_by_fiche.get(source.path), config, today) for source in sources}
-    result.files = len(sources) + len(locals_by_fiche) + len(orphans) + len(inventory.internal)
+    shared_instances.drop_references(sources, withdrawn)
+    result.files = len(own) + len(shared_sources) + len(locals_by_fiche) + len(orphans) + len(inventory.internal)
     known = known_records(sources)
     products: list[Entry[Fiche]] = []
     loketten: list[Entry[Loket]] = []
     for source in sources:
         record = _validate(source, vocab, config, today, known)
         if isinstance(record, Fiche):
-            products.append(Entry(record, source.body, source.path))
+            layer = layers[source.path]
+            products.append(Entry(record, source.body, source.path, layer.source.path if layer else None))
         elif isinstance(record, Loket):
             loketten.append(Entry(record, source.body, source.path))
     cross_check(sources, products, loketten, known)
     texts, text_findings = check_internal(inventory.internal, root, known.products, today)
+    vocab = vocab.without_fiches(set(withdrawn))
     check_paths(vocab, vocab_source, set(known.products))
     check_off_path(vocab, products, {source.path: source for source in sources})
-    check_home(config, config_source, known)
+    check_home(config, config_source, known, withdrawn)
     for source in sources:
         layer = layers[source.path]
         if layer is not None:
             local_layer.relocate(source, layer.source, layer.fields)
-    sources += [*locals_by_fiche.values(), *orphans]
-    result.findings.extend(vocab_source.findings + config_source.findings)
-    result.findings.extend(owner_findings(root, config, sources))
-    reported = [*inventory.findings, *(f for s in sources for f in s.findings), *text_findings]
+    shared_instances.blame_town_values(sources, where, config_source)
+    chosen = {id(s) for s in published}
+    unpublished = [s for s in shared_sources if id(s) not in chosen]
+    all_sources = [*sources, *unpublished, *locals_by_fiche.values(), *orphans]
+    result.findings.extend(vocab_source.findings + config_source.findings + shared_instances.not_adopted(withdrawn, where))
+    result.findings.extend(owner_findings(where, config, sources))
+    reported = [*inventory.findings, *(f for s in all_sources for f in s.findings), *text_findings, *not_neutral]
     result.findings.extend(f for f in reported if selected is None or (root / f.path).resolve() in selected)
-    result.findings = sorted(drafts.settle(result.findings, concept))
-    settings_failed = any(f.is_error for f in result.findings if f.path in (CONFIG_FILE, VOCABULARY_FILE))
+    result.findings = sorted(set(drafts.settle(result.findings, concept)))
+    settings_failed = any(f.is_error for f in result.findings if f.path in (where.config_display, VOCABULARY_FILE))
     if not any(f.is_error for f in drafts.settle(reported, concept)) and not settings_failed:
-        result.catalogue = build_catalogue(config, vocab, products, loketten, pages=fixed_pages, glossary=glossary)
+        result.catalogue = build_catalogue(
+            config, vocab, products, loketten, pages=fixed_pages, glossary=glossary, content_path=where.display(content),
+            needs_review=frozenset(i.fiche_id for i in instances if i.needs_review),
+        )
         result.assets = tuple(inventory.assets)
         result.internal = texts if internal else {}
     return result
 
 
-def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckResult):
+def _inside(path: Path, where: Layout, content: Path) -> bool:
+    return path.is_relative_to(content.resolve()) or (where.shared is not None and path.is_relative_to(where.shared.resolve()))
+
+
+def _load_settings(path: Path, name: str, model: type[BaseModel], result: CheckResult):
     """A settings file checked like a fiche: bounded YAML, model and text rules (on the types), YAML traps, each at its line."""
-    path = root / name
     if not path.is_file():
-        result.findings.append(error(name, 1, "bestand", f"{name} ontbreekt in {root}"))
+        result.findings.append(error(name, 1, "bestand", f"{name} ontbreekt in {path.parent}"))
         return None, None
     source = load_settings(path, name)
-    drafts.mark(source, dt.date.min)
+    drafts.mark(source)
     record = model_findings(source, model) if source.data is not None else None
     result.findings.extend(source.findings)
     failed = any(f.is_error for f in source.findings)
@@ -127,30 +174,31 @@ def _load_settings(root: Path, name: str, model: type[BaseModel], result: CheckR
     return (None if failed else record), source
 
 
-def _optional_settings(root: Path, name: str, model: type[BaseModel], result: CheckResult):
+def _optional_settings(path: Path, name: str, model: type[BaseModel], result: CheckResult):
     """A settings file a town may leave out (the site then has no such pages); checked like the others."""
-    if not (root / name).is_file():
+    if not path.is_file():
         return None
-    record, _ = _load_settings(root, name, model, result)
+    record, _ = _load_settings(path, name, model, result)
     return record
 
 
-def _inventory(root: Path, config: TownConfig, settings: Source, result: CheckResult) -> Inventory | None:
-    """The files under the content folder; a missing folder or a catalogue without fiches is an error."""
-    content = root / config.content_map
+def _inventory(layout: Layout, config: TownConfig, settings: Source, result: CheckResult) -> Inventory | None:
+    """The files under the content folder (and the shared fiches); a missing folder or a catalogue without
+    fiches is an error."""
+    content = layout.town / config.content_map
     line, column = settings.line_of(("content_map",))
-    where = f"'{config.content_map}' (content_map in {CONFIG_FILE})"
+    where = f"'{config.content_map}' (content_map in {layout.config_display})"
     if not content.is_dir():
         message = f"de map {where} bestaat niet; controleer de schrijfwijze van 'content_map'"
-        result.findings.append(error(CONFIG_FILE, line, "content_map", message, column))
+        result.findings.append(error(layout.config_display, line, "content_map", message, column))
         return None
-    inventory = take_inventory(content, root)
-    if not any(kind_of(path) == "product" for path in inventory.records):
+    inventory = take_inventory(content, layout.root, layout.shared)
+    if not inventory.shared and not any(kind_of(path) == "product" for path in inventory.records):
         message = (
             f"in de map {where} staat geen enkele fiche (products/*.md); "
             "controleer 'content_map', zonder fiches is er geen catalogus"
         )
-        result.findings.append(error(CONFIG_FILE, line, "content_map", message, column))
+        result.findings.append(error(layout.config_display, line, "content_map", message, column))
         return None
     return inventory
 

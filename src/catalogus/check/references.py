@@ -6,10 +6,12 @@ that exists but has errors is not an error of the referring file; the broken fil
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import PurePosixPath
 
 from catalogus.base.findings import error, warning
 from catalogus.check.messages import Known, suggest_reference
+from catalogus.load.instances import State
 from catalogus.load.sources import Source, field_name
 from catalogus.model import Fiche, Loket, references
 from catalogus.model.catalogue import Entry
@@ -135,8 +137,8 @@ def check_off_path(vocab: Vocabularies, products: list[Entry[Fiche]], sources: d
             source.findings.append(warning(source.path, line, field_name(loc), message, column))
 
 
-def check_home(config: TownConfig, source: Source, known: Known) -> None:
-    """The home page's contact loket and most asked fiches must exist."""
+def check_home(config: TownConfig, source: Source, known: Known, withdrawn: Mapping[str, State] | None = None) -> None:
+    """The home page's contact loket and most asked fiches must exist, and be published by this town."""
     loketten = sorted(known.loketten)
     if config.contact_loket and config.contact_loket not in known.loketten:
         _refer(
@@ -145,7 +147,11 @@ def check_home(config: TownConfig, source: Source, known: Known) -> None:
             f"het loket '{config.contact_loket}' bestaat niet; bestaande loketten: {', '.join(loketten)}",
         )
     for index, value in enumerate(config.meest_gevraagd):
-        if value not in known.products:
+        state = (withdrawn or {}).get(value)
+        if state is not None:
+            message = f"de gedeelde fiche '{value}' is bij u {state.value}, dus niet op uw site; haal ze hier weg"
+            _refer(source, ("meest_gevraagd", index), message)
+        elif value not in known.products:
             _refer(source, ("meest_gevraagd", index), f"de fiche '{value}' bestaat niet; controleer de schrijfwijze")
 
 

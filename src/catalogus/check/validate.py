@@ -19,7 +19,7 @@ from catalogus.check.messages import Known, describe, suggest_term
 from catalogus.load.sources import KeyPath, Source, field_name
 from catalogus.model import MODELS, Fiche, Loket, web_addresses
 from catalogus.model.config import TownConfig
-from catalogus.model.review import review_due
+from catalogus.model.review import NOT_REVIEWED, review_due
 from catalogus.model.vocabulary import FIELD_VOCABULARY, Vocabularies
 
 PLAIN_INT = re.compile(r"[-+]?[0-9]+")
@@ -157,6 +157,8 @@ def future_review(source: Source, reviewed: dt.date, today: dt.date) -> list[Fin
 
 
 def _review_findings(source: Source, fiche: Fiche, config: TownConfig, today: dt.date) -> list[Finding]:
+    if fiche.laatst_nagekeken == NOT_REVIEWED:
+        return []  # a draft: its marker is reported already
     future = future_review(source, fiche.laatst_nagekeken, today)
     if future:
         return future

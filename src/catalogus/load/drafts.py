@@ -8,12 +8,12 @@ reports the marker itself rather than a type error.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from typing import Any
 
 from catalogus.base.findings import Finding, warning
 from catalogus.load.sources import KeyPath, Source, field_name
+from catalogus.model.review import NOT_REVIEWED
 
 MARKER = "IN TE VULLEN"
 # Optional fields whose type cannot hold the marker: left out of a draft.
@@ -24,29 +24,30 @@ DRAFT_URL = "https://in-te-vullen.invalid/"
 DRAFT_EMAIL = "in-te-vullen@gemeente.invalid"
 
 
-def mark(source: Source, today: dt.date) -> None:
+def mark(source: Source) -> None:
     """Report every marked field of `source` and put stand-ins in place of values the model cannot hold.
 
     Reported as warnings, so validation and cross-checks go on as for a filled-in file; `settle` then makes
     them errors outside a concept build."""
     report = warning
     if source.data is not None:
-        source.data = _walk(source.data, (), source, report, today)
+        source.data = _walk(source.data, (), source, report)
     for offset, line in enumerate(source.body.split("\n")):
         if MARKER in line:
             source.findings.append(report(source.path, source.body_line + offset, "tekst", _message("de tekst")))
 
 
-def _walk(value: Any, loc: KeyPath, source: Source, report, today: dt.date) -> Any:
+def _walk(value: Any, loc: KeyPath, source: Source, report) -> Any:
     if isinstance(value, dict):
-        walked = {k: _walk(v, (*loc, k), source, report, today) for k, v in value.items()}
+        walked = {k: _walk(v, (*loc, k), source, report) for k, v in value.items()}
         return {k: v for k, v in walked.items() if v is not _DROP}
     if isinstance(value, list):
-        return [_walk(v, (*loc, i), source, report, today) for i, v in enumerate(value)]
+        walked_items = [_walk(v, (*loc, i), source, report) for i, v in enumerate(value)]
+        return [v for v in walked_items if v is not _DROP]
     if isinstance(value, str) and MARKER in value:
         line, column = source.line_of(loc)
         source.findings.append(report(source.path, line, field_name(loc), _message(f"'{field_name(loc)}'"), column))
-        return _stand_in(loc, value, today)
+        return _stand_in(loc, value)
     return value
 
 
@@ -57,7 +58,7 @@ class _Drop:
 _DROP = _Drop()
 
 
-def _stand_in(loc: KeyPath, value: str, today: dt.date) -> Any:
+def _stand_in(loc: KeyPath, value: str) -> Any:
     name = loc[-1] if loc else ""
     if value.strip() != MARKER:
         return value
@@ -68,7 +69,9 @@ def _stand_in(loc: KeyPath, value: str, today: dt.date) -> Any:
     if name == "email":
         return DRAFT_EMAIL
     if name == "laatst_nagekeken":
-        return today
+        return NOT_REVIEWED  # never a date: nobody reviewed a draft
+    if isinstance(name, int):
+        return _DROP  # a list item still to fill in (an opening-hours day: [IN TE VULLEN]): the list keeps the others
     if name in DROPPED:
         return _DROP
     return value

@@ -52,8 +52,9 @@ def read_history(catalogue: Catalogue, root: Path) -> History:
     if _git(root, "rev-parse", "--is-shallow-repository") != "false\n":
         return History()  # not a repository, git missing, or a shallow clone
     paths = {entry.path: entry.id for entry in catalogue.products}
-    folder = f"{catalogue.config.content_map}/products"
-    output = _git(root, "log", f"--format={MARK}%cs{SEPARATOR}%s", "--name-only", "--relative", "--no-renames", "--", folder)
+    paths |= {entry.local: entry.id for entry in catalogue.products if entry.local}  # a change in the town's own values
+    folders = sorted({path.rsplit("/", 1)[0] for path in paths})
+    output = _git(root, "log", f"--format={MARK}%cs{SEPARATOR}%s", "--name-only", "--relative", "--no-renames", "--", *folders)
     changes: dict[str, list[Change]] = {}
     for block in (output or "").split(MARK)[1:]:
         head, _, names = block.partition("\n")
@@ -61,8 +62,9 @@ def read_history(catalogue: Catalogue, root: Path) -> History:
         change = Change(dt.date.fromisoformat(day.strip()), _shortened(subject.strip()))
         for name in names.splitlines():
             fiche_id = paths.get(name.strip())
-            if fiche_id is not None:
-                changes.setdefault(fiche_id, []).append(change)
+            listed = changes.setdefault(fiche_id, []) if fiche_id is not None else None
+            if listed is not None and (not listed or listed[-1] is not change):  # a fiche and its local file: once
+                listed.append(change)
     return History({key: tuple(value) for key, value in changes.items()})
 
 

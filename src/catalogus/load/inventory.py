@@ -35,12 +35,16 @@ class Inventory:
     local: list[Path] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
     internal: list[Path] = field(default_factory=list)
+    shared: list[Path] = field(default_factory=list)  # the shared catalogue's fiches (a region's gedeeld/products/)
     findings: list[Finding] = field(default_factory=list)
 
 
-def take_inventory(content: Path, root: Path) -> Inventory:
-    """Sort every file under `content` into fiches/loketten, allowed images, READMEs, or an error."""
+def take_inventory(content: Path, root: Path, shared: Path | None = None) -> Inventory:
+    """Sort every file under `content` into fiches/loketten, allowed images, READMEs, or an error; with `shared`
+    (the shared fiches' folder) also list those, where only fiches and a README may stand."""
     inventory = Inventory()
+    if shared is not None:
+        _shared_inventory(shared, root, inventory)
     for folder, dirs, files in os.walk(content):
         dirs.sort()
         here = Path(folder)
@@ -54,6 +58,20 @@ def take_inventory(content: Path, root: Path) -> Inventory:
     inventory.local.sort()
     inventory.internal.sort()
     return inventory
+
+
+def _shared_inventory(shared: Path, root: Path, inventory: Inventory) -> None:
+    for path in sorted(shared.iterdir()):
+        if path.name == README:
+            continue
+        if path.suffix == ".md" and path.is_file() and not path.is_symlink():
+            inventory.shared.append(path.resolve())
+            continue
+        message = (
+            "in de gedeelde catalogus staan alleen fiches (<id>.md); loketten, lokale gegevens en interne teksten "
+            "horen in de map van een gemeente (gemeenten/<gemeente>/content/); verplaats of verwijder dit"
+        )
+        inventory.findings.append(error(display_path(path, root), 1, "bestand", message))
 
 
 def _problem(path: Path, content: Path, inventory: Inventory) -> str | None:

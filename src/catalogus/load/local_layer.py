@@ -15,6 +15,8 @@ from pathlib import Path
 
 from catalogus.base.findings import error
 from catalogus.load.inventory import LOCAL_DIR, LOCAL_SUFFIX
+from catalogus.load.layout import Layout
+from catalogus.load.shared_changes import gone
 from catalogus.load.sources import Source, display_path, load_settings
 
 # What differs from town to town. Everything else in a fiche is shared and edited in the fiche itself.
@@ -41,9 +43,11 @@ LOCAL_FIELDS = (
 )
 
 
-def load_layers(root: Path, products: list[Source], files: list[Path]) -> tuple[dict[str, Source], list[Source]]:
+def load_layers(
+    root: Path, products: list[Source], files: list[Path], where: Layout | None = None
+) -> tuple[dict[str, Source], list[Source]]:
     """Each local file (the inventory's) by the path of its fiche, and the local files without a fiche (each
-    with its finding)."""
+    with its finding: in a region, what happened to the shared fiche, from git)."""
     by_id = {Path(s.path).stem: s for s in products if s.kind == "product"}
     layers: dict[str, Source] = {}
     orphans: list[Source] = []
@@ -52,13 +56,37 @@ def load_layers(root: Path, products: list[Source], files: list[Path]) -> tuple[
         local = _load(path, display)
         fiche = by_id.get(path.stem)
         if fiche is None:
-            local.findings.append(
-                error(display, 1, "bestand", f"er is geen fiche '{path.stem}' in products/; hernoem dit bestand of verwijder het")
-            )
+            local.findings.append(error(display, 1, "bestand", _no_fiche(path.stem, display, where)))
             orphans.append(local)
         else:
             layers[fiche.path] = local
     return layers, orphans
+
+
+def _no_fiche(fiche_id: str, display: str, where: Layout | None) -> str:
+    if where is None or where.shared is None:
+        return f"er is geen fiche '{fiche_id}' in products/; hernoem dit bestand of verwijder het"
+    event = gone(where.root, display_path(where.shared, where.root), fiche_id)
+    if event is None:
+        return (
+            f"er is geen gedeelde fiche '{fiche_id}' (in {display_path(where.shared, where.root)}/) en geen eigen fiche "
+            "(in products/); controleer de naam van dit bestand of verwijder het"
+        )
+    when = f"in commit {event.commit} van {event.day} ('{event.subject}')"
+    if event.renamed_to:
+        return (
+            f"de gedeelde fiche '{fiche_id}' heet nu '{event.renamed_to}' ({when}); hernoem dit bestand naar "
+            f"'{event.renamed_to}{LOCAL_SUFFIX}' (git mv {display} {_renamed(display, event.renamed_to)}) "
+            f"en voer 'catalogus nagekeken {event.renamed_to}' uit"
+        )
+    return (
+        f"de gedeelde fiche '{fiche_id}' werd verwijderd {when}; verwijder dit bestand, of maak er een eigen fiche van "
+        f"als uw gemeente dit blijft aanbieden (products/{fiche_id}.md in uw map, met de tekst uit de git-geschiedenis)"
+    )
+
+
+def _renamed(display: str, fiche_id: str) -> str:
+    return Path(display).with_name(fiche_id + LOCAL_SUFFIX).as_posix()
 
 
 def find_layer(fiche: Source, content: Path, root: Path) -> Source | None:

@@ -35,6 +35,7 @@ def fill(source: Source, config: TownConfig) -> None:
         for offset, line in enumerate(source.body.split("\n")):
             for name in _unknown(line, known):
                 source.findings.append(error(source.path, source.body_line + offset, "tekst", _message(name, known)))
+        _note(source, "tekst", source.body, known)
         source.body = _substitute(source.body, known)
 
 
@@ -43,12 +44,21 @@ def _fill_value(value: Any, loc: KeyPath, source: Source, known: dict[str, str])
         for name in _unknown(value, known):
             line, column = source.line_of(loc)
             source.findings.append(error(source.path, line, field_name(loc), _message(name, known), column))
+        _note(source, field_name(loc), value, known)
         return _substitute(value, known)
     if isinstance(value, dict):
         return {k: _fill_value(v, (*loc, k), source, known) for k, v in value.items()}
     if isinstance(value, list):
         return [_fill_value(v, (*loc, i), source, known) for i, v in enumerate(value)]
     return value
+
+
+def _note(source: Source, name: str, text: str, known: dict[str, str]) -> None:
+    """Remember where a town's value went into the text: a problem there is the town's, not the text's."""
+    if "$" in text:
+        used = [m.group(1) for m in PLACEHOLDER.finditer(text) if m.group(1) in known]
+        if used:
+            source.filled.setdefault(name, used[0])
 
 
 def _unknown(text: str, known: dict[str, str]) -> list[str]:

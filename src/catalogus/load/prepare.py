@@ -35,6 +35,6 @@ def prepare(source: Source, local: Source | None, config: TownConfig, today: dt.
     only reads owners and review dates must not take a stand-in review date for a real one."""
     layer = Layer(local, local_layer.merge(local, source)) if local is not None else None
     if today is not None:
-        drafts.mark(source, today)
+        drafts.mark(source)
     placeholders.fill(source, config)
     return layer

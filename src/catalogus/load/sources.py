@@ -70,6 +70,7 @@ class Source:
     key_lines: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     scalars: dict[KeyPath, Scalar] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    filled: dict[str, str] = field(default_factory=dict)  # field ('tekst' for the body) -> a placeholder filled in there
 
     def line_of(self, path: KeyPath, key: bool = False) -> tuple[int, int]:
         """Line and column of a value (or its key); the nearest known parent when the value is missing."""
@@ -97,6 +98,13 @@ def load_source(path: Path, display: str) -> Source:
     text = _read_text(path, source)
     if text is not None:
         _split_and_parse(text, source)
+    return source
+
+
+def parse_source(text: str, display: str, kind: str = "product") -> Source:
+    """A fiche from text that is not a file on disk (an earlier version, from git), read like load_source."""
+    source = Source(path=display, kind=kind)
+    _split_and_parse(text, source)
     return source
 
 

@@ -137,7 +137,7 @@ class Stopzetting(Strict):
 class Adres(Strict):
     straat: ShortText = Field(description="Straat en huisnummer.")
     postcode: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}$")] = Field(
-        description="Belgische postcode, 4 cijfers, tussen aanhalingstekens: \"8530\"."
+        description="Belgische postcode, 4 cijfers, tussen aanhalingstekens: \"1000\"."
     )
     gemeente: ShortText = Field(description="Gemeente.")
 
@@ -145,7 +145,7 @@ class Adres(Strict):
 class Contact(Strict):
     """Contact details shared by a loket and an external provider."""
 
-    telefoon: Phone | None = Field(None, description="Telefoonnummer, bv. 056 73 33 11.")
+    telefoon: Phone | None = Field(None, description="Telefoonnummer, bv. 012 34 56 78.")
     email: Email | None = Field(None, description="E-mailadres.")
     website: Url | None = Field(None, description="Website (https://…).")
     adres: Adres | None = Field(None, description="Bezoekadres.")
@@ -177,6 +177,16 @@ class Openingsuren(Strict):
                 if start < previous_end:
                     raise ValueError(f"{day}: het tijdvak {slot} overlapt met het vorige of staat niet in volgorde")
                 previous_end = end
+        return self
+
+    @model_validator(mode="after")
+    def _some_hours(self) -> Openingsuren:
+        # A loket without any hours would be shown as closed every day: say when it is open, or how to get an appointment.
+        if not any(getattr(self, day) for day in WEEKDAYS) and not self.uitzonderingen:
+            raise ValueError(
+                'geef de uren van minstens één dag (bv. maandag: ["09:00-12:00", "13:30-16:30"]), of zeg onder '
+                "'uitzonderingen' hoe burgers een afspraak maken; zonder uren toont de site het loket als gesloten"
+            )
         return self
 
     def slots(self, weekday: str) -> list[str]:

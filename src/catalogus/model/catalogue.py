@@ -28,6 +28,7 @@ class Entry(Generic[Record]):
     record: Record
     body: str
     path: str
+    local: str | None = None  # the town's local file merged into a fiche (its instance of a shared fiche), if any
 
     @property
     def id(self) -> str:
@@ -46,6 +47,8 @@ class Catalogue:
     related: dict[str, tuple[str, ...]]
     pages: Paginas | None = None  # paginas.yml: accessibility and privacy statements
     glossary: Glossary = EMPTY
+    content_path: str = "content"  # the town's content folder, relative to the repository (its own fiches, local files)
+    needs_review: frozenset[str] = frozenset()  # shared fiches that changed since the version the town reviewed
 
     def product(self, product_id: str) -> Entry[Fiche]:
         return self.by_id[product_id]
@@ -69,6 +72,8 @@ def build_catalogue(
     loketten: list[Entry[Loket]],
     pages: Paginas | None = None,
     glossary: Glossary = EMPTY,
+    content_path: str = "content",
+    needs_review: frozenset[str] = frozenset(),
 ) -> Catalogue:
     ordered = tuple(sorted(products, key=lambda e: (sort_key(e.record.titel), e.id)))
     by_loket: dict[str, list[str]] = defaultdict(list)
@@ -97,4 +102,6 @@ def build_catalogue(
         related={key: tuple(sorted(set(ids) - {key}, key=rank.__getitem__)) for key, ids in related.items()},
         pages=pages,
         glossary=glossary,
+        content_path=content_path,
+        needs_review=needs_review,
     )

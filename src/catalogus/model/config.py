@@ -21,6 +21,8 @@ def _optional_web_address(value: str) -> str:
 OptionalUrl = Annotated[str, AfterValidator(_optional_web_address)]
 
 CONFIG_FILE = "catalogus.yml"
+# A region's repository (catalogus.load.layout): the shared fiches, and one folder per town.
+SHARED_DIR, TOWNS_DIR = "gedeeld", "gemeenten"
 # A GitHub user (@naam) or team (@organisatie/team), as CODEOWNERS and mentions write them.
 GITHUB_HANDLE = r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]{1,100})?$"
 GithubHandle = Annotated[str, StringConstraints(strip_whitespace=True, pattern=GITHUB_HANDLE)]

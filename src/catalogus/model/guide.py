@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from catalogus.model.config import CONFIG_FILE, TOWNS_DIR
 from catalogus.model.vocabulary import FIELD_VOCABULARY, Vocabularies
 
 GUIDE = "docs/fiche-aanpassen.md"
@@ -34,9 +35,15 @@ def loketten(content: Path) -> list[tuple[str, str]]:
     return found
 
 
-def value_reference(vocab: Vocabularies, content: Path) -> str:
-    parts = ["#### `loket` en `andere_loketten`", "", "| op de site | wat u typt |", "|---|---|"]
-    parts += [f"| {_cell(naam)} | `{key}` |" for key, naam in loketten(content)]
+def value_reference(vocab: Vocabularies, towns: dict[str, Path]) -> str:
+    """The allowed values; `towns`: each town's content folder by its name ('' for a single town)."""
+    named = list(towns) != [""]
+    parts = ["#### `loket` en `andere_loketten`", ""]
+    columns = ["gemeente", "op de site", "wat u typt"][0 if named else 1 :]
+    parts += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    for town, content in towns.items():
+        first = f"| {_cell(town)} " if named else ""
+        parts += [f"{first}| {_cell(naam)} | `{key}` |" for key, naam in loketten(content)]
     for field in FIELD_VOCABULARY:
         terms = vocab.terms(field)
         explained = any(term.uitleg for term in terms.values())
@@ -52,7 +59,15 @@ def value_reference(vocab: Vocabularies, content: Path) -> str:
     return "\n".join(parts) + "\n"
 
 
-def generated(root: Path, vocab: Vocabularies, content_map: str = "content") -> dict[Path, str]:
+def town_contents(root: Path) -> dict[str, Path]:
+    """Each town's content folder by its folder name: a region's gemeenten/<town>/content, or a single town's."""
+    towns = root / TOWNS_DIR
+    if not (root / CONFIG_FILE).is_file() and towns.is_dir():
+        return {p.name: p / "content" for p in sorted(towns.iterdir()) if (p / CONFIG_FILE).is_file()}
+    return {"": root / "content"}
+
+
+def generated(root: Path, vocab: Vocabularies) -> dict[Path, str]:
     """The guide with its generated block brought up to date (empty when the guide is absent)."""
     path = root / GUIDE
     if not path.exists():
@@ -62,4 +77,4 @@ def generated(root: Path, vocab: Vocabularies, content_map: str = "content") -> 
     if not sep:
         return {}
     _, _, tail = rest.partition(END)
-    return {path: f"{head}{BEGIN}\n{value_reference(vocab, root / content_map)}{END}{tail}"}
+    return {path: f"{head}{BEGIN}\n{value_reference(vocab, town_contents(root))}{END}{tail}"}

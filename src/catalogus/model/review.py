@@ -9,6 +9,9 @@ import datetime as dt
 from catalogus.model import Fiche
 from catalogus.model.config import TownConfig
 
+# A draft's review date (catalogus.load.drafts): a review nobody did yet. Pages say "nog niet nagekeken", never a date.
+NOT_REVIEWED = dt.date.min
+
 
 def review_due(fiche: Fiche, config: TownConfig) -> dt.date:
     months = fiche.nakijken_elke_maanden or config.nakijken.interval_maanden

@@ -16,7 +16,7 @@ from catalogus.model.guide import generated as guide_files
 from catalogus.model.vocabulary import FIELD_VOCABULARY, VOCABULARY_FILE, Vocabularies
 
 SCHEMA_DIR = "schemas"
-GUIDE = "content/README.md"
+GUIDE = "gedeeld/README.md"
 BEGIN, END = "<!-- velden:begin (gegenereerd met 'catalogus schema') -->", "<!-- velden:eind -->"
 GENERATED = "Gegenereerd uit src/catalogus/model/ en vocabularies.yml met 'catalogus schema'. Niet met de hand aanpassen."
 

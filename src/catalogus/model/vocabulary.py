@@ -100,3 +100,14 @@ class Vocabularies(BaseModel):
 
     def label(self, field: str, key: str) -> str:
         return self.terms(field)[key].label
+
+    def without_fiches(self, absent: set[str]) -> Vocabularies:
+        """The guided paths without the fiches a town does not publish (not adopted, not offered); a step left
+        with no fiche keeps its advice."""
+        if not absent:
+            return self
+        def kept(step: Step) -> Step:
+            return step.model_copy(update={"fiches": [f for f in step.fiches if f not in absent]})
+
+        events = {k: e.model_copy(update={"stappen": [kept(s) for s in e.stappen]}) for k, e in self.levensgebeurtenissen.items()}
+        return self.model_copy(update={"levensgebeurtenissen": events})

@@ -71,7 +71,7 @@ def ipdc_code(scheme: str, code: str) -> str:
 
 
 def split_street(street: str) -> tuple[str, str | None, str | None]:
-    """'Marktplein 1' -> ('Marktplein', '1', None); 'Kerkstraat 12 bus 3' -> ('Kerkstraat', '12', '3')."""
+    """'Dorpsstraat 1' -> ('Dorpsstraat', '1', None); 'Kerkstraat 12 bus 3' -> ('Kerkstraat', '12', '3')."""
     match = STREET_AND_NUMBER.match(street.strip())
     if not match:
         return street.strip(), None, None

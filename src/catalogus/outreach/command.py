@@ -38,12 +38,12 @@ def add_parser(sub: argparse._SubParsersAction, add_today) -> None:
 
 def run_command(args: argparse.Namespace, root: Path) -> ExitCode:
     today = args.today or dt.date.today()
-    result = check(root, today)
+    result = check(root, today, town=args.gemeente)
     if result.errors or result.catalogue is None:
         print(report.human(result))
         return ExitCode.CONTENT
     catalogue = result.catalogue
-    content = root / catalogue.config.content_map
+    content = root / catalogue.content_path
     problem = outreach.unsafe_output(args.uit, root, root / SITE_DIR, content)
     if problem and not args.forceer:
         print(

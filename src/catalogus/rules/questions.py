@@ -1,10 +1,15 @@
-"""The shared questions (vragen.yml): id, Dutch label, help text and type, defined once for every rule and page."""
+"""The shared questions (vragen.yml): id, Dutch label, help text and type, defined once for every rule and page.
+
+vragen.yml holds the Dutch texts; another language has them in its translations/<taal>.yml, section `vragen`,
+keyed by question id (label, hulp, kort, eenheid and keuzes by value). `localized` puts those over the Dutch ones.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
@@ -47,3 +52,39 @@ def questions() -> dict[str, Question]:
     """The questions in file order (the wizard's tie-break order); a broken file is a developer error."""
     data = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))
     return dict(Questions.model_validate(data).vragen)
+
+
+class QuestionText(BaseModel):
+    """A question's texts in another language: every field optional, a missing one stays Dutch."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    label: str | None = None
+    kort: str | None = None
+    hulp: str | None = None
+    eenheid: str | None = None
+    keuzes: dict[str, str] = {}
+
+
+def localized(strings: Mapping[str, Any]) -> dict[str, Question]:
+    """The questions with the texts of the site's language (section `vragen` of its translations file).
+
+    Like every UI string, a text the language lacks falls back to Dutch; a question or choice that does not exist
+    is an error, so a typo in the translations file cannot hide behind the Dutch text.
+    """
+    texts = strings.get("vragen") or {}
+    unknown = sorted(set(texts) - set(questions()))
+    if unknown:
+        raise ValueError(f"vragen: '{unknown[0]}' staat niet in vragen.yml")
+    result = {}
+    for key, question in questions().items():
+        text = QuestionText.model_validate(texts.get(key) or {})
+        wrong = sorted(set(text.keuzes) - set(question.keuzes))
+        if wrong:
+            raise ValueError(f"vragen.{key}.keuzes: '{wrong[0]}' is geen keuze van deze vraag in vragen.yml")
+        own = text.model_dump(exclude_none=True, exclude={"keuzes"})
+        extra = next((name for name in ("hulp", "eenheid") if name in own and getattr(question, name) is None), None)
+        if extra:
+            raise ValueError(f"vragen.{key}.{extra}: deze vraag heeft in vragen.yml geen '{extra}'")
+        result[key] = question.model_copy(update={**own, "keuzes": {**question.keuzes, **text.keuzes}})
+    return result

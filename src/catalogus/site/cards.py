@@ -19,7 +19,7 @@ from catalogus.site.text import TextRenderer
 
 MAP_SEARCH = "https://www.openstreetmap.org/search?"
 NOT_DIALLED = re.compile(r"[^0-9+]")
-COUNTRY_CODE = "+32"  # Belgian numbers as editors write them (056 73 33 11); short numbers (1712) stay as they are
+COUNTRY_CODE = "+32"  # Belgian numbers as editors write them (012 34 56 78); short numbers (1712) stay as they are
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def _card(contact: Contact, **fields: Any) -> ContactCard:
 
 
 def international(phone: str) -> str:
-    """'056 73 33 11' -> '+3256733311': the form a phone dials from anywhere and search engines expect."""
+    """'012 34 56 78' -> '+3212345678': the form a phone dials from anywhere and search engines expect."""
     digits = NOT_DIALLED.sub("", phone)
     if digits.startswith("0") and not digits.startswith("00"):
         return COUNTRY_CODE + digits[1:]

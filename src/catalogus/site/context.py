@@ -11,6 +11,7 @@ from catalogus.check.intern import InternalText
 from catalogus.load.history import History
 from catalogus.model import Fiche
 from catalogus.model.catalogue import Catalogue, Entry
+from catalogus.rules.questions import Question, localized
 from catalogus.site import urls
 from catalogus.site.cards import ContactCard, loket_card
 from catalogus.site.text import TextRenderer
@@ -50,6 +51,11 @@ class SiteContext:
     @property
     def staff_edition(self) -> bool:
         return self.internal is not None
+
+    @cached_property
+    def questions(self) -> dict[str, Question]:
+        """The rules' questions with their texts in the site's language (translations/<taal>.yml, section 'vragen')."""
+        return localized(self.strings)
 
     @cached_property
     def loket_cards(self) -> dict[str, ContactCard]:

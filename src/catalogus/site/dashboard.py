@@ -29,6 +29,7 @@ MISSING = {
     "stappen": lambda f: not f.stappen,
     "regelgeving": lambda f: not f.regelgeving,
 }
+REVIEW = "herzien"  # a shared fiche changed since the town reviewed it (catalogus gedeeld, catalogus nagekeken)
 CHART_WIDTH, LABEL_HEIGHT, BAR_HEIGHT, ROW_HEIGHT = 340, 18, 14, 40
 
 
@@ -102,6 +103,7 @@ def counts(catalogue: Catalogue, today: dt.date) -> dict[str, Any]:
         key: tuple((e.record.titel, urls.fiche_page(e.id)) for e in catalogue.products if missing(e.record))
         for key, missing in MISSING.items()
     }
+    gaps[REVIEW] = tuple((e.record.titel, urls.fiche_page(e.id)) for e in catalogue.products if e.id in catalogue.needs_review)
     return {"per": per, "review": review, "gaps": gaps, "total": len(fiches),
             "without_loket": sum(1 for f in fiches if not f.loket and not f.andere_loketten)}
 

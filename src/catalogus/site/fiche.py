@@ -16,6 +16,7 @@ from catalogus.base.translations import format_amount, format_date
 from catalogus.model import WEEKDAYS, Fiche, Loket
 from catalogus.model.catalogue import BROWSE_FIELDS, Catalogue, Entry
 from catalogus.model.glossary import Entry as GlossaryEntry
+from catalogus.model.review import NOT_REVIEWED
 from catalogus.site import urls
 from catalogus.site.cards import ContactCard, provider_card
 from catalogus.site.context import ExternalLink, Link, ProductItem, SiteContext
@@ -142,6 +143,7 @@ def fiche_view(entry: Entry[Fiche], site: SiteContext, canonical_url: str | None
     formulieren = tuple(ExternalLink(f.titel, f.url) for f in fiche.formulieren)
     costs, benefit = _costs(fiche, site), _benefit(fiche, site)
     changed = site.history.changed_or_reviewed(entry)
+    reviewed = fiche.laatst_nagekeken != NOT_REVIEWED  # a draft in a concept site: never a date nobody reviewed
     return FicheView(
         titel=fiche.titel,
         samenvatting=fiche.samenvatting,
@@ -174,10 +176,10 @@ def fiche_view(entry: Entry[Fiche], site: SiteContext, canonical_url: str | None
         woorden=tuple(_word(written, w) for written, w in catalogue.glossary.used_in(citizen_texts(fiche, entry.body))),
         themas=themas,
         levensgebeurtenissen=tuple(site.term_link("levensgebeurtenissen", k) for k in fiche.levensgebeurtenissen),
-        nagekeken=format_date(site.strings, fiche.laatst_nagekeken),
-        nagekeken_iso=fiche.laatst_nagekeken.isoformat(),
-        gewijzigd=format_date(site.strings, changed),
-        gewijzigd_iso=changed.isoformat(),
+        nagekeken=format_date(site.strings, fiche.laatst_nagekeken) if reviewed else "",
+        nagekeken_iso=fiche.laatst_nagekeken.isoformat() if reviewed else "",
+        gewijzigd=format_date(site.strings, changed) if changed != NOT_REVIEWED else "",
+        gewijzigd_iso=changed.isoformat() if changed != NOT_REVIEWED else "",
         melden=report_link(fiche, site, canonical_url),
         kruimelpad=(site.home(), themas[0]),
         rechten=rights_view(entry, site),

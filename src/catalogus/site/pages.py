@@ -130,7 +130,7 @@ def _fiche(site: SiteContext, entry: Entry[Fiche], canonical_url: str | None) ->
         description=view.samenvatting,
         search=fiche_markdown(view.samenvatting, view.voor_wie, view.voorwaarden, view.body),
         tags=tuple(entry.record.sleutelwoorden),
-        reviewed=view.nagekeken_iso,
+        reviewed=view.nagekeken_iso or None,
         hide=("navigation", "toc"),  # no documentation sidebar on a fiche (the phone drawer stays)
         search_boost=None if entry.record.actief else STOPPED_BOOST,
     )

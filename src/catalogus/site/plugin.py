@@ -55,6 +55,7 @@ class Request:
     history: History | None = None  # read from git here when not given
     internal: dict[str, InternalText] | None = None
     concept: bool = False
+    town: str | None = None  # the town of a region's repository (catalogus serve --gemeente)
 
 
 class CatalogusSite:
@@ -179,7 +180,7 @@ def _inside(path: Path, folders: list[Path]) -> bool:
 
 
 def _checked(request: Request) -> Catalogue:
-    result = check(request.root, request.today, concept=request.concept)
+    result = check(request.root, request.today, concept=request.concept, town=request.town)
     if result.errors or result.catalogue is None:
         raise PluginError("\n" + report.human(result))
     return result.catalogue

@@ -1,7 +1,9 @@
 """The rules on the site: a fiche's conditions in plain words, its dienstverleningsniveau badge, and the wizard.
 
-Everything is generated from the validated `rechten` blocks and vragen.yml. The wizard page gets the compiled
-rules as JSON inside the page (no YAML and no extra request in the browser); rechten-evaluate.js evaluates them.
+Everything is generated from the validated `rechten` blocks and vragen.yml, in the site's language: every word
+comes from translations/<taal>.yml (sections 'rechten' and 'wizard', and 'vragen' for the questions' own texts in
+a language other than Dutch). The wizard page gets the compiled rules as JSON inside the page (no YAML and no extra
+request in the browser); rechten-evaluate.js evaluates them.
 """
 
 from __future__ import annotations
@@ -19,15 +21,15 @@ from catalogus.model import Fiche
 from catalogus.model.catalogue import Entry
 from catalogus.rules.compiled import compile_rule
 from catalogus.rules.model import Grens, Rechten, Voorwaarde
-from catalogus.rules.questions import Question, questions
+from catalogus.rules.questions import Question
 from catalogus.site import urls
 from catalogus.site.context import ExternalLink, SiteContext
 
 WIZARD = "waar-heb-ik-recht-op.md"
-# The strings rechten-wizard.js shows (translations/nl.yml, section 'wizard'); the page itself uses the others.
+# The strings rechten-wizard.js shows (translations/<taal>.yml, section 'wizard'); the page itself uses the others.
 BROWSER_STRINGS = (
-    "vraag", "volgende", "overslaan", "klaar", "overgeslagen", "opnieuw", "wijzig", "ja", "nee", "samenvatting",
-    "uitkomst", "uitkomst_uitleg", "omdat", "niet_voldaan", "eenheid",
+    "vraag", "volgende", "overslaan", "klaar", "overgeslagen", "opnieuw", "wijzig", "wijzig_label", "ja", "nee",
+    "samenvatting", "uitkomst", "uitkomst_uitleg", "omdat", "categorie", "niet_voldaan", "eenheid",
     "fout_getal", "fout_geheel", "fout_decimalen", "fout_keuze", "fout_datum", "fout_te_groot",
 )
 MONEY = "EUR"
@@ -94,11 +96,16 @@ def rights_view(entry: Entry[Fiche], site: SiteContext) -> RightsView:
 
 
 class _Words:
-    """Plain Dutch for one rule block: 'het kadastraal inkomen (KI) van uw eigendom is lager dan ongeveer € 750'."""
+    """Plain words for one rule block: 'het kadastraal inkomen (KI) van uw eigendom is lager dan ongeveer € 750'.
+
+    The sentences are templates of translations/<taal>.yml ('rechten'), the questions' words come from
+    site.questions (vragen.yml, or the language's 'vragen' section): no word of a sentence is written here.
+    """
 
     def __init__(self, site: SiteContext, rules: Rechten) -> None:
         self.strings = site.strings
         self.words = site.strings["rechten"]
+        self.questions = site.questions
         self.rules = rules
 
     def window(self, start: dt.date | None, end: dt.date | None) -> str | None:
@@ -116,7 +123,7 @@ class _Words:
         return ConditionView(_sentence(self.leaf(node)))
 
     def leaf(self, node: Voorwaarde) -> str:
-        question = questions()[node.vraag or ""]
+        question = self.questions[node.vraag or ""]
         op = node.operators()[0]
         value = node.operand(op)
         if question.soort == "ja_nee":
@@ -125,13 +132,13 @@ class _Words:
             chosen = value if op == "is_een_van" else [value]
             labels = [question.keuzes[v].rstrip(".") for v in chosen]
             joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + f" {self.words['of']} " + labels[-1]
-            return f"{question.kort}: {joined}"
+            return self.words["keuze"].format(vraag=question.kort, keuzes=joined)
         if question.soort == "datum":
-            return f"{question.kort} {self.words['datum_vergelijking'][op]} {format_date(self.strings, value)}"
+            return self.words["datum_vergelijking"][op].format(vraag=question.kort, datum=format_date(self.strings, value))
         compared = self.limit(self.rules.grenzen[value], question) if isinstance(value, str) else self.amount(
             Decimal(str(value)), question
         )
-        return f"{question.kort} is {self.words['vergelijking'][op]} {compared}"
+        return self.words["vergelijking"][op].format(vraag=question.kort, waarde=compared)
 
     def limit(self, grens: Grens, question: Question) -> str:
         about = f"{self.words['ongeveer']} " if self.rules.ongeveer else ""
@@ -139,12 +146,12 @@ class _Words:
         for value in reversed(grens.waarden):  # the newest first
             amount = self.amount(value.bedrag, question)
             if value.per_persoon is not None and grens.per_persoon_vraag:
-                count = questions()[grens.per_persoon_vraag].kort
+                count = self.questions[grens.per_persoon_vraag].kort
                 per = self.amount(value.per_persoon, question, with_unit=False)
                 amount = self.words["plus_per"].format(bedrag=amount, per=per, aantal=count)
             since = self.words["vanaf"].format(datum=format_date(self.strings, value.vanaf))
             parts.append(f"{about}{amount} ({since})")
-        return "; ".join(parts)
+        return self.words["scheiding"].join(parts)  # the newest value first, then the older ones
 
     def amount(self, value: Decimal, question: Question, with_unit: bool = True) -> str:
         unit = question.eenheid or ""
@@ -179,7 +186,7 @@ def wizard_view(site: SiteContext) -> WizardView:
                 "geheel": q.geheel,
                 "keuzes": [{"waarde": k, "label": v} for k, v in q.keuzes.items()],
             }
-            for key, q in questions().items()
+            for key, q in site.questions.items()
         },
         "producten": [
             {

@@ -74,10 +74,10 @@ def render(
     return Framed(config.repo_url, config.edit_uri, SITE.page_count)
 
 
-def serve(root: Path, today: dt.date, watch: list[Path], address: str | None = None) -> None:
+def serve(root: Path, today: dt.date, watch: list[Path], address: str | None = None, town: str | None = None) -> None:
     """Live preview on `address`; a change under `watch`, the templates or the theme rebuilds (and re-checks)."""
     watched = [str(path) for path in (*watch, project_dir(root) / "translations", TEMPLATES)]
-    with _requested(root, today), _mkdocs_log(logging.INFO):
+    with _requested(root, today, town=town), _mkdocs_log(logging.INFO):
         try:
             # mkdocs drops an option given as None: without an address, mkdocs.yml (or mkdocs' default) decides
             mkdocs_serve(str(config_file(root)), livereload=True, watch_theme=True, watch=watched, dev_addr=address or None)
@@ -93,9 +93,10 @@ def _requested(
     history: History | None = None,
     internal: dict[str, InternalText] | None = None,
     concept: bool = False,
+    town: str | None = None,
 ) -> Iterator[Request]:
     with tempfile.TemporaryDirectory(prefix="catalogus-pages-") as pages_dir:
-        SITE.request = Request(root, today, catalogue, Path(pages_dir), history, internal, concept)
+        SITE.request = Request(root, today, catalogue, Path(pages_dir), history, internal, concept, town)
         try:
             yield SITE.request
         finally:

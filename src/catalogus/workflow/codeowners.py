@@ -12,7 +12,8 @@ from pathlib import Path
 
 from catalogus.base.slug import sort_key
 from catalogus.check.owners import owned_fiches
-from catalogus.model.config import CONFIG_FILE, TownConfig
+from catalogus.load.layout import Layout
+from catalogus.model.config import TownConfig
 
 CODEOWNERS = ".github/CODEOWNERS"
 HEADER = (
@@ -27,25 +28,37 @@ def _path(text: str) -> str:
     return text.replace("\\", "\\\\").replace(" ", "\\ ").replace("#", "\\#")
 
 
-def generate(root: Path, config: TownConfig) -> str:
-    fiches = owned_fiches(root, config)
+Towns = list[tuple[Layout, TownConfig]]
+
+
+def generate(towns: Towns) -> str:
+    """One file for the repository: per town (in a region, under a comment with its name) its fiches' teams.
+
+    A town that maps no owner to a team (no 'eigenaars') asks no one for a review: it adds nothing, so a new
+    town, or a town that adopts fiches before it uses teams, leaves this shared file alone."""
     lines = HEADER.splitlines()
-    mapped = [f for f in fiches if f.eigenaar in config.eigenaars]
-    if mapped:
-        lines.append("")
-        lines += [f"/{_path(f.path)} {config.eigenaars[f.eigenaar]}" for f in mapped]
-    unmapped = sorted({f.eigenaar for f in fiches} - set(config.eigenaars), key=sort_key)
-    if unmapped:
-        lines += ["", f"# Nog zonder GitHub-team in {CONFIG_FILE} (eigenaars), dus zonder reviewverzoek:"]
-        lines += [f"#   {' '.join(owner.split())}" for owner in unmapped]
+    for where, config in towns:
+        if not config.eigenaars:
+            continue
+        fiches = owned_fiches(where, config)
+        if where.name:
+            lines += ["", f"# {config.gemeente}"]
+        mapped = [f for f in fiches if f.eigenaar in config.eigenaars]
+        if mapped:
+            lines.append("")
+            lines += [f"/{_path(f.path)} {config.eigenaars[f.eigenaar]}" for f in mapped]
+        unmapped = sorted({f.eigenaar for f in fiches} - set(config.eigenaars), key=sort_key)
+        if unmapped:
+            lines += ["", f"# Nog zonder GitHub-team in {where.config_display} (eigenaars), dus zonder reviewverzoek:"]
+            lines += [f"#   {' '.join(owner.split())}" for owner in unmapped]
     return "\n".join(lines) + "\n"
 
 
-def stale_diff(root: Path, config: TownConfig) -> str:
+def stale_diff(root: Path, towns: Towns) -> str:
     """'' when .github/CODEOWNERS is current, else a unified diff of what to change."""
     path = root / CODEOWNERS
     current = path.read_text(encoding="utf-8") if path.exists() else ""
-    wanted = generate(root, config)
+    wanted = generate(towns)
     if current == wanted:
         return ""
     return "".join(
@@ -55,10 +68,10 @@ def stale_diff(root: Path, config: TownConfig) -> str:
     )
 
 
-def write(root: Path, config: TownConfig) -> bool:
+def write(root: Path, towns: Towns) -> bool:
     """Write the file; True when it changed."""
     path = root / CODEOWNERS
-    wanted = generate(root, config)
+    wanted = generate(towns)
     if path.exists() and path.read_text(encoding="utf-8") == wanted:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)

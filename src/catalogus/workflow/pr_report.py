@@ -12,7 +12,9 @@ from pathlib import Path
 
 from catalogus.base.findings import Finding
 from catalogus.check.pipeline import CONTENT_DIRS, CheckResult, only_changed
+from catalogus.load.layout import SHARED_PRODUCTS
 from catalogus.load.sources import load_source
+from catalogus.model.config import SHARED_DIR
 from catalogus.workflow.reminders import escape_markdown
 
 MARKER = "<!-- catalogus:pr-verslag -->"
@@ -50,14 +52,17 @@ def _block(lines: list[str]) -> list[str]:
     return [fence + "text", *lines, fence]
 
 
-def _is_content(path: str, content_map: str) -> bool:
-    parts = path.split("/")
-    return len(parts) == 3 and parts[0] == content_map and parts[1] in CONTENT_DIRS and parts[2].endswith(".md")
+def _is_content(path: str, content_paths: tuple[str, ...]) -> bool:
+    """A fiche or loket of a town (content_paths: the towns' content folders, relative to the repository), or a
+    shared fiche."""
+    folder, _, name = path.rpartition("/")
+    folders = {f"{content}/{d}" for content in content_paths for d in CONTENT_DIRS} | {f"{SHARED_DIR}/{SHARED_PRODUCTS}"}
+    return name.endswith(".md") and folder in folders
 
 
-def render(root: Path, result: CheckResult, changed: list[str], content_map: str = "content") -> str:
+def render(root: Path, result: CheckResult, changed: list[str], content_paths: tuple[str, ...] = ("content",)) -> str:
     mine = only_changed(result, changed)
-    content = [p for p in changed if _is_content(p, content_map)]
+    content = [p for p in changed if _is_content(p, content_paths)]
     others = [p for p in changed if p not in content and any(f.path == p for f in mine.findings)]
     lines = [MARKER, "### Controle van dit voorstel", ""]
     if not content and not others:

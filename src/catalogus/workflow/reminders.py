@@ -10,10 +10,10 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from catalogus.base.slug import sort_key
 from catalogus.check.owners import OwnedFiche, owned_fiches, owner_key
+from catalogus.load.layout import Layout
 from catalogus.model.config import TownConfig
 from catalogus.model.review import add_months
 
@@ -24,10 +24,11 @@ FORMATS = ("markdown", "json")
 
 # Status of a fiche on `today`, in the order an owner should handle them; the checker uses the same dates:
 # after the due date a warning, after the grace period (marge_dagen) an error that stops publishing.
-LATE, DUE, SOON = "te-laat", "nakijken", "binnenkort"
+LATE, DUE, REVISE, SOON = "te-laat", "nakijken", "herzien", "binnenkort"
 HEADINGS = {
     LATE: "Te laat: de site kan pas weer gepubliceerd worden als deze fiches nagekeken zijn",
     DUE: "Nu nakijken",
+    REVISE: "Herzien nodig: de gedeelde tekst veranderde (`catalogus gedeeld` toont wat; daarna `catalogus nagekeken <id>`)",
     SOON: "Binnenkort nakijken",
 }
 
@@ -70,12 +71,14 @@ def status(fiche: OwnedFiche, config: TownConfig, today: dt.date) -> Due | None:
     return None
 
 
-def plan(root: Path, config: TownConfig, today: dt.date) -> list[OwnerReminder]:
+def plan(where: Layout, config: TownConfig, today: dt.date) -> list[OwnerReminder]:
     """One entry per owner in the content (also those with nothing due: their issue gets closed)."""
     by_owner: dict[str, list[Due]] = {}
-    for fiche in owned_fiches(root, config):
+    for fiche in owned_fiches(where, config):
         items = by_owner.setdefault(fiche.eigenaar, [])
         found = status(fiche, config, today)
+        if found is None and fiche.herzien:
+            found = Due(fiche, today, REVISE)
         if found is not None:
             items.append(found)
     order = list(HEADINGS)
@@ -102,7 +105,9 @@ def _line(item: Due, today: dt.date, repo_url: str | None) -> str:
     name = escape_markdown(item.fiche.titel)
     link = f"[{name}]({repo_url.rstrip('/')}/edit/main/{item.fiche.path})" if repo_url else f"**{name}**"
     delta = (today - item.due).days
-    if delta > 0:
+    if item.status == REVISE:
+        when = "de gedeelde tekst veranderde sinds uw nazicht: kijk na of uw lokale gegevens nog kloppen"
+    elif delta > 0:
         when = f"moest nagekeken zijn op {item.due.isoformat()} ({_days(delta)} geleden)"
     elif delta == 0:
         when = "moet vandaag nagekeken worden"

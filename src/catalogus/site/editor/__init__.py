@@ -22,7 +22,6 @@ from pydantic import BaseModel, ValidationError
 from catalogus.base import markup
 from catalogus.base.slug import slug
 from catalogus.check.messages import describe
-from catalogus.load.inventory import LOCAL_DIR, LOCAL_SUFFIX
 from catalogus.load.local_layer import LOCAL_FIELDS
 from catalogus.load.sources import load_settings, load_source
 from catalogus.model import REFERENCES, Fiche, Kostprijs
@@ -115,7 +114,6 @@ def fiche_files(root: Path, catalogue: Catalogue) -> list[dict[str, Any]]:
     """Each checked fiche as the form opens it: its front-matter as written, its body and the whole file, and
     its local layer (shown, not edited: the form writes only the shared fiche)."""
     files = []
-    content = catalogue.config.content_map
     for entry in catalogue.products:
         path = root / entry.path
         source = load_source(path, entry.path)
@@ -126,8 +124,8 @@ def fiche_files(root: Path, catalogue: Catalogue) -> list[dict[str, Any]]:
             "data": _json_value(source.data),
             "tekst": path.read_text(encoding="utf-8"),
         }
-        local = f"{content}/{LOCAL_DIR}/{path.stem}{LOCAL_SUFFIX}"
-        if (root / local).is_file():
+        local = entry.local
+        if local is not None:
             data = load_settings(root / local, local).data or {}
             fields = [key for key in LOCAL_FIELDS if key in data]  # the checker accepted no other key
             fiche["lokaal"] = {"pad": local, "velden": fields, "data": _json_value({k: data[k] for k in fields})}
@@ -151,7 +149,7 @@ def config(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None, str
         "verwijzingen": REFERENCE_CHOICES,
         "meldingen": checker_messages(),
         "teksten": strings["redactie"],
-        "map": f"{catalogue.config.content_map}/products",
+        "map": f"{catalogue.content_path}/products",
         "repo": (repo_url or "").rstrip("/"),
         "tak": branch[0],
     }

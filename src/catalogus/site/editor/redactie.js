@@ -478,7 +478,7 @@
 
   function scalar(value, s, flow) {
     if (typeof value === "boolean") return value ? "true" : "false";
-    if (typeof value === "number") return s && s.type === "number" ? value.toFixed(2) : String(value);  // amounts: 9.50
+    if (typeof value === "number") return s && s.type === "number" ? value.toFixed(2) : String(value);  // amounts with two decimals
     const text = String(value);
     if (s && s.format === "date" && /^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
     return plain(text, flow) ? text : quote(text);
