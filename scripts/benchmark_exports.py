@@ -24,13 +24,13 @@ from catalogus.opendata.exports import write_exports
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synthetic import make_catalogue  # noqa: E402
+from synthetic import DEMO_TOWN, make_catalogue  # noqa: E402
 
 TODAY = dt.date(2026, 11, 26)
 
 
-def run(root: Path, label: str, with_rdflib: bool) -> None:
-    result = check(root, TODAY)
+def run(root: Path, label: str, with_rdflib: bool, town: str | None = None) -> None:
+    result = check(root, TODAY, town=town)
     assert result.catalogue is not None, "synthetic catalogue did not pass the checker"
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
@@ -62,7 +62,7 @@ def main() -> None:
     args = parser.parse_args()
     for size in args.sizes:
         if size == 0:
-            run(REPO, "echte catalogus", args.rdflib)
+            run(REPO, "echte catalogus", args.rdflib, DEMO_TOWN)
             continue
         with tempfile.TemporaryDirectory() as folder:
             run(make_catalogue(Path(folder), size), f"synthetisch {size}", args.rdflib)

@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from catalogus.check.pipeline import check
 from catalogus.outreach import batch as outreach
 from catalogus.outreach import letters
+from synthetic import DEMO_TOWN
 from synthetic_households import write_households
 
 REPO = Path(__file__).resolve().parents[1]
@@ -26,7 +27,7 @@ GOAL_SECONDS = 5.0
 
 def main(count: int) -> int:
     started = time.perf_counter()
-    catalogue = check(REPO, TODAY).catalogue
+    catalogue = check(REPO, TODAY, town=DEMO_TOWN).catalogue
     checked = time.perf_counter() - started
     assert catalogue is not None
     products = [e.id for e in catalogue.products if e.record.rechten is not None]

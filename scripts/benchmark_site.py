@@ -36,6 +36,7 @@ import yaml
 from catalogus.check.editorial import AMOUNT
 from catalogus.check.pipeline import check
 from catalogus.load import local_layer
+from catalogus.load.instances import split_instance_fields
 from catalogus.load.prepare import prepare
 from catalogus.load.sources import load_source
 
@@ -43,7 +44,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 from browser import CLI, SEARCH_BOX, SEARCH_PROBE, TODAY, launch_chromium, serve  # noqa: E402
-from synthetic import write_settings  # noqa: E402
+from synthetic import DEMO_TOWN, write_settings  # noqa: E402
 
 DISTRICTS = ("Harelbeke", "Bavikhove", "Hulste", "Stasegem")
 LIST_FIELDS = ("sleutelwoorden", "voorwaarden", "meebrengen", "stappen")
@@ -62,18 +63,21 @@ PLAIN_CONFIG = {
 
 def real_fiches() -> list[tuple[dict, str]]:
     """Front-matter and body of every real fiche the checker accepts."""
-    result = check(REPO, dt.date.fromisoformat(TODAY))
+    result = check(REPO, dt.date.fromisoformat(TODAY), town=DEMO_TOWN)
     if result.catalogue is None:
         raise SystemExit("de inhoud heeft fouten; 'catalogus check' zegt welke")
-    config, content = result.catalogue.config, REPO / result.catalogue.config.content_map
+    config, content = result.catalogue.config, REPO / result.catalogue.content_path
     fiches = []
     for entry in result.catalogue.products:  # with its local layer and the town's names filled in
         source = load_source(REPO / entry.path, entry.path)
-        prepare(source, local_layer.find_layer(source, content, REPO), config, today=None)
+        local = local_layer.find_layer(source, content, REPO)
+        if local is not None:
+            split_instance_fields(local)  # the town's record of the shared version: not a fiche field
+        prepare(source, local, config, today=None)
         if source.data:
             fiches.append((source.data, source.body))
     if not fiches:
-        raise SystemExit("geen enkele geldige fiche in content/products om een catalogus uit te maken")
+        raise SystemExit("geen enkele geldige fiche om een catalogus uit te maken")
     return fiches
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+DEMO_TOWN = "harelbeke"  # the demo region's complete town: its settings and loketten serve the synthetic catalogues
+TOWN_DIR = REPO / "gemeenten" / DEMO_TOWN
 WORDS = (
     "hulp thuis premie zorg inkomen woning attest aanvraag kind gezin senior werk opleiding energie water afval "
     "vervoer pensioen handicap huur renovatie document reis adres steun budget schuld maaltijd poets alarm"
@@ -19,13 +21,13 @@ def write_settings(root: Path) -> dict:
     """The real settings and lokets under `root`, without what names real fiches (the home page's most asked,
     owners, life-event steps): a synthetic catalogue has other fiches. Returns the vocabularies."""
     vocab = yaml.safe_load((REPO / "vocabularies.yml").read_text(encoding="utf-8"))
-    config = yaml.safe_load((REPO / "catalogus.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((TOWN_DIR / "catalogus.yml").read_text(encoding="utf-8"))
     config.update(meest_gevraagd=[], eigenaars={})
     for event in vocab["levensgebeurtenissen"].values():
         event.pop("stappen", None)
     for name, data in (("catalogus.yml", config), ("vocabularies.yml", vocab)):
         (root / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    shutil.copytree(REPO / "content" / "loketten", root / "content" / "loketten", dirs_exist_ok=True)
+    shutil.copytree(TOWN_DIR / "content" / "loketten", root / "content" / "loketten", dirs_exist_ok=True)
     return vocab
 
 
