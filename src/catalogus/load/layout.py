@@ -48,9 +48,6 @@ class Layout:
     def config_display(self) -> str:
         return self.display(self.config_path)
 
-    def shared_display(self, fiche_id: str) -> str:
-        return f"{SHARED_DIR}/{SHARED_PRODUCTS}/{fiche_id}.md"
-
 
 def town_names(root: Path) -> list[str]:
     """The towns of a region's repository (folders under gemeenten/ with a catalogus.yml), sorted."""
