@@ -73,7 +73,7 @@ def real_fiches() -> list[tuple[dict, str]]:
         local = local_layer.find_layer(source, content, REPO)
         if local is not None:
             split_instance_fields(local)  # the town's record of the shared version: not a fiche field
-        prepare(source, local, config, today=None)
+        prepare(source, local, config, today=None, shared=True)
         if source.data:
             fiches.append((source.data, source.body))
     if not fiches:

@@ -56,3 +56,17 @@ def test_unknown_key_suggests_the_right_one(tmp_path):
     (finding,) = check(tmp_path, TODAY).errors
     assert finding.message == "onbekend veld 'voorwaarde': bedoelde u 'voorwaarden'?"
     assert finding.line == line_of(tmp_path / "content" / "products" / "huurpremie.md", "voorwaarde:")
+
+
+def test_every_independent_problem_of_a_file_is_reported_in_one_run(tmp_path):
+    """A model error (a missing title) does not hide the vocabulary and review-date errors of the same file."""
+    data = fiche(doelgroepen=["huurders", "huisdieren"], laatst_nagekeken="2027-01-05")
+    del data["titel"]
+    make_project(tmp_path, [data])
+    path = tmp_path / "content" / "products" / "huurpremie.md"
+    found = {(f.field, f.line) for f in check(tmp_path, TODAY).errors}
+    assert found == {
+        ("titel", 2),  # missing: reported at the start of the front-matter
+        ("doelgroepen", line_of(path, "- huisdieren")),
+        ("laatst_nagekeken", line_of(path, "laatst_nagekeken:")),
+    }

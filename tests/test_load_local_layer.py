@@ -49,6 +49,20 @@ def test_a_shared_field_in_the_local_file_is_refused(tmp_path):
     assert message.startswith(f"{LOCAL.as_posix()}:{line}: fout: titel: 'titel' is een veld van de gedeelde fiche")
 
 
+def test_a_value_in_both_files_is_an_error_at_both_lines_that_says_which_counts(tmp_path):
+    root = town(tmp_path)
+    text = (root / SHARED).read_text(encoding="utf-8").replace("\n---\n", "\nloket: onthaal-ocmw\n---\n", 1)
+    (root / SHARED).write_text(text, encoding="utf-8")
+    shared_line = text.split("\n").index("loket: onthaal-ocmw") + 1
+    local_line = (root / LOCAL).read_text(encoding="utf-8").split("\n").index("loket: onthaal-ocmw") + 1
+    assert sorted(findings(root)) == sorted([
+        f"{SHARED.as_posix()}:{shared_line}: fout: loket: 'loket' staat ook in {LOCAL.as_posix()} (regel {local_line}), "
+        "en die waarde telt: verwijder 'loket' hier",
+        f"{LOCAL.as_posix()}:{local_line}: fout: loket: 'loket' staat ook in {SHARED.as_posix()} (regel {shared_line}); "
+        "deze waarde hier telt: verwijder 'loket' daar",
+    ])
+
+
 def test_a_local_file_without_fiche_is_an_error(tmp_path):
     root = town(tmp_path)
     (root / "content/lokaal/bestaat-niet.yml").write_text("eigenaar: Iemand\n", encoding="utf-8")

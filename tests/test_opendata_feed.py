@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from catalogus.load.history import change_dates
+from catalogus.load.history import change_dates, read_history
 from catalogus.opendata import layout
 from exported import demo_exports, export_catalogue
-from factories import fiche, git, make_project
+from factories import fiche, git, instance_values, make_project, make_region, write_local
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -70,3 +71,29 @@ def test_demo_feed_is_valid_atom():
     assert len(set(ids)) == len(ids)
     dates = [e.findtext(f"{ATOM}updated") for e in entries]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_a_change_in_the_town_s_local_file_is_a_change_of_the_fiche(tmp_path):
+    """A commit that only changes the town's price (its local file) dates the fiche's page, its feed entry (with
+    what changed) and its IPDC dateModified."""
+    root = make_region(tmp_path / "regio", [fiche(), fiche(id="reispas", titel="Reispas")],
+                       {"noord": {"huurpremie": instance_values(), "reispas": instance_values()}})
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Catalogus", day="2026-03-02")
+    price = instance_values(kostprijs={"gratis": True, "toelichting": "De aanvraag is gratis."})
+    write_local(root / "gemeenten" / "noord", "huurpremie", price, root)
+    git(root, "commit", "-qam", "Nieuwe prijs voor de huurpremie", day="2026-11-20")
+    catalogue, site = export_catalogue(root)
+    history = read_history(catalogue, root)
+    assert history.changed_or_reviewed(catalogue.by_id["huurpremie"]) == dt.date(2026, 11, 20)  # "laatst gewijzigd"
+    assert history.changed_or_reviewed(catalogue.by_id["reispas"]) == dt.date(2026, 3, 2)
+    feed = ET.fromstring((site / layout.FEED).read_text(encoding="utf-8"))
+    entries = {e.findtext(f"{ATOM}title"): e for e in feed.iter(f"{ATOM}entry")}
+    assert entries["Huurpremie"].findtext(f"{ATOM}updated") == "2026-11-20T00:00:00Z"
+    assert "Nieuwe prijs" not in ET.tostring(feed, encoding="unicode")  # a commit message is for staff only
+    assert entries["Reispas"].findtext(f"{ATOM}updated") == "2026-03-02T00:00:00Z"
+    ipdc = json.loads((site / layout.IPDC).read_text(encoding="utf-8"))
+    modified = [node["schema:dateModified"] for node in ipdc["@graph"]
+                if "huurpremie" in str(node.get("@id", "")) and "schema:dateModified" in node]
+    assert [value["@value"] if isinstance(value, dict) else value for value in modified] == ["2026-11-20T00:00:00Z"], modified

@@ -118,3 +118,31 @@ def test_an_unknown_base_is_a_clear_usage_error(proposal):
     result = run_step(repo, "check", "Gewijzigde fiches nakijken", "0" * 40)
     assert result.returncode == 2
     assert "kan niet bepalen wat er sinds" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_proposal_that_breaks_files_it_does_not_change_fails_at_each_referring_line(proposal):
+    """Deleting a loket still in use, or a target group still used, changes no fiche, yet breaks them: the check
+    job fails with an annotation at each line that refers to it, and the comment names what to fix."""
+    repo, base, _ = proposal
+    git(repo, "checkout", "-q", "-b", "opruimen", base)
+    git(repo, "rm", "-q", "content/loketten/woonloket.md")
+    vocab = repo / "vocabularies.yml"
+    without = re.sub(r"^  senioren:\n(    .*\n)+", "", vocab.read_text(encoding="utf-8"), count=1, flags=re.M)
+    vocab.write_text(without, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Woonloket en senioren weg")
+    result = run_step(repo, "check", "Gewijzigde fiches nakijken", base)
+    assert result.returncode == 1, result.stdout + result.stderr
+    errors = [out for out in result.stdout.splitlines() if out.startswith("::error")]
+    referring = [
+        (path.relative_to(repo).as_posix(), number)
+        for path in sorted((repo / "content" / "products").glob("*.md"))
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if text == "loket: woonloket" or re.match(r"^doelgroepen: \[.*\bsenioren\b", text) or text == "  - senioren"
+    ]
+    assert referring and len(errors) == len(referring), (errors, referring)
+    for path, number in referring:
+        assert any(a.startswith(f"::error file={path},line={number},") for a in errors), (path, number, errors)
+    run_step(repo, "check", "Verslag voor de reactie", base)
+    body = (repo / "pr-verslag.md").read_text(encoding="utf-8")
+    assert "(niet gewijzigd, maar dit voorstel maakt het stuk)" in body and "het loket 'woonloket' bestaat niet" in body
+    assert "Los de fouten op in hetzelfde voorstel" in body

@@ -8,8 +8,8 @@ import json
 from catalogus.cli import main
 from catalogus.load.layout import layout
 from catalogus.model.config import TownConfig
-from catalogus.workflow.reminders import DUE, LABEL, LATE, SOON, plan, render
-from factories import fiche, make_project
+from catalogus.workflow.reminders import DUE, LABEL, LATE, REVISE, SOON, plan, render
+from factories import fiche, instance_values, make_project, make_region
 
 CONFIG = TownConfig(gemeente="X", organisatie="X", site_naam="X")  # 12 months, 60 days grace, 31 days notice
 
@@ -88,3 +88,19 @@ def test_an_invalid_fiche_is_left_to_the_checker(tmp_path):
     root = project(tmp_path)
     (root / "content" / "products" / "kapot.md").write_text("---\nid: [\n---\n", encoding="utf-8")
     assert {r.owner for r in plan(layout(root), CONFIG, dt.date(2026, 12, 1))} == {"Woonloket", "Team thuiszorg", "Werkwinkel"}
+
+
+def test_in_a_region_a_reminder_names_the_town_s_local_file_and_lists_changed_shared_fiches(tmp_path, capsys):
+    root = make_region(tmp_path / "regio", [fiche(), fiche(id="reispas", titel="Reispas")], {"noord": {
+        "huurpremie": instance_values(laatst_nagekeken="2025-06-01"),
+        "reispas": instance_values(laatst_nagekeken="2026-11-01", gedeelde_versie="0123456789ab"),
+    }})
+    where = layout(root, "noord")
+    [reminder] = plan(where, CONFIG, dt.date(2026, 12, 1))
+    assert [(d.fiche.id, d.status, d.fiche.path) for d in reminder.items] == [
+        ("huurpremie", LATE, "gemeenten/noord/content/lokaal/huurpremie.yml"),
+        ("reispas", REVISE, "gemeenten/noord/content/lokaal/reispas.yml"),
+    ]
+    assert main(["--root", str(root), "--gemeente", "noord", "herinneringen", "--today", "2026-12-01"]) == 0
+    text = capsys.readouterr().out
+    assert "Herzien nodig: de gedeelde tekst veranderde" in text and "`gemeenten/noord/content/lokaal/reispas.yml`" in text

@@ -117,16 +117,19 @@ def _run(args: argparse.Namespace) -> ExitCode:
             print(f"catalogus: bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
             return ExitCode.USAGE
         today = args.today or dt.date.today()
-        if is_region(root) and layout_town(args) is None:
+        every = is_region(root) and layout_town(args) is None
+        if every:
             result = check_every_town(root, today, args.paths or None, concept=args.concept)
         else:
             result = check(root, today, args.paths or None, concept=args.concept, town=args.gemeente)
         if args.base:
-            from catalogus.check.pipeline import only_changed
+            from catalogus.check.pipeline import check_base, only_changed
             from catalogus.load.git import GitError, changed_files
 
             try:
-                result = only_changed(result, changed_files(root, args.base))
+                changed = changed_files(root, args.base)
+                base = check_base(root, args.base, today, town=args.gemeente, every=every, concept=args.concept)
+                result = only_changed(result, changed, base)
             except GitError as exc:
                 print(f"catalogus: {exc}", file=sys.stderr)
                 return ExitCode.USAGE
@@ -215,6 +218,7 @@ def _codeowners(args: argparse.Namespace, root: Path) -> ExitCode:
 def _pr_report(args: argparse.Namespace, root: Path) -> ExitCode:
     """The comment on a proposal: in a region's repository without --gemeente, every town's check."""
     from catalogus.check.owners import town_config
+    from catalogus.check.pipeline import check_base
     from catalogus.load.git import GitError, changed_files
     from catalogus.load.inventory import content_dir
     from catalogus.load.layout import every_town
@@ -230,10 +234,11 @@ def _pr_report(args: argparse.Namespace, root: Path) -> ExitCode:
             return ExitCode.CONTENT
     try:
         changed = changed_files(root, args.base)
+        base = check_base(root, args.base, today, town=args.gemeente, every=every)
     except GitError as exc:
         print(f"catalogus: {exc}", file=sys.stderr)
         return ExitCode.USAGE
     result = check_every_town(root, today) if every else check(root, today, town=args.gemeente)
     contents = tuple(where.display(content_dir(where.town)) for where in towns)
-    print(pr_report.render(root, result, changed, contents), end="")
+    print(pr_report.render(root, result, changed, contents, base), end="")
     return ExitCode.OK

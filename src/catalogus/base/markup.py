@@ -279,9 +279,19 @@ def _parse_markdown(text: str, top_heading: int) -> Parsed:
     return Parsed(block, inline, problems)
 
 
+# Bullets a word processor pastes: Markdown does not know them, so the site would show them as a character.
+WORD_BULLETS = frozenset("•·▪◦●‣■□➢➤✓✔")
+
+
 def text_problems(text: str) -> tuple[Problem, ...]:
-    """Raw HTML, unsafe or incomplete links, images and unclosed code blocks in a Markdown text."""
-    return parse(text).problems
+    """Raw HTML, unsafe or incomplete links, images, unclosed code blocks and pasted bullets in a Markdown text."""
+    bullets = tuple(
+        Problem(number, f"deze regel begint met een opsommingsteken uit een tekstverwerker ('{line.lstrip()[0]}'); "
+                        "schrijf '- ' (een minteken en een spatie) aan het begin van elk punt van een lijst")
+        for number, line in enumerate(text.split("\n"))
+        if line.lstrip()[:1] in WORD_BULLETS and line.strip()
+    )
+    return tuple(sorted(parse(text).problems + bullets, key=lambda p: p.line))
 
 
 def render_block(text: str, top_heading: int = TOP_TEXT_HEADING) -> str:

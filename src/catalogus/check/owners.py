@@ -55,13 +55,14 @@ def owned_fiches(where: Layout, config: TownConfig) -> list[OwnedFiche]:
             recorded = split_instance_fields(local) if local is not None else {}
             if shared and (local is None or recorded.get(OFFERED_FIELD) is False):
                 continue  # a shared fiche this town did not adopt, or does not offer
-            prepare(source, local, config, today=None)
+            prepare(source, local, config, today=None, shared=shared)
             record = Fiche.model_validate(source.data) if source.data is not None else None
         except (OSError, ValidationError):
             continue
         if record is None or not re.fullmatch(SLUG_PATTERN, path.stem):
             continue
-        edited = local.path if shared and local is not None else display
+        # The review date stands in the town's local file for a shared fiche, and for an own fiche when written there.
+        edited = local.path if local is not None and (shared or "laatst_nagekeken" in (local.data or {})) else display
         review = shared and recorded.get(VERSION_FIELD) != version_of(path)
         fiches.append(
             OwnedFiche(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +19,10 @@ from catalogus.check.owners import owner_findings
 from catalogus.check.references import check_home, check_off_path, check_paths, cross_check, known_records
 from catalogus.check.validate import model_findings, validate_source
 from catalogus.load import drafts, local_layer
+from catalogus.load.git import export_tree
 from catalogus.load.instances import Instance, instance, split_instance_fields
 from catalogus.load.inventory import CONTENT_DIRS, INTERNAL_DIR, Inventory, take_inventory
-from catalogus.load.layout import Layout, every_town, layout
+from catalogus.load.layout import Layout, LayoutError, every_town, layout
 from catalogus.load.prepare import prepare
 from catalogus.load.sources import Source, display_path, kind_of, load_settings, load_source
 from catalogus.model import Fiche, Loket
@@ -113,7 +116,11 @@ def _check(where: Layout, today: dt.date, paths: list[Path] | None, internal: bo
     sources = own + published
     for local in locals_by_fiche.values():
         split_instance_fields(local)
-    layers = {source.path: prepare(source, locals_by_fiche.get(source.path), config, today) for source in sources}
+    shared_ids = {id(s) for s in published}
+    layers = {
+        source.path: prepare(source, locals_by_fiche.get(source.path), config, today, shared=id(source) in shared_ids)
+        for source in sources
+    }
     shared_instances.drop_references(sources, withdrawn)
     result.files = len(own) + len(shared_sources) + len(locals_by_fiche) + len(orphans) + len(inventory.internal)
     known = known_records(sources)
@@ -237,7 +244,31 @@ def _internal(path: str, stage: str, exc: Exception) -> Finding:
     return error(path, 1, "intern", f"onverwachte fout bij het {stage} ({type(exc).__name__}: {exc}); meld dit")
 
 
-def only_changed(result: CheckResult, changed: list[str]) -> CheckResult:
-    """The check result restricted to findings in the changed files."""
+def check_base(root: Path, rev: str, today: dt.date, *, town: str | None, every: bool, concept: bool = False) -> CheckResult:
+    """The check of the project as it was at `rev` (a proposal's base), for `only_changed`. A town that did not
+    exist yet has no problems there."""
+    with tempfile.TemporaryDirectory(prefix="catalogus-basis-") as folder:
+        export_tree(root, rev, Path(folder))
+        try:
+            if every:
+                return check_every_town(Path(folder), today, concept=concept)
+            return check(Path(folder), today, concept=concept, town=town)
+        except LayoutError:
+            return CheckResult()
+
+
+def only_changed(result: CheckResult, changed: list[str], base: CheckResult | None = None) -> CheckResult:
+    """The findings in the changed files, and (with the check of the base version) every error elsewhere that the
+    base did not have: a proposal that deletes a loket still in use fails at each line that refers to it."""
     keep = set(changed)
-    return CheckResult([f for f in result.findings if f.path in keep], result.files, result.catalogue)
+    before = {_same_problem(f) for f in base.findings} if base is not None else None
+    findings = [
+        f for f in result.findings
+        if f.path in keep or (before is not None and f.is_error and _same_problem(f) not in before)
+    ]
+    return CheckResult(findings, result.files, result.catalogue)
+
+
+def _same_problem(finding: Finding) -> tuple[str, str, str]:
+    """A problem as it was before the change, even when lines moved (line numbers in messages too)."""
+    return finding.path, finding.field, re.sub(r"\d+", "#", finding.message)

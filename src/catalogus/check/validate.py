@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TypeVar
 
@@ -19,7 +20,7 @@ from catalogus.check.messages import Known, describe, suggest_term
 from catalogus.load.sources import KeyPath, Source, field_name
 from catalogus.model import MODELS, Fiche, Loket, web_addresses
 from catalogus.model.config import TownConfig
-from catalogus.model.review import NOT_REVIEWED, review_due
+from catalogus.model.review import NOT_REVIEWED, Reviewed, review_due
 from catalogus.model.vocabulary import FIELD_VOCABULARY, Vocabularies
 
 PLAIN_INT = re.compile(r"[-+]?[0-9]+")
@@ -35,16 +36,58 @@ def validate_source(
     source.findings.extend(body_findings(source))
     record = model_findings(source, MODELS[source.kind], known)
     if record is None:
+        if source.kind == "product":
+            source.findings.extend(_independent_findings(source, vocab, config, today))
         return None
     source.findings.extend(_insecure_links(source, record))
     source.findings.extend(_id_matches_file(source, record))
     if isinstance(record, Fiche):
-        source.findings.extend(_vocabulary_findings(source, record, vocab))
+        source.findings.extend(_vocabulary_findings(source, {f: getattr(record, f) for f in FIELD_VOCABULARY}, vocab))
         source.findings.extend(_review_findings(source, record, config, today))
         source.findings.extend(fiche_findings(source, record, config))
     if any(f.is_error for f in source.findings):
         return None
     return record
+
+
+@dataclass(frozen=True)
+class _Readable:
+    """What can still be checked of a fiche that failed the model (its vocabulary terms, its review date), so an
+    editor sees every independent problem of the file in one round instead of one round per kind."""
+
+    laatst_nagekeken: dt.date
+    nakijken_elke_maanden: int | None
+    terms: dict[str, object]
+
+
+def _independent_findings(source: Source, vocab: Vocabularies, config: TownConfig, today: dt.date) -> list[Finding]:
+    data = source.data or {}
+    failed = {f.field.split(".")[0] for f in source.findings if f.is_error}
+    terms = {
+        field: data[field]
+        for field in FIELD_VOCABULARY
+        if field in data and field not in failed and _strings(data[field])
+    }
+    findings = _vocabulary_findings(source, terms, vocab)
+    reviewed, months = _date(data.get("laatst_nagekeken")), data.get("nakijken_elke_maanden")
+    if "laatst_nagekeken" not in failed and reviewed is not None:
+        usable_months = months if type(months) is int and "nakijken_elke_maanden" not in failed else None
+        findings += _review_findings(source, _Readable(reviewed, usable_months, terms), config, today)
+    return findings
+
+
+def _date(value: object) -> dt.date | None:
+    """A date as the model reads it: a YAML date, or its ISO text."""
+    if type(value) is dt.date:
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(item, str) for item in value))
 
 
 def model_findings(source: Source, model: type[Model], known: Known | None = None) -> Model | None:
@@ -128,10 +171,10 @@ def _id_matches_file(source: Source, record: Fiche | Loket) -> list[Finding]:
     return [error(source.path, line, "id", f"de id '{record_id}' moet gelijk zijn aan de bestandsnaam '{stem}'", column)]
 
 
-def _vocabulary_findings(source: Source, fiche: Fiche, vocab: Vocabularies) -> list[Finding]:
+def _vocabulary_findings(source: Source, terms: dict[str, object], vocab: Vocabularies) -> list[Finding]:
+    """Each term (field: value or list of values) must be in its vocabulary."""
     findings = []
-    for field in FIELD_VOCABULARY:
-        value = getattr(fiche, field)
+    for field, value in terms.items():
         values = value if isinstance(value, list) else [value]
         allowed = vocab.terms(field)
         seen: set[str] = set()
@@ -156,7 +199,7 @@ def future_review(source: Source, reviewed: dt.date, today: dt.date) -> list[Fin
     return [error(source.path, line, "laatst_nagekeken", message, column)]
 
 
-def _review_findings(source: Source, fiche: Fiche, config: TownConfig, today: dt.date) -> list[Finding]:
+def _review_findings(source: Source, fiche: Reviewed, config: TownConfig, today: dt.date) -> list[Finding]:
     if fiche.laatst_nagekeken == NOT_REVIEWED:
         return []  # a draft: its marker is reported already
     future = future_review(source, fiche.laatst_nagekeken, today)

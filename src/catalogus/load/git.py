@@ -7,7 +7,9 @@ a change that breaks another file is never published.
 
 from __future__ import annotations
 
+import io
 import subprocess
+import tarfile
 from pathlib import Path
 
 from catalogus.load.sources import display_path
@@ -46,3 +48,23 @@ def changed_files(root: Path, base: str) -> list[str]:
         if full.resolve().is_relative_to(root):
             paths.append(display_path(full, root))
     return sorted(paths)
+
+
+def export_tree(root: Path, rev: str, target: Path) -> None:
+    """The project at `root` as it was at `rev`, written into `target` (git archive): to check the base of a
+    proposal and tell the problems it brings from the ones that were there before."""
+    root = root.resolve()
+    try:
+        top = Path(run_git(root, "rev-parse", "--show-toplevel").strip())
+        prefix = root.relative_to(top).as_posix()
+        done = subprocess.run(
+            ["git", "-C", str(root), "archive", "--format=tar", f"{rev}:{'' if prefix == '.' else prefix}"],
+            capture_output=True, timeout=TIMEOUT_SECONDS, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise GitError(f"git kan niet uitgevoerd worden ({exc})") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"kan de versie '{rev}' niet ophalen: {message[-1] if message else 'git archive faalde'}")
+    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
+        archive.extractall(target, filter="data")

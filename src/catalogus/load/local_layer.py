@@ -101,8 +101,12 @@ def _load(path: Path, display: str) -> Source:
     return local
 
 
-def merge(local: Source, fiche: Source) -> tuple[str, ...]:
-    """Each field of the local file replaces the fiche's, with its lines; returns the fields it replaced."""
+def merge(local: Source, fiche: Source, shared: bool = False) -> tuple[str, ...]:
+    """Each field of the local file replaces the fiche's, with its lines; returns the fields it replaced.
+
+    A shared fiche's field is a default for every town, which a town's local file may replace (`shared`). A town's
+    own fiche and its local file are one town's: a field in both would silently lose one of the two values, so
+    that is an error at both lines."""
     if local.data is None or fiche.data is None:
         return ()
     merged = []
@@ -114,6 +118,8 @@ def merge(local: Source, fiche: Source) -> tuple[str, ...]:
                 error(local.path, line, str(key), f"'{key}' is {where}; lokaal kunnen alleen: {', '.join(LOCAL_FIELDS)}", column)
             )
             continue
+        if not shared and key in fiche.data:
+            _twice(key, local, fiche)
         fiche.data[key] = value
         for table_name in ("lines", "key_lines", "scalars"):
             table = getattr(fiche, table_name)
@@ -122,6 +128,20 @@ def merge(local: Source, fiche: Source) -> tuple[str, ...]:
             table.update({loc: v for loc, v in getattr(local, table_name).items() if loc[:1] == (key,)})
         merged.append(key)
     return tuple(merged)
+
+
+def _twice(key: str, local: Source, fiche: Source) -> None:
+    line, column = local.line_of((key,), key=True)
+    fiche_line, fiche_column = fiche.line_of((key,), key=True)
+    local.findings.append(error(
+        local.path, line, key,
+        f"'{key}' staat ook in {fiche.path} (regel {fiche_line}); deze waarde hier telt: verwijder '{key}' daar", column,
+    ))
+    # Kept with the local file's findings: the fiche's would move to the local file with the fields it replaced.
+    local.findings.append(error(
+        fiche.path, fiche_line, key,
+        f"'{key}' staat ook in {local.path} (regel {line}), en die waarde telt: verwijder '{key}' hier", fiche_column,
+    ))
 
 
 def relocate(fiche: Source, local: Source, fields: tuple[str, ...]) -> None:

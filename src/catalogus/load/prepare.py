@@ -29,11 +29,13 @@ class Layer:
     fields: tuple[str, ...]
 
 
-def prepare(source: Source, local: Source | None, config: TownConfig, today: dt.date | None) -> Layer | None:
+def prepare(
+    source: Source, local: Source | None, config: TownConfig, today: dt.date | None, shared: bool = False
+) -> Layer | None:
     """Run the steps on `source`; `local` is its local file, if any. With `today` None the draft markers are
     left as they are, so a value still to fill in fails validation instead of getting a stand-in: a tool that
     only reads owners and review dates must not take a stand-in review date for a real one."""
-    layer = Layer(local, local_layer.merge(local, source)) if local is not None else None
+    layer = Layer(local, local_layer.merge(local, source, shared)) if local is not None else None
     if today is not None:
         drafts.mark(source)
     placeholders.fill(source, config)

@@ -5,15 +5,25 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import Protocol
 
-from catalogus.model import Fiche
 from catalogus.model.config import TownConfig
 
 # A draft's review date (catalogus.load.drafts): a review nobody did yet. Pages say "nog niet nagekeken", never a date.
 NOT_REVIEWED = dt.date.min
 
 
-def review_due(fiche: Fiche, config: TownConfig) -> dt.date:
+class Reviewed(Protocol):
+    """What the review rule reads of a fiche (also of one that failed the model but has a readable date)."""
+
+    @property
+    def laatst_nagekeken(self) -> dt.date: ...
+
+    @property
+    def nakijken_elke_maanden(self) -> int | None: ...
+
+
+def review_due(fiche: Reviewed, config: TownConfig) -> dt.date:
     months = fiche.nakijken_elke_maanden or config.nakijken.interval_maanden
     return add_months(fiche.laatst_nagekeken, months)
 

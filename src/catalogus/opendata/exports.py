@@ -50,9 +50,7 @@ def write_exports(
     started = step("git", started)
     write_file(site / layout.IPDC, dumps(ipdc_document(catalogue, strings, dates, plain)))
     started = step("ipdc", started)
-    write_file(
-        site / layout.FEED, feed_xml(catalogue, {e.id: history.changed_or_reviewed(e) for e in catalogue.products}, strings)
-    )
+    write_file(site / layout.FEED, feed_xml(catalogue, history, strings))
     started = step("atom", started)
     write_embeds(catalogue, site, strings)
     started = step("embed", started)

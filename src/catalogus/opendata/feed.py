@@ -11,6 +11,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from catalogus.base.slug import sort_key
+from catalogus.load.history import History
 from catalogus.model.catalogue import Catalogue
 from catalogus.opendata import layout
 from catalogus.site import urls
@@ -19,8 +20,11 @@ ATOM = "http://www.w3.org/2005/Atom"
 SIZE = 50
 
 
-def feed_xml(catalogue: Catalogue, changed: dict[str, dt.date], strings: dict[str, Any]) -> str:
+def feed_xml(catalogue: Catalogue, history: History, strings: dict[str, Any]) -> str:
+    """Each entry: the day the fiche (its shared text or the town's local file) last changed, and what the fiche is
+    about. Never the commit message: staff write those for staff (the staff edition shows them), not for the public."""
     town = catalogue.config
+    changed = {e.id: history.changed_or_reviewed(e) for e in catalogue.products}
     entries = sorted(catalogue.products, key=lambda e: (-changed[e.id].toordinal(), sort_key(e.record.titel), e.id))[:SIZE]
     ET.register_namespace("", ATOM)
     root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": town.taal})

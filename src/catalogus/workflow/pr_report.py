@@ -60,10 +60,18 @@ def _is_content(path: str, content_paths: tuple[str, ...]) -> bool:
     return name.endswith(".md") and folder in folders
 
 
-def render(root: Path, result: CheckResult, changed: list[str], content_paths: tuple[str, ...] = ("content",)) -> str:
-    mine = only_changed(result, changed)
+def render(
+    root: Path,
+    result: CheckResult,
+    changed: list[str],
+    content_paths: tuple[str, ...] = ("content",),
+    base: CheckResult | None = None,
+) -> str:
+    """`base`: the check of the version the proposal starts from; errors the proposal causes in files it does not
+    change (a deleted loket still in use) are then listed with those files."""
+    mine = only_changed(result, changed, base)
     content = [p for p in changed if _is_content(p, content_paths)]
-    others = [p for p in changed if p not in content and any(f.path == p for f in mine.findings)]
+    others = sorted({f.path for f in mine.findings} - set(content))
     lines = [MARKER, "### Controle van dit voorstel", ""]
     if not content and not others:
         lines += ["Dit voorstel wijzigt geen fiches of loketten.", ""]
@@ -74,7 +82,8 @@ def render(root: Path, result: CheckResult, changed: list[str], content_paths: t
         for path in content + others:
             findings = by_path.get(path, [])
             sign = "❌" if any(f.is_error for f in findings) else ("⚠️" if findings else "✅")
-            lines.append(f"- {sign} **{escape_markdown(_title(root, path))}** ({_code(path)}): {_count(findings)}")
+            broken = "" if path in changed else " (niet gewijzigd, maar dit voorstel maakt het stuk)"
+            lines.append(f"- {sign} **{escape_markdown(_title(root, path))}** ({_code(path)}){broken}: {_count(findings)}")
         for path in content + others:
             findings = by_path.get(path, [])
             if findings:
@@ -82,7 +91,8 @@ def render(root: Path, result: CheckResult, changed: list[str], content_paths: t
                 body = [f"regel {f.line}: {f.level}: {f.field}: {' '.join(f.message.split())}" for f in findings]
                 lines += _block(body)
         lines.append("")
-    elsewhere = [f for f in result.errors if f.path not in set(changed)]
+    shown = set(mine.findings)
+    elsewhere = [f for f in result.errors if f.path not in set(changed) and f not in shown]
     if elsewhere:
         files = len({f.path for f in elsewhere})
         lines += [
@@ -95,7 +105,7 @@ def render(root: Path, result: CheckResult, changed: list[str], content_paths: t
         lines.append("Los de fouten op in hetzelfde voorstel: open het bestand, klik op het potloodje, verbeter en "
                      "bewaar (commit). De controle loopt dan opnieuw en deze reactie wordt bijgewerkt.")
     else:
-        lines.append("Geen fouten in de gewijzigde bestanden. Een collega kan het voorstel nu nakijken en goedkeuren.")
+        lines.append("Geen fouten door dit voorstel. Een collega kan het voorstel nu nakijken en goedkeuren.")
     lines += [
         "",
         "De meldingen staan ook bij de regels zelf, in het tabblad *Files changed*. De gebouwde site zit als "
