@@ -6,7 +6,11 @@ and its YAML writer. One page serves every case of this module and the cases are
 
 - slug: equal to catalogus.base.slug.slug, on tricky text and on every character Python's Unicode data knows;
 - the model's cross-field rules (kostprijs, loket or aanbieder): a problem in the page exactly when
-  catalogus.model.Fiche rejects the data, in the same words;
+  catalogus.model.Fiche rejects the data, for the same rule (the page says it in a form's words, from the
+  translation file; each rule has a code);
+- the input rules of redactie-invoer.js: amounts read the Dutch way are the numbers the model accepts, dates are
+  the calendar's, a web address the page accepts or completes is one the checker accepts, and pasted bullets
+  become list items the checker has nothing to say about;
 - the YAML writer: what it writes for every real fiche, and for hand-made data with YAML's traps, reads back with
   the checker's loader (catalogus.load.sources.load_source) as the same data, types included, without findings.
 
@@ -19,6 +23,7 @@ import datetime as dt
 import json
 import unicodedata
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +32,11 @@ import yaml
 from pydantic import ValidationError
 
 from browser import new_tab
+from catalogus.base import markup, translations
 from catalogus.base.slug import slug
 from catalogus.check.messages import describe
 from catalogus.load.sources import load_source
-from catalogus.model import Fiche, Kostprijs
+from catalogus.model import Bedrag, Fiche, Kostprijs
 from catalogus.site.editor import _json_value
 from factories import REPO, SHARED
 
@@ -170,21 +176,163 @@ def model_problems(data: dict[str, Any]) -> list[str]:
     return sorted(messages)
 
 
+def _rule(model: type, data: dict[str, Any]) -> str:
+    """The words of the one rule `data` breaks, as the model says them."""
+    with pytest.raises(ValidationError) as broken:
+        model.model_validate(data)
+    return str(broken.value.errors()[0]["ctx"]["error"])
+
+
+# Each rule of the model (its message) and the code the page gives it: the page words it for a form.
+RULE_CODES = {
+    _rule(Kostprijs, {"gratis": True, "bedragen": [AMOUNT]}): "gratis_zonder_bedragen",
+    _rule(Kostprijs, {"gratis": False}): "bedragen_of_toelichting",
+    _rule(Kostprijs, {"gratis": False, "bedragen": [{**AMOUNT, "ongeveer": True}]}): "ongeveer_met_bron",
+    _rule(Fiche, MINIMAL): "loket_of_aanbieder",
+}
+FORM_WORDS = translations.load(REPO, "nl")["redactie"]
+
+
 def rule_disagreements(cases: list[dict[str, Any]], found: list[list[dict]]) -> list[tuple[dict, list[str], list[str]]]:
-    """(data, the page's messages, the model's) wherever they differ."""
-    pairs = [(case, sorted(e["message"] for e in problems), model_problems(case))
+    """(data, the page's rules, the model's) wherever they differ."""
+    pairs = [(case, sorted(e["regel"] for e in problems), sorted(RULE_CODES[m] for m in model_problems(case)))
              for case, problems in zip(cases, found, strict=True)]
     return [pair for pair in pairs if pair[1] != pair[2]]
 
 
-def test_the_editor_applies_the_models_rules_in_its_words(editor):
+def test_the_editor_applies_the_models_rules_in_a_forms_words(editor):
     cases = rule_cases()
     found = run(editor, "window.redactie.rules", cases)
     assert rule_disagreements(cases, found) == []
+    assert all(e["message"] == FORM_WORDS["regels"][e["regel"]] for problems in found for e in problems)
+    assert set(RULE_CODES.values()) == set(FORM_WORDS["regels"])
     verdicts = [bool(model_problems(case)) for case in cases]
     assert 20 < verdicts.count(True) < len(cases) - 20  # both kinds, plenty of each
     # A deliberately wrong expectation is caught: the page's answers shifted by one case no longer match.
     assert rule_disagreements(cases, found[1:] + found[:1]) != []
+
+
+# ---------- the input rules (redactie-invoer.js) ----------
+
+
+def dutch(amount: Decimal, grouped: bool = True) -> str:
+    """An amount as a Flemish office writes it: 1.250,75 (or 1250,75)."""
+    whole, _, cents = f"{amount:f}".partition(".")
+    if grouped:
+        whole = f"{int(whole):,}".replace(",", ".")
+    return whole + ("," + cents if cents else "")
+
+
+def model_amount(value: Decimal) -> Decimal | None:
+    """The amount as the model stores it, or None when the model refuses it."""
+    try:
+        return Bedrag.model_validate({"omschrijving": "x", "bedrag": value}).bedrag
+    except ValidationError:
+        return None
+
+
+def test_amounts_are_read_as_the_model_stores_them(editor):
+    """Written the Dutch way, grouped or not, with 0 to 3 decimals and up to 9 digits: the page accepts an amount
+    exactly when the model does (at most 7 digits before and 2 after the comma), as the same number."""
+    values = sorted({Decimal(n) / 10**d for d in (0, 1, 2, 3) for n in
+                     (0, 5, 7, 12, 99, 950, 1250, 12345, 125075, 999999, 9999999, 10000000, 99999999, 123456789, 999999999)})
+    texts = [dutch(v, grouped) for v in values for grouped in (True, False)]
+    found = run(editor, "window.redactie.parseAmount", texts)
+    wrong = []
+    for text, got in zip(texts, found, strict=True):
+        expected = model_amount(Decimal(text.replace(".", "").replace(",", ".")))
+        page = Decimal(str(got["value"])) if "value" in got else None
+        if page != expected:
+            wrong.append((text, got, expected))
+    assert wrong == []
+    assert sum("error" in got for got in found) > 20 and sum("value" in got for got in found) > 40  # both kinds
+
+
+def test_dates_are_the_calendars(editor):
+    """Every day from 1999 to 2101 written d/m/jjjj, dd/mm/jjjj and jjjj-mm-dd, and every day 29 to 31 of every
+    month: the page reads the date Python's calendar knows, refuses one it does not, and any year outside
+    2000-2100."""
+    texts, expected = [], []
+    for year in range(1999, 2102):
+        for month in range(1, 13):
+            for day in range(1, 32):
+                try:
+                    date = dt.date(year, month, day)
+                except ValueError:
+                    date = None
+                iso = date.isoformat() if date and 2000 <= year <= 2100 else None
+                forms = [f"{day}/{month}/{year}", f"{day:02}/{month:02}/{year}", f"{year}-{month:02}-{day:02}"]
+                texts += forms
+                expected += [iso] * len(forms)
+    found = editor.evaluate("(texts) => texts.map((t) => window.redactie.parseDate(t).value || null)", texts)
+    wrong = [(t, got, want) for t, got, want in zip(texts, found, expected, strict=True) if got != want]
+    assert wrong == [], wrong[:10]
+
+
+WEB = [
+    "www.example.be", "example.be", "www.harelbeke.be/leefloon?x=1#a", "https://www.example.be", "http://example.be",
+    "HTTPS://WWW.EXAMPLE.BE/A", "mailto:info@harelbeke.be", "tel:056 73 33 11", "tel:1765", "//www.example.be",
+    "harelbeke", "www", "https://", "https://localhost", "http://intranet/pagina", "javascript:alert(1)",
+    "data:text/html,x", "ftp://ftp.example.be", "mailto:harelbeke", "tel:bel ons", "info@harelbeke.be",
+    "zie de website", "www.example .be", "C:\\brieven\\aanvraag.docx", "/products/leefloon/", "#voorwaarden",
+    "https://192.168.1.10/intranet", "https://www.example.be/mijn pagina",
+]
+
+
+def real_web_addresses() -> list[str]:
+    """Every web address in the shared fiches and the towns' local files, as the checker accepted them."""
+    found: list[str] = []
+
+    def walk(value: Any, key: str = "") -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, str(k))
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif key in ("url", "website") and isinstance(value, str):
+            found.append(value)
+
+    for path in [*SHARED.glob("*.md"), *(REPO / "gemeenten").glob("*/content/lokaal/*.yml")]:
+        walk(load_source(path, path.name).data)
+    return sorted(set(found))
+
+
+def test_a_web_address_the_page_keeps_is_one_the_checker_accepts(editor):
+    """What the page accepts or completes (www.… -> https://www.…), the checker's link rule accepts; what the
+    checker refuses, the page refuses too (it never lets a bad link through). Every real link is kept as it is."""
+    real = real_web_addresses()
+    assert len(real) > 50
+    found = run(editor, "window.redactie.parseWebAddress", WEB + real)
+    wrong = []
+    for text, got in zip(WEB + real, found, strict=True):
+        if "value" in got and markup.link_problem(got["value"]) is not None:
+            wrong.append((text, got, "checker refuses what the page keeps"))
+        if "error" in got and markup.link_problem(text) is None and not text.startswith(("http://", "https://")):
+            wrong.append((text, got, "page refuses a link the checker accepts"))
+    assert wrong == []
+    assert found[len(WEB):] == [{"value": url} for url in real]  # unchanged, never completed
+    completed = {text: got["value"] for text, got in zip(WEB, found[:len(WEB)], strict=True) if got.get("aangevuld")}
+    assert completed == {"www.example.be": "https://www.example.be", "example.be": "https://example.be",
+                         "www.harelbeke.be/leefloon?x=1#a": "https://www.harelbeke.be/leefloon?x=1#a",
+                         "//www.example.be": "https://www.example.be"}
+    # Stricter than the checker in two ways only: a host must be a name (not an address), and no space inside.
+    stricter = [t for t, got in zip(WEB, found[:len(WEB)], strict=True) if "error" in got and markup.link_problem(t) is None]
+    assert stricter == ["https://192.168.1.10/intranet", "https://www.example.be/mijn pagina"]
+
+
+def test_pasted_bullets_become_list_items_the_checker_accepts(editor):
+    """Each bullet the checker knows from word processors (catalogus.base.markup), pasted as Word does it (a tab
+    after it) or not: a Markdown item in a text, a plain line in a list field; the checker has nothing to say."""
+    bullets = sorted(getattr(markup, "WORD_BULLETS", "•·▪◦●‣■□➢➤✓✔"))
+    texts = [f"Wat u meebrengt:\r\n{b}\tUw identiteitskaart\r\n{b}Uw bankkaart" for b in bullets]
+    as_text = run(editor, "(t) => window.redactie.cleanPasted(t, {paragraphs: true})", texts)
+    as_list = run(editor, "(t) => window.redactie.cleanPasted(t, {list: true})", texts)
+    assert set(as_text) == {"Wat u meebrengt:\n\n- Uw identiteitskaart\n- Uw bankkaart"}
+    assert set(as_list) == {"Wat u meebrengt:\nUw identiteitskaart\nUw bankkaart"}
+    assert markup.text_problems(as_text[0]) == ()
+    if hasattr(markup, "WORD_BULLETS"):  # the checker's rule for pasted bullets: it flags the paste as it came
+        assert all(markup.text_problems(text.replace("\r\n", "\n")) for text in texts)
 
 
 # ---------- the YAML writer ----------

@@ -388,6 +388,24 @@ def _url_fields(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...
     return tuple(urls), tuple(nested)
 
 
+def url_field_names(model: type[BaseModel]) -> list[str]:
+    """The names of the Url fields of a model and of the models it holds: where the form completes 'www.…'."""
+    found: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    todo = [model]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        urls, nested = _url_fields(current)
+        found.update(urls)
+        for name in nested:
+            inner = _flat_args(current.model_fields[name].annotation)
+            todo += [a for a in inner if isinstance(a, type) and issubclass(a, BaseModel)]
+    return sorted(found)
+
+
 def _flat_args(annotation: Any) -> Iterator[Any]:
     yield annotation
     for arg in get_args(annotation):

@@ -161,7 +161,7 @@ def _template(where: Layout, item: Instance, loket: str | None, owner: str | Non
     data = item.shared.data or {}
     lines = [
         f"# Uw gemeente: lokale gegevens bij de gedeelde fiche {item.shared.path}.",
-        "# Vul elke 'IN TE VULLEN' in; zolang er een staat, komt de fiche niet op uw site. Uitleg: gedeeld/README.md.",
+        "# Vul hieronder in wat nog ontbreekt; zolang dat zo is, komt de fiche niet op uw site. Uitleg: gedeeld/README.md.",
         f"loket: {loket or MARKER}  # de id van uw loket (een bestand in loketten/), bv. onthaal-ocmw",
     ]
     if "kostprijs" not in data:

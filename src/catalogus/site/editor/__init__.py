@@ -1,9 +1,15 @@
-"""The staff form editor (`/redactie/`): a static page that writes complete fiche files, with no server.
+"""The staff form editor (`/redactie/`): a static page that edits a fiche as the town sees it, with no server.
 
-Everything the form knows comes from the exported JSON Schema, the vocabularies, the loketten and the checker's
-own Dutch messages, gathered here into one JSON configuration; nothing in the page is a hand-kept field list.
-Its own words (buttons, headings, status lines) are the 'redactie' strings of the translation file.
-The page is rendered with an autoescaping Jinja environment; its script and style are files of this package.
+A fiche of a region is two files: the shared fiche (gedeeld/products/<id>.md, for every town) and the town's
+local file (content/lokaal/<id>.yml, its instance: loket, cost, ...); a town's own fiche is one file in its
+content/products/. The form shows every field of the fiche together, marked shared or this town's, and writes each
+changed file: only the files a change concerns, every other line of them as it was.
+
+Everything the form knows comes from the exported JSON Schema, the vocabularies, the loketten and the local layer's
+rules (which fields a town may set), gathered here into one JSON configuration; nothing in the page is a hand-kept
+field list. Its words (buttons, headings, the messages at the fields) are the 'redactie' strings of the
+translation file, written for someone filling in a form. The page is rendered with an autoescaping Jinja
+environment; its scripts and style are files of this package.
 """
 
 from __future__ import annotations
@@ -17,85 +23,30 @@ from typing import Any
 from jinja2 import Environment, PackageLoader
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
-from pydantic import BaseModel, ValidationError
 
 from catalogus.base import markup
-from catalogus.base.slug import slug
-from catalogus.check.messages import describe
+from catalogus.load.instances import TOWN_FIELDS
+from catalogus.load.inventory import LOCAL_DIR, LOCAL_SUFFIX
 from catalogus.load.local_layer import LOCAL_FIELDS
 from catalogus.load.sources import load_settings, load_source
-from catalogus.model import REFERENCES, Fiche, Kostprijs
+from catalogus.model import REFERENCES, Fiche, url_field_names
 from catalogus.model.catalogue import Catalogue
 from catalogus.model.schema import schemas
 from catalogus.model.vocabulary import FIELD_VOCABULARY
 from catalogus.site import urls
 from catalogus.site.render import environment
 
-ASSETS = ("redactie.js", "redactie.css")
+# The form's input rules (amounts, dates, web addresses, pasted text) first: redactie.js uses them.
+ASSETS = ("redactie-invoer.js", "redactie.js", "redactie.css")
 # Slug lists the form offers as choices for the model's reference fields: which catalogue entries fill them.
 # (A nested reference, stopgezet.opvolger, is edited as text.)
 CHOICES = {"loket": "loketten", "product": "fiches"}
 REFERENCE_CHOICES = {path[0]: CHOICES[kind] for path, kind in REFERENCES if len(path) == 1}
-SENTINEL = "\u2063"  # invisible separator: marks where the form puts the value into a checker message
 
 
 def _environment() -> Environment:
     """The site's own Jinja environment (autoescape, strict undefined), reading this package's template."""
     return environment().overlay(loader=PackageLoader("catalogus.site.editor", "."))
-
-
-def _template(message: str, **values: str) -> str:
-    """A checker message with its concrete values turned into {placeholders} the page fills in."""
-    for name, value in values.items():
-        message = message.replace(value, "{" + name + "}")
-    return message
-
-
-def checker_messages() -> dict[str, Any]:
-    """The checker's wording for rules the browser can check, made by the checker's own functions."""
-    value, long_input = SENTINEL + "w" + SENTINEL, "x" * 4321
-
-    def say(kind: str, loc: tuple = ("veld",), ctx: dict | None = None, given: object = value) -> str:
-        return describe({"type": kind, "loc": loc, "msg": "", "input": given, "ctx": ctx or {}}, None, Fiche)
-
-    # The id hint proposes the typed text as an id: a value whose id form is unique marks where it goes.
-    typed = SENTINEL + "Qqzxq" + SENTINEL
-    patterns = {name: _template(say("string_pattern_mismatch", (name,), given=typed), waarde=typed, voorbeeld=slug(typed))
-                for name in ("id", "postcode", "telefoon", "email", "ipdc_concept_id", "loket", "maandag", "veld")}
-    return {
-        "missing": _template(say("missing", ("{veld}",)), veld="{veld}"),
-        "too_long": _template(say("string_too_long", ctx={"max_length": 987}, given=long_input), max="987", n="4321"),
-        "too_short": _template(say("string_too_short", ctx={"min_length": 987}), min="987"),
-        "too_few": _template(say("too_short", ctx={"min_length": 987}), min="987"),
-        "range": _template(say("greater_than_equal", ctx={"ge": 987, "le": 654}, given=321), min="987", max="654", waarde="321"),
-        "number": say("decimal_type"),
-        "date": _template(say("date_parsing"), waarde=value),
-        "pattern": patterns,
-        "rules": _model_rules(),
-    }
-
-
-def _rule(model: type[BaseModel], data: dict[str, Any]) -> str:
-    try:
-        model.model_validate(data)
-    except ValidationError as exc:
-        return str(exc.errors()[0]["ctx"]["error"])
-    raise AssertionError(f"{model.__name__} accepted {data}")  # the rule itself changed
-
-
-def _model_rules() -> dict[str, str]:
-    """The model's cross-field rules (validators), in their own words, by triggering each once."""
-    amount = {"omschrijving": "x", "bedrag": 1}
-    minimal = {
-        "id": "x", "titel": "xxx", "samenvatting": "x" * 20, "producttype": "x", "doelgroepen": ["x"],
-        "themas": ["x"], "eigenaar": "x", "laatst_nagekeken": "2026-01-01",
-    }
-    return {
-        "gratis_zonder_bedragen": _rule(Kostprijs, {"gratis": True, "bedragen": [amount]}),
-        "bedragen_of_toelichting": _rule(Kostprijs, {"gratis": False}),
-        "ongeveer_met_bron": _rule(Kostprijs, {"gratis": False, "bedragen": [{**amount, "ongeveer": True}]}),
-        "loket_of_aanbieder": _rule(Fiche, minimal),
-    }
 
 
 def _json_value(value: Any) -> Any:
@@ -111,24 +62,33 @@ def _json_value(value: Any) -> Any:
 
 
 def fiche_files(root: Path, catalogue: Catalogue) -> list[dict[str, Any]]:
-    """Each checked fiche as the form opens it: its front-matter as written, its body and the whole file, and
-    its local layer (shown, not edited: the form writes only the shared fiche)."""
+    """Each checked fiche as the form opens it: its file (front-matter data as written, and the whole text), what
+    kind of fiche it is, and for a shared fiche the town's local file ('lokaal': path, fields, data, whole text).
+
+    'soort' is 'eigen' for a fiche of the town's own (content/products/ in its folder: one file with every field),
+    'gedeeld' for a shared fiche, whose town fields are in the local file."""
     files = []
+    own = catalogue.content_path.rstrip("/") + "/"
     for entry in catalogue.products:
         path = root / entry.path
         source = load_source(path, entry.path)
-        fiche = {
+        fiche: dict[str, Any] = {
             "id": entry.id,
             "titel": entry.record.titel,
             "pad": entry.path,
+            "soort": "eigen" if entry.path.startswith(own) else "gedeeld",
             "data": _json_value(source.data),
             "tekst": path.read_text(encoding="utf-8"),
         }
-        local = entry.local
-        if local is not None:
-            data = load_settings(root / local, local).data or {}
-            fields = [key for key in LOCAL_FIELDS if key in data]  # the checker accepted no other key
-            fiche["lokaal"] = {"pad": local, "velden": fields, "data": _json_value({k: data[k] for k in fields})}
+        if fiche["soort"] == "gedeeld":
+            local = entry.local or f"{own}{LOCAL_DIR}/{entry.id}{LOCAL_SUFFIX}"
+            lokaal: dict[str, Any] = {"pad": local, "velden": [], "data": {}, "tekst": None}  # None: no file yet
+            if entry.local is not None:
+                data = load_settings(root / local, local).data or {}
+                fields = [key for key in LOCAL_FIELDS if key in data]  # the checker accepted no other fiche field
+                text = (root / local).read_text(encoding="utf-8")
+                lokaal.update(velden=fields, data=_json_value({k: data[k] for k in fields}), tekst=text)
+            fiche["lokaal"] = lokaal
         files.append(fiche)
     return files
 
@@ -147,8 +107,14 @@ def config(catalogue: Catalogue, repo_url: str | None, edit_uri: str | None, str
             "fiches": [{"id": e.id, "label": e.record.titel} for e in catalogue.products],
         },
         "verwijzingen": REFERENCE_CHOICES,
-        "meldingen": checker_messages(),
+        # Where a field is written: a town may set LOCAL_FIELDS in its local file; TOWN_FIELDS are always there.
+        "lokale_velden": list(LOCAL_FIELDS),
+        "gemeente_velden": list(TOWN_FIELDS),
+        "webadressen": url_field_names(Fiche),
+        "gemeente": catalogue.config.gemeente,
         "teksten": strings["redactie"],
+        "datum": strings["datum"],
+        "maanden": strings["maanden"],
         "map": f"{catalogue.content_path}/products",
         "repo": (repo_url or "").rstrip("/"),
         "tak": branch[0],
