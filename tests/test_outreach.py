@@ -264,7 +264,8 @@ def test_dates_on_and_around_a_threshold(tmp_path, catalogue, monkeypatch, op, o
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     households = household_file.read_households(path, catalogue.config.proactief, set())
     assert not households.problems and len(households.ids) == 15
-    codes, decided = evaluate_product(rule, households, TODAY.isoformat())
+    codes, decided, failed = evaluate_product(rule, households, TODAY.isoformat())
+    assert not failed
     with path.open(encoding="utf-8", newline="") as handle:
         expected = [
             evaluate(rule, {q: row[q] or None for q in ("woonsituatie", "startdatum")}, TODAY.isoformat())["uitkomst"]

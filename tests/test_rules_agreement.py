@@ -1,8 +1,9 @@
 """Python and JavaScript evaluators agree: on every shared vector, and on 1,200 random rules with random answers.
 
 Hypothesis draws the cases (rules over every question type, dated grenzen, per-person limits, validity windows;
-answers missing, null, empty, near the thresholds or of the wrong type); one node process evaluates the whole
-batch; every full result (outcome, category, traces, deciding conditions, open questions) must be equal.
+answers missing, null, empty, near the thresholds, huge (beyond the bound, 10**30, 10**400, per-person limits beyond
+2**53) or of the wrong type); one node process evaluates the whole batch; every full result (outcome, category,
+traces, deciding conditions, open questions) or refusal (message and code) must be equal.
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ QUESTIONS = {"j1": "ja_nee", "j2": "ja_nee", "g1": "getal", "g2": "getal", "k1":
 PER_QUESTION = "n"
 CHOICES = ["x", "y", "z"]
 DAYS = ["2020-01-01", "2023-06-30", "2024-03-01", "2026-11-26", "2027-01-01"]
-HUNDREDTHS = [-100, 0, 1, 29, 1299999, 1300000, 1300001, 75000]
+HUNDREDTHS = [-100, 0, 1, 29, 1299999, 1300000, 1300001, 75000, 13421772802, 99999999999, 100000000000]
+# Amounts around and beyond the bound (±1.000.000.000), where hundredths × 100 is no longer within 1e-6 of a whole
+# number in floating point (from 2**27 euro), and far beyond it (a Python int no float can hold: 10**400).
+HUGE = [134217728.01, 134217728.02, 999999999.99, 999999999.999, 1e9, 1000000000.01, -1000000000.01, 1000000001,
+        10**15, 10**30, 10**400, 1e300, -1e300, 0.30000000000000004]
 
 
 def python_results(cases: list[dict]) -> list[dict]:
@@ -35,8 +40,8 @@ def python_results(cases: list[dict]) -> list[dict]:
     for case in cases:
         try:
             out.append({"resultaat": evaluate(case["regel"], case["antwoorden"], case["peildatum"])})
-        except AnswerError:
-            out.append({"fout": True})
+        except AnswerError as exc:  # refused the same way: the same Dutch message and code
+            out.append({"fout": str(exc), "code": exc.code})
     return json.loads(json.dumps(out))
 
 
@@ -113,7 +118,8 @@ def window(draw) -> dict:
 def limit_values(draw) -> list[dict]:
     days = sorted(draw(st.sets(st.sampled_from(DAYS), min_size=1, max_size=3)))
     return [
-        {"vanaf": day, "bedrag": draw(st.sampled_from(HUNDREDTHS)), "per_persoon": draw(st.sampled_from([0, 1, 2500]))}
+        {"vanaf": day, "bedrag": draw(st.sampled_from(HUNDREDTHS)),
+         "per_persoon": draw(st.sampled_from([0, 1, 2500, 100000000000]))}
         for day in days
     ]
 
@@ -150,12 +156,15 @@ def answer(kind: str):
             st.sampled_from(HUNDREDTHS).map(lambda h: h / 100),
             st.sampled_from(HUNDREDTHS).filter(lambda h: h % 100 == 0).map(lambda h: h // 100),
             st.integers(-10**11, 10**11).map(lambda h: h / 100),
+            st.integers(-2 * 10**11, 2 * 10**11).map(lambda h: h / 100),
+            st.integers(-10**11, 10**11),  # whole numbers up to and beyond the bound
+            st.sampled_from(HUGE),
         ),
         "keuze": st.sampled_from([*CHOICES, "X"]),
         "datum": st.sampled_from([*DAYS, "2024-02-29"]),
-        "aantal": st.integers(0, 5),
+        "aantal": st.one_of(st.integers(0, 5), st.sampled_from([10**9, 10**9 + 1, 10**30, 10**400])),
     }[kind]
-    wrong = st.sampled_from(["1", 1, 0.125, True, "ja", "01/03/2024", 1.5, -1, [1], {"a": 1}])
+    wrong = st.sampled_from(["1", 1, 0.125, True, "ja", "01/03/2024", " 2024-03-01", "2024-03-01\n", 1.5, -1, [1], {"a": 1}])
     return st.one_of(right, right, right, right, st.none(), st.just(""), wrong)
 
 
@@ -181,4 +190,26 @@ def test_random_rules_and_answers_agree():
     assert len(cases) >= 1000
     outcomes = {r.get("resultaat", {}).get("uitkomst", "fout") for r in python_results(cases)}
     assert outcomes == {"ja", "nee", "onbekend", "fout"}, outcomes  # the generator reaches every outcome
+    assert_agree(cases)
+
+
+def test_amounts_near_and_beyond_the_bound_agree():
+    """Every edge amount (and its neighbours a cent away) against every threshold and comparison, as an answer and
+    as a number of persons for a per-person limit (up to 10**9 persons × 10**9 euro, beyond 2**53 hundredths)."""
+    amounts = [*HUGE, *(h / 100 + d for h in HUNDREDTHS for d in (-0.01, 0, 0.01)), 134217728.03, -999999999.99]
+    answers_list = [{"g1": amount} for amount in amounts] + [
+        {"g1": 1, PER_QUESTION: count} for count in (0, 1, 2.5, 90070, 90071, 10**9, 10**9 + 1, 10**30, 10**400, 1e300)
+    ]
+    cases = []
+    for op in ("kleiner_dan", "hoogstens", "groter_dan", "minstens"):
+        for threshold in [*HUNDREDTHS, {"grens": "per"}]:
+            leaf_node = {"pad": "c", "vraag": "g1", "soort": "getal", "uitleg": "u", "op": op, "waarde": threshold}
+            per = [{"vanaf": DAYS[0], "bedrag": 100000000000, "per_persoon": 100000000000}]
+            rule_ = {"product": "p", "geldig_vanaf": None, "geldig_tot": None,
+                     "grenzen": {"per": {"per": PER_QUESTION, "waarden": per}},
+                     "categorieen": [{"id": "c", "naam": "c", "toekenning": "aanvraag", "geldig_vanaf": None,
+                                      "geldig_tot": None, "voorwaarde": leaf_node}]}
+            cases += [{"regel": rule_, "antwoorden": given_answers, "peildatum": DAYS[-1]} for given_answers in answers_list]
+    codes = {r.get("code") for r in python_results(cases)}
+    assert {"te_groot", "decimalen", "geheel", None} <= codes, codes
     assert_agree(cases)

@@ -16,8 +16,10 @@ VECTORS = json.loads(Path(__file__).with_name("rules_vectors.json").read_text(en
 def test_vector(case):
     rule = VECTORS["regels"][case["regel"]]
     if case.get("fout"):
-        with pytest.raises(AnswerError):
+        with pytest.raises(AnswerError) as refused:
             evaluate(rule, case["antwoorden"], case["peildatum"])
+        if "code" in case:
+            assert refused.value.code == case["code"], str(refused.value)
         return
     result = evaluate(rule, case["antwoorden"], case["peildatum"])
     for key, expected in case["verwacht"].items():

@@ -1,5 +1,5 @@
 // Evaluates a batch of cases from stdin with the browser evaluator, for the agreement test in
-// tests/test_rules_agreement.py: [{regel, antwoorden, peildatum}] -> [{resultaat} | {fout}].
+// tests/test_rules_agreement.py: [{regel, antwoorden, peildatum}] -> [{resultaat} | {fout: message, code}].
 "use strict";
 const {evaluate, AnswerError} = require("../../overrides/assets/javascripts/rechten-evaluate.js");
 
@@ -11,7 +11,7 @@ process.stdin.on("end", () => {
     try {
       return {resultaat: evaluate(regel, antwoorden, peildatum)};
     } catch (error) {
-      if (error instanceof AnswerError) return {fout: true};
+      if (error instanceof AnswerError) return {fout: error.message, code: error.code};
       throw error;
     }
   });

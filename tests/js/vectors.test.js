@@ -14,6 +14,9 @@ for (const c of vectors.gevallen) {
     const rule = vectors.regels[c.regel];
     if (c.fout) {
       assert.throws(() => evaluate(rule, c.antwoorden, c.peildatum), AnswerError);
+      if (c.code !== undefined) {
+        assert.throws(() => evaluate(rule, c.antwoorden, c.peildatum), (error) => error.code === c.code);
+      }
       return;
     }
     const result = evaluate(rule, c.antwoorden, c.peildatum);

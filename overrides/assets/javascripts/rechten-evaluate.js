@@ -8,10 +8,19 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
   const YES = "ja", NO = "nee", UNKNOWN = "onbekend";
-  const MAX_ANSWER = 1000000000;
-  const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+  const MAX_ANSWER = 1000000000; // an answer lies in [-MAX_ANSWER, MAX_ANSWER]: hundredths stay far below 2**53
+  const MAX_EXACT = Number.MAX_SAFE_INTEGER; // a grens with per_persoon beyond this is not exact here: refused
+  const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/; // the whole text: no surrounding whitespace (no newline either)
+  const TOO_LARGE = "te groot; een getal ligt tussen -1.000.000.000 en 1.000.000.000";
 
-  class AnswerError extends Error {}
+  // `code` says which error (the wizard shows wizard.fout_<code>): keuze, getal, decimalen, te_groot, geheel, datum.
+  class AnswerError extends Error {
+    constructor(message, code) {
+      super(message);
+      this.name = "AnswerError";
+      this.code = code || "getal";
+    }
+  }
 
   function has(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);
@@ -137,34 +146,44 @@
     const raw = answerOf(answers, limit.per);
     if (missing(raw)) return [null, [limit.per]];
     const count = countOf(limit.per, raw);
-    return [current.bedrag + current.per_persoon * count, []];
+    const extra = current.per_persoon * count;
+    const total = current.bedrag + extra;
+    // Rounding is monotone: a result beyond MAX_EXACT here is beyond it exactly too, as Python checks it.
+    if (Math.abs(extra) > MAX_EXACT || Math.abs(total) > MAX_EXACT) {
+      throw new AnswerError(limit.per + ": te groot voor de grens (bedrag per persoon × aantal)", "te_groot");
+    }
+    return [total, []];
   }
 
   function typed(question, kind, value) {
     if (kind === "ja_nee") {
-      if (typeof value !== "boolean") throw new AnswerError(question + ": verwacht ja of nee");
+      if (typeof value !== "boolean") throw new AnswerError(question + ": verwacht ja of nee", "keuze");
       return value;
     }
     if (kind === "getal") return hundredths(question, value);
     if (typeof value !== "string" || (kind === "datum" && !DATE.test(value))) {
-      throw new AnswerError(question + ": verwacht " + (kind === "datum" ? "een datum JJJJ-MM-DD" : "een keuze"));
+      if (kind === "datum") throw new AnswerError(question + ": verwacht een datum JJJJ-MM-DD", "datum");
+      throw new AnswerError(question + ": verwacht een keuze", "keuze");
     }
     return value;
   }
 
+  // A number in exact whole hundredths; the same steps as _answer_hundredths in evaluate.py. Beyond ±MAX_ANSWER
+  // (Infinity too): too large. Otherwise accepted when it is the double nearest to k/100 with
+  // k = floor(x × 100 + 0.5): k / 100 === x, both correctly rounded, so both languages decide alike on every double.
   function hundredths(question, value) {
-    if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(value) > MAX_ANSWER) {
-      throw new AnswerError(question + ": verwacht een getal");
-    }
-    const scaled = value * 100;
-    const whole = Math.floor(scaled + 0.5);
-    if (Math.abs(scaled - whole) > 1e-6) throw new AnswerError(question + ": hoogstens 2 cijfers na de komma");
+    if (typeof value !== "number" || Number.isNaN(value)) throw new AnswerError(question + ": verwacht een getal", "getal");
+    if (Math.abs(value) > MAX_ANSWER) throw new AnswerError(question + ": " + TOO_LARGE, "te_groot");
+    const whole = Math.floor(value * 100 + 0.5);
+    if (whole / 100 !== value) throw new AnswerError(question + ": hoogstens 2 cijfers na de komma", "decimalen");
     return whole === 0 ? 0 : whole; // no -0: JSON and Python know only 0
   }
 
   function countOf(question, value) {
     const scaled = hundredths(question, value);
-    if (scaled < 0 || scaled % 100 !== 0) throw new AnswerError(question + ": verwacht een geheel aantal, 0 of meer");
+    if (scaled < 0 || scaled % 100 !== 0) {
+      throw new AnswerError(question + ": verwacht een geheel aantal, 0 of meer", "geheel");
+    }
     return scaled / 100;
   }
 

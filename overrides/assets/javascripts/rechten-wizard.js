@@ -8,7 +8,7 @@
   const root = document.getElementById("rechten-wizard");
   const dataElement = document.getElementById("rechten-data");
   if (!root || !dataElement || !window.CatalogusRechten) return;
-  const {evaluate, YES, NO, UNKNOWN} = window.CatalogusRechten;
+  const {evaluate, AnswerError, YES, NO, UNKNOWN} = window.CatalogusRechten;
   const data = JSON.parse(dataElement.textContent);
   const text = data.teksten;
   const order = Object.keys(data.vragen);
@@ -168,14 +168,29 @@
     return {value};
   }
 
+  // The answer as every rule reads it: an answer the evaluator refuses (AnswerError) is an error at the question,
+  // never stored (a stored one would stop every later render).
+  function refusal(value) {
+    const trial = Object.assign({}, answers, {[current]: value});
+    const day = today();
+    try {
+      for (const product of products) evaluate(product.regel, trial, day);
+    } catch (error) {
+      if (!(error instanceof AnswerError)) throw error;
+      return text["fout_" + error.code] || text.fout_getal;
+    }
+    return null;
+  }
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     if (current === null) return;
     const question = data.vragen[current];
     const read = readAnswer(question);
-    if (read.error) {
+    const problem = read.error || refusal(read.value);
+    if (problem) {
       const error = document.getElementById("vraag-" + current + "-fout");
-      error.textContent = read.error;
+      error.textContent = problem;
       error.hidden = false;
       const field = form.querySelector("input[name='" + current + "']");
       form.querySelectorAll("input").forEach((input) => input.setAttribute("aria-invalid", "true"));

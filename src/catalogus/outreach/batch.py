@@ -21,7 +21,14 @@ from catalogus.base.bulk import without_cycle_collector
 from catalogus.model import Fiche
 from catalogus.model.catalogue import Catalogue
 from catalogus.outreach.grouping import Summary, evaluate_product
-from catalogus.outreach.households import Households, RowProblem, read_households, read_ids, read_served
+from catalogus.outreach.households import (
+    ALL_PRODUCTS,
+    Households,
+    RowProblem,
+    read_households,
+    read_opt_outs,
+    read_served,
+)
 from catalogus.rules.compiled import compile_rule, rule_leaves
 from catalogus.rules.evaluate import UNKNOWN, YES
 
@@ -49,6 +56,7 @@ class ProductResult:
     decided: dict[int, Summary] = field(default_factory=dict)  # per code (evaluate_product): what the rule says
     explained: dict[str, str] = field(default_factory=dict)  # per condition (its path): its uitleg, for the letters
     invitations: list[tuple[int, int]] = field(default_factory=list)  # eligible, not served: (household index, code)
+    opted_out: int = 0  # households left out by an opt-out for this product only
 
     @property
     def to_invite(self) -> int:
@@ -65,6 +73,8 @@ class Outreach:
     households: Households
     products: list[ProductResult]
     problems: list[RowProblem]
+    unmatched: dict[str, list[int]] = field(default_factory=dict)  # per list (file name), lines matching no household
+    evaluated: int = 0  # households judged: kept, and not refused by the evaluator
     letters: int = 0
 
 
@@ -76,21 +86,41 @@ def run(
     opt_out_csv: Path | None,
     day: dt.date,
     only: list[str] | None = None,
+    encoding: str | None = None,
 ) -> Outreach:
     mapping = catalogue.config.proactief
     with_rules = catalogue.with_rules()
+    known = {entry.id for entry, _ in with_rules}
     problems: list[RowProblem] = []
-    opt_outs = read_ids(opt_out_csv, mapping.id_kolom, problems) if opt_out_csv else set()
-    served = read_served(served_csv, mapping.id_kolom, {entry.id for entry, _ in with_rules}, problems) if served_csv else {}
-    households = read_households(households_csv, mapping, opt_outs)
-    problems = households.problems + problems
+    opt_outs = read_opt_outs(opt_out_csv, mapping.id_kolom, known, problems, encoding) if opt_out_csv else None
+    served = read_served(served_csv, mapping.id_kolom, known, problems, encoding) if served_csv else None
+    households = read_households(households_csv, mapping, opt_outs.of(ALL_PRODUCTS) if opt_outs else set(), encoding)
+    unmatched = {
+        path.name: listed.unmatched(households)
+        for path, listed in ((opt_out_csv, opt_outs), (served_csv, served))
+        if path is not None and listed is not None
+    }
     iso = day.isoformat()
-    results = []
+    evaluated = []
+    refused: dict[int, list[str]] = {}  # per household the evaluator could not judge, why not (per product)
     for entry, rules in with_rules:
-        product_id, fiche = entry.id, entry.record
-        if only and product_id not in only:
+        if only and entry.id not in only:
             continue
-        rule = compile_rule(product_id, rules)
+        rule = compile_rule(entry.id, rules)
+        codes, decided, failed = evaluate_product(rule, households, iso)
+        for index, reason in failed.items():
+            refused.setdefault(index, []).append(f"{entry.id}: de regels konden dit huishouden niet beoordelen ({reason})")
+        evaluated.append((entry, rule, codes, decided))
+    broken = np.zeros(len(households.ids), bool)
+    broken[sorted(refused)] = True  # left out of every product, like any other broken row
+    problems = sorted(
+        households.problems
+        + [RowProblem(households_csv.name, households.lines[i], "; ".join(r)) for i, r in refused.items()],
+        key=lambda problem: problem.row,
+    ) + problems
+    results = []
+    for entry, rule, codes, decided in evaluated:
+        product_id, fiche = entry.id, entry.record
         product = ProductResult(
             product_id,
             fiche.titel,
@@ -98,11 +128,16 @@ def run(
             {c["id"]: c["naam"] for c in rule["categorieen"]},
             benefit=benefit_amount(fiche),
         )
-        served_here = served.get(product_id, set())
-        codes, decided = evaluate_product(rule, households, iso)
-        flags = np.fromiter(map(served_here.__contains__, households.ids), bool, len(codes))
+        served_here = served.of(product_id) if served else set()
+        objected = opt_outs.of(product_id) if opt_outs else set()
+        flags = np.fromiter(map(served_here.__contains__, households.keys), bool, len(codes))
+        present = ~broken  # an opt-out for this product only: left out of its counts, never invited
+        if objected:
+            present &= ~np.fromiter(map(objected.__contains__, households.keys), bool, len(codes))
+            product.opted_out = int((~present & ~broken).sum())
+        flags &= present
         product.served_total = int(flags.sum())
-        numbers = np.bincount(codes, minlength=len(codes)).tolist()
+        numbers = np.bincount(codes[present], minlength=len(codes)).tolist()
         served_ones = np.bincount(codes[flags], minlength=len(codes)).tolist()
         for code, (outcome, category, *_) in decided.items():
             if outcome == UNKNOWN:
@@ -120,12 +155,12 @@ def run(
         yes = np.zeros(len(codes), bool)
         for code, summary in decided.items():
             same[code], yes[code] = first_with.setdefault(summary, code), summary[0] == YES
-        invited = np.flatnonzero(yes[codes] & ~flags)
+        invited = np.flatnonzero(yes[codes] & ~flags & present)
         product.decided = decided
         product.explained = {leaf["pad"]: leaf["uitleg"] for leaf in rule_leaves(rule)}
         product.invitations = list(zip(invited.tolist(), same[codes[invited]].tolist(), strict=True))
         results.append(product)
-    return Outreach(iso, households, results, problems)
+    return Outreach(iso, households, results, problems, unmatched=unmatched, evaluated=int((~broken).sum()))
 
 
 def benefit_amount(fiche: Fiche) -> Decimal | None:
@@ -157,13 +192,23 @@ def unsafe_output(target: Path, root: Path, site_dir: Path, content_dir: Path) -
 def report(outreach: Outreach) -> str:
     h = outreach.households
     lines = [
-        f"Peildatum {outreach.day}: {len(h.ids)} huishoudens nagekeken, {h.opted_out} met bezwaar overgeslagen, "
-        f"{len(outreach.problems)} ongeldige regels.",
+        f"Peildatum {outreach.day}: {outreach.evaluated} huishoudens nagekeken, {h.opted_out} met bezwaar (voor alle "
+        f"producten) overgeslagen, {len(outreach.problems)} ongeldige regels.",
     ]
     for problem in outreach.problems[:50]:
         lines.append(f"  {problem.file}:{problem.row}: {problem.reason}")
     if len(outreach.problems) > 50:
         lines.append(f"  … en nog {len(outreach.problems) - 50} (alle regels staan in ongeldige-regels.csv)")
+    for product in outreach.products:
+        if product.opted_out:
+            lines.append(f"{product.opted_out} huishoudens met bezwaar voor {product.product_id} niet meegeteld.")
+    for name, unmatched in outreach.unmatched.items():  # the lines only: an id is personal data
+        if unmatched:
+            shown = ", ".join(map(str, unmatched[:20])) + (", …" if len(unmatched) > 20 else "")
+            lines.append(
+                f"{name}: {len(unmatched)} regels met een nummer dat bij geen huishouden hoort (regels {shown}; "
+                "alle regels staan in niet-gevonden.csv)."
+            )
     lines += ["", "Per categorie (in aanmerking / al bediend / uit te nodigen):"]
     for product in outreach.products:
         for category, count in product.categories.items():

@@ -13,7 +13,7 @@ from catalogus.check import report
 from catalogus.check.pipeline import check
 from catalogus.outreach import batch as outreach
 from catalogus.outreach import letters
-from catalogus.outreach.table import OutreachError
+from catalogus.outreach.table import ENCODINGS, OutreachError
 
 SITE_DIR = "site"
 
@@ -28,7 +28,14 @@ def add_parser(sub: argparse._SubParsersAction, add_today) -> None:
     )
     command.add_argument("--huishoudens", type=Path, required=True, help="CSV met één rij per huishouden")
     command.add_argument("--bediend", type=Path, help="CSV met kolommen huishouden en product: wie het al krijgt")
-    command.add_argument("--bezwaar", type=Path, help="CSV met kolom huishouden: wie bezwaar maakte (recht van verzet)")
+    command.add_argument(
+        "--bezwaar", type=Path, help="CSV met kolom huishouden (en eventueel product): wie bezwaar maakte (recht van verzet)"
+    )
+    command.add_argument(
+        "--codering",
+        choices=ENCODINGS,
+        help="tekencodering van de CSV-bestanden; standaard herkend (UTF-8, met of zonder BOM, anders cp1252)",
+    )
     command.add_argument("--uit", type=Path, required=True, help="uitvoermap, buiten de repository en de site")
     command.add_argument("--product", action="append", help="alleen dit product (mag meer dan eens)")
     command.add_argument("--sjabloon", type=Path, help="eigen briefsjabloon (Jinja2-tekst); standaard brief.txt.j2")
@@ -58,7 +65,9 @@ def run_command(args: argparse.Namespace, root: Path) -> ExitCode:
         return ExitCode.USAGE
     started = time.perf_counter()
     try:
-        run = outreach.run(catalogue, args.huishoudens, args.bediend, args.bezwaar, today, args.product)
+        run = outreach.run(
+            catalogue, args.huishoudens, args.bediend, args.bezwaar, today, args.product, args.codering
+        )
         letters.write(run, catalogue, args.uit, args.sjabloon)
     except OutreachError as exc:
         print(f"catalogus: {exc}", file=sys.stderr)

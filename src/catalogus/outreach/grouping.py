@@ -76,18 +76,36 @@ def _first_alike(columns: list[tuple[np.ndarray, int]], count: int) -> np.ndarra
     return first[alike]
 
 
-def evaluate_product(rule: dict[str, Any], households: Households, day: str) -> tuple[np.ndarray, dict[int, Summary]]:
-    """Per household a code, and per code (outcome, category, toekenning, reason codes of the deciding category).
+def evaluate_product(
+    rule: dict[str, Any], households: Households, day: str
+) -> tuple[np.ndarray, dict[int, Summary], dict[int, str]]:
+    """Per household a code, per code (outcome, category, toekenning, reason codes of the deciding category), and
+    per household the evaluator could not judge, why not.
 
     Two households get the same code when the rule reads the same from both: the code is the index of the first
-    household that reads so, and the evaluator decides once per code, on that household's answers."""
+    household that reads so, and the evaluator decides once per code, on that household's answers. When the
+    evaluator refuses those answers (an amount it cannot take), each household of the group is decided on its own:
+    the ones it refuses are left out (the batch reports them on their row), the others keep their result."""
     leaves = rule_leaves(rule)
     asked = sorted({leaf["vraag"] for leaf in leaves} | {g["per"] for g in rule["grenzen"].values() if g["per"]})
     codes = _first_alike(_key_columns(rule, asked, households, day), len(households.ids))
-    decided = {}
+    decided: dict[int, Summary] = {}
+    failed: dict[int, str] = {}
     for index in np.unique(codes).tolist():
-        result = evaluate(rule, households.answers(index, asked), day)
-        winner = next((c for c in result["categorieen"] if c["id"] == result["categorie"]), None)
-        reasons = tuple(winner["beslissend"]) if winner else ()
-        decided[index] = (result["uitkomst"], result["categorie"], result["toekenning"], reasons)
-    return codes, decided
+        try:
+            decided[index] = _decide(rule, households.answers(index, asked), day)
+        except (ValueError, ArithmeticError):
+            for member in np.flatnonzero(codes == index).tolist():
+                try:
+                    decided[member] = _decide(rule, households.answers(member, asked), day)
+                    codes[member] = member
+                except (ValueError, ArithmeticError) as exc:  # AnswerError is a ValueError
+                    failed[member] = str(exc) or type(exc).__name__
+    return codes, decided, failed
+
+
+def _decide(rule: dict[str, Any], answers: dict[str, Any], day: str) -> Summary:
+    result = evaluate(rule, answers, day)
+    winner = next((c for c in result["categorieen"] if c["id"] == result["categorie"]), None)
+    reasons = tuple(winner["beslissend"]) if winner else ()
+    return result["uitkomst"], result["categorie"], result["toekenning"], reasons

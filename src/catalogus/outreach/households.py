@@ -1,7 +1,9 @@
 """The households, and the lists of who is served and who objected, read and checked: text becomes answers here.
 
 Each distinct cell of a column is typed once, as the evaluator compares it, not once per household. A broken row is
-reported by its line and left out; opt-outs (the right to object) are removed before anything is evaluated.
+reported by its line and left out; opt-outs (the right to object) for every product are removed before anything is
+evaluated, those for one product by batch.py. Household ids are compared only as `household_key` makes them, in all
+three files; no message names an id (they are personal data), only its file and line.
 """
 
 from __future__ import annotations
@@ -10,14 +12,16 @@ import datetime as dt
 import itertools
 import operator
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from stdnum.be import nn
 
 from catalogus.model.config import Proactief
 from catalogus.outreach.table import Column, OutreachError, Table, read_table
@@ -29,6 +33,48 @@ NUMBER = re.compile(r"^(-?)([0-9]+)(?:[.,]([0-9]+))?$")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 COMMON_AMOUNT = re.compile(r"[0-9]{1,9}[.,][0-9]{2}")  # below 1.000.000.000: no bound to check
 _UNITS, _CENTS = operator.itemgetter(slice(None, -3)), operator.itemgetter(slice(-2, None))
+SPACE = re.compile(r"\s+")  # every character str.isspace() calls a space
+NATIONAL_NUMBER = re.compile(r"[0-9][0-9.\-]*[0-9]")  # digits, dots and dashes: 85.07.30-033.28 or 85073003328
+NOT_A_NATIONAL_NUMBER = "het nummer lijkt een rijksregisternummer (11 cijfers), maar de controlecijfers kloppen niet"
+ALL_PRODUCTS = ""  # the product of an opt-out that names none: it applies to every product
+
+
+class _Invalid(ValueError):
+    """A cell that does not fit its question; the reason is in Dutch."""
+
+
+def household_keys(ids: Sequence[str]) -> tuple[list[str], dict[int, str]]:
+    """The one form in which household ids are compared, in every file: Unicode compatibility form (NFKC),
+    case-folded, without spaces anywhere; a national register number (11 digits, with or without dots, dashes and
+    spaces: 85.07.30-033.28, 85073003328) as its 11 digits, checked with python-stdnum. Eleven digits whose check
+    digits are wrong are a typing error, never silently used: that row's key is '' and its reason (in Dutch, without
+    the id) is returned by its index. All ids are folded as one text (NUL cannot be in a file, read_text): no
+    Python call per id, only per candidate national number."""
+    keys = _folded("\x00".join(ids)).split("\x00")  # folding neither makes nor removes a NUL
+    if len(keys) != len(ids):
+        keys = list(map(_folded, ids))  # an id with a NUL in it (not from a file): one by one, the same folding
+    bad: dict[int, str] = {}
+    for index in itertools.compress(range(len(keys)), map(NATIONAL_NUMBER.fullmatch, keys)):
+        digits = keys[index].replace(".", "").replace("-", "")
+        if len(digits) != 11:
+            continue  # digits, but not a national number: compared as it is
+        if nn.is_valid(digits):
+            keys[index] = digits
+        else:
+            keys[index], bad[index] = "", NOT_A_NATIONAL_NUMBER
+    return keys, bad
+
+
+def household_key(text: str) -> str:
+    """One id as household_keys makes it; raises _Invalid for a national register number with wrong check digits."""
+    keys, bad = household_keys([text])
+    if bad:
+        raise _Invalid(bad[0])
+    return keys[0]
+
+
+def _folded(text: str) -> str:
+    return SPACE.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 @dataclass
@@ -48,6 +94,9 @@ class Households:
     typed: dict[str, dict[str, Any]]
     problems: list[RowProblem]
     opted_out: int = 0
+    keys: list[str] = field(default_factory=list)  # per household kept, its key (household_key)
+    lines: list[int] = field(default_factory=list)  # per household kept, its line in the file
+    file_keys: set[str] = field(default_factory=set)  # the key of every row of the file, kept or not
 
     def column(self, question: str) -> tuple[list[str], np.ndarray, dict[str, Any]]:
         """A question's distinct cells, per household the place of its cell among them, and what each cell means; a
@@ -60,10 +109,6 @@ class Households:
         """One household's answers, as the evaluator takes them."""
         answers = {q: typed[texts[cells[index]]] for q in asked for texts, cells, typed in [self.column(q)]}
         return {q: _as_number(v) if v is not None and questions()[q].soort == "getal" else v for q, v in answers.items()}
-
-
-class _Invalid(ValueError):
-    """A cell that does not fit its question; the reason is in Dutch."""
 
 
 def _parser(question: Question) -> Callable[[str], bool | int | str]:
@@ -146,9 +191,10 @@ def _type_cells(texts: set[str], question: Question) -> tuple[dict[str, Any], di
     return typed, bad
 
 
-def read_households(path: Path, mapping: Proactief, opt_outs: set[str]) -> Households:
-    """Every row checked and typed, column by column; a broken row is reported by its line number and left out."""
-    table = read_table(path, MAX_ROWS)
+def read_households(path: Path, mapping: Proactief, opt_outs: AbstractSet[str], encoding: str | None = None) -> Households:
+    """Every row checked and typed, column by column; a broken row is reported by its line number and left out, as
+    is a household whose key (household_key) is in `opt_outs` (an opt-out for every product)."""
+    table = read_table(path, MAX_ROWS, encoding)
     header = table.header
     if mapping.id_kolom not in header:
         raise OutreachError(f"{path}: de kolom '{mapping.id_kolom}' (het nummer van het huishouden) ontbreekt")
@@ -159,7 +205,8 @@ def read_households(path: Path, mapping: Proactief, opt_outs: set[str]) -> House
     if not columns:
         raise OutreachError(f"{path}: geen enkele kolom heet zoals een vraag uit vragen.yml")
     ids = table.stripped(mapping.id_kolom)
-    reasons, blank = _row_reasons(table, ids)
+    keys, bad_ids = household_keys(ids)
+    reasons, blank = _row_reasons(table, ids, keys, bad_ids)
     broken_rows = set(reasons)
     typed: dict[str, dict[str, Any]] = {}
     for question, column in columns.items():
@@ -169,7 +216,7 @@ def read_households(path: Path, mapping: Proactief, opt_outs: set[str]) -> House
         for index in np.flatnonzero(np.isin(cells, wrong)).tolist() if wrong else ():
             if index not in broken_rows:
                 reasons.setdefault(index, []).append(f"kolom '{header[column]}': {bad[texts[cells[index]]]}")
-    opted = np.fromiter(map(opt_outs.__contains__, ids), bool, len(ids))
+    opted = np.fromiter(map(opt_outs.__contains__, keys), bool, len(keys))
     dropped = np.array(sorted(blank.union(reasons)), np.int64)
     keep = ~opted
     keep[dropped] = False
@@ -179,69 +226,140 @@ def read_households(path: Path, mapping: Proactief, opt_outs: set[str]) -> House
         typed=typed,
         problems=[RowProblem(path.name, table.lines[i], "; ".join(r)) for i, r in sorted(reasons.items())],
         opted_out=int(opted.sum()) - int(opted[np.array(sorted(reasons), np.int64)].sum()),
+        keys=list(itertools.compress(keys, keep)),
+        lines=list(itertools.compress(table.lines, keep)),
+        file_keys=set(keys).difference([""]),
     )
 
 
-def _row_reasons(table: Table, ids: list[str]) -> tuple[dict[int, list[str]], set[int]]:
-    """The problems of whole rows (width, a missing or repeated id) by row index, and the empty rows; only the few
-    odd rows are looked at one by one."""
-    counts = Counter(ids)
+def _row_reasons(
+    table: Table, ids: list[str], keys: list[str], bad_ids: dict[int, str]
+) -> tuple[dict[int, list[str]], set[int]]:
+    """The problems of whole rows (width, a missing, invalid or repeated id) by row index, and the empty rows; only
+    the few odd rows are looked at one by one. Two ids with the same key are the same household."""
+    counts = Counter(keys)
     width, rows = len(table.header), table.rows
-    if len(counts) == len(ids) and all(ids) and rows is None:
+    if len(counts) == len(keys) and all(keys) and rows is None:
         return {}, set()  # the common file: every row well formed, checked without a call per row
     doubles = {household for household, count in counts.items() if count > 1}
-    odd = [i for i, h in enumerate(ids) if not h or h in doubles or rows is not None and len(rows[i]) != width]
+    odd = [i for i, k in enumerate(keys) if not k or k in doubles or rows is not None and len(rows[i]) != width]
     reasons: dict[int, list[str]] = {}
     blank: set[int] = set()
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for index in odd:
-        row, household = table.row(index), ids[index]
+        row, household = table.row(index), keys[index]
         if not any(cell.strip() for cell in row):
             blank.add(index)  # an empty line: nothing to report, nothing to read
         elif len(row) != width:
             reasons[index] = [f"{len(row)} kolommen in plaats van {width}"]
+        elif index in bad_ids:
+            reasons[index] = [bad_ids[index]]
         elif not household:
             reasons[index] = ["het nummer van het huishouden ontbreekt"]
         elif household in seen:
-            reasons[index] = [f"het huishouden '{household}' staat er al eerder in"]
-        seen.add(household)
+            reasons[index] = [f"hetzelfde huishouden staat er al eerder in (regel {seen[household]})"]
+        if household:
+            seen.setdefault(household, table.lines[index])
     return reasons, blank
 
 
-def read_ids(path: Path, id_column: str, problems: list[RowProblem]) -> set[str]:
-    """An opt-out list: one household id per row."""
-    return {household for household, _ in _id_rows(path, id_column, None, problems)}
+@dataclass
+class IdList:
+    """The good rows of a list (opt-outs or served): per row its household key, its product (a place in `names`)
+    and its line."""
+
+    keys: list[str]
+    products: np.ndarray
+    names: list[str]
+    lines: np.ndarray
+
+    def of(self, product: str) -> set[str]:
+        """The household keys listed for `product` (ALL_PRODUCTS: the opt-outs for every product)."""
+        if product not in self.names:
+            return set()
+        return set(itertools.compress(self.keys, (self.products == self.names.index(product)).tolist()))
+
+    def unmatched(self, households: Households) -> list[int]:
+        """The lines whose household id is in no row of the households file (never the ids themselves)."""
+        found = np.fromiter(map(households.file_keys.__contains__, self.keys), bool, len(self.keys))
+        return sorted(set(self.lines[~found].tolist()))
 
 
-def read_served(path: Path, id_column: str, products: set[str], problems: list[RowProblem]) -> dict[str, set[str]]:
+def read_opt_outs(
+    path: Path, id_column: str, products: set[str], problems: list[RowProblem], encoding: str | None = None
+) -> IdList:
+    """The opt-outs (right to object): a household id per row and, optionally, a column `product`. An empty or
+    missing product is an opt-out for every product. A row whose id can be read but whose product cannot (unknown
+    product, wrong number of cells) is reported and counts for every product: an objection is never dropped."""
+    return _id_rows(path, id_column, "product", problems, products, encoding, optional=True)
+
+
+def read_served(
+    path: Path, id_column: str, products: set[str], problems: list[RowProblem], encoding: str | None = None
+) -> IdList:
     """Who already receives what: rows of household id and product id."""
-    served: dict[str, set[str]] = {}
-    for household, product in _id_rows(path, id_column, "product", problems, products):
-        served.setdefault(product, set()).add(household)
-    return served
+    return _id_rows(path, id_column, "product", problems, products, encoding, optional=False)
 
 
 def _id_rows(
-    path: Path, id_column: str, second: str | None, problems: list[RowProblem], known: AbstractSet[str] = frozenset()
-):
-    """The (household id, value of `second`) pairs of a list's good rows; each bad row is reported by its line."""
-    table = read_table(path)
+    path: Path,
+    id_column: str,
+    second: str,
+    problems: list[RowProblem],
+    known: AbstractSet[str],
+    encoding: str | None,
+    optional: bool,
+) -> IdList:
+    """A list's good rows, with the value of the column `second` (a known product); each bad row is reported by its
+    line. With `optional`, the column may be missing or empty (ALL_PRODUCTS), and a bad row with a readable id is
+    kept for ALL_PRODUCTS as well as reported. Keys are made once per distinct cell, rows are picked with numpy."""
+    table = read_table(path, encoding=encoding)
     header, rows = table.header, table.rows
-    for name in (id_column, second):
+    for name in (id_column, None if optional else second):
         if name and name not in header:
             raise OutreachError(f"{path}: de kolom '{name}' ontbreekt")
-    households = table.stripped(id_column)
-    values = table.stripped(second) if second else itertools.repeat(None)
-    pairs = []
-    for index, household, value in zip(itertools.count(), households, values):
-        if household and (second is None or value in known) and (rows is None or len(rows[index]) == len(header)):
-            pairs.append((household, value))  # the common row, accepted without looking at the others
-            continue
-        row = table.row(index)
+    id_texts, id_cells = table.columns[header.index(id_column)]
+    text_keys, text_bad = household_keys([text.strip() for text in id_texts])
+    keys = np.array([*text_keys, ""], object)[:-1][id_cells] if len(id_cells) else np.zeros(0, object)
+    names = [ALL_PRODUCTS]
+    if second in header:
+        texts, cells = table.columns[header.index(second)]
+        place = {name: number for number, name in enumerate(dict.fromkeys([ALL_PRODUCTS, *map(str.strip, texts)]))}
+        names = list(place)
+        values = np.array([place[text.strip()] for text in texts] or [0], np.int64)[cells]
+    else:
+        values = np.zeros(len(keys), np.int64)
+    allowed = {*known, ALL_PRODUCTS} if optional else set(known)
+    good = (keys != "") & np.isin(values, [number for number, name in enumerate(names) if name in allowed])
+    if rows is not None:
+        good &= np.fromiter(map(len, rows), np.int64, len(rows)) == len(header)
+    lines = np.asarray(table.lines, np.int64)
+    extra: list[tuple[str, int]] = []  # bad opt-out rows with a readable id: kept for every product
+    for index in np.flatnonzero(~good).tolist():
+        row, key, value = table.row(index), keys[index], names[values[index]]
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header) or not household:
-            problems.append(RowProblem(path.name, table.lines[index], "ongeldige regel: het nummer van het huishouden ontbreekt"))
+        bad = text_bad.get(int(id_cells[index]))
+        if len(row) != len(header) and len(row) > header.index(id_column):
+            try:  # a row of another width has empty cells in the columns: its id is read from the row itself
+                key, bad = household_key(row[header.index(id_column)]), None
+            except _Invalid as exc:
+                bad = str(exc)
+        if bad:
+            reason = bad
+        elif not key:
+            reason = "het nummer van het huishouden ontbreekt"
+        elif len(row) != len(header):
+            reason = f"{len(row)} kolommen in plaats van {len(header)}"
         else:
-            problems.append(RowProblem(path.name, table.lines[index], f"'{value}' is geen product met regels in de catalogus"))
-    return pairs
+            reason = f"'{value}' is geen product met regels in de catalogus"
+        if key and not bad and optional:
+            extra.append((key, int(lines[index])))
+            reason += " (het bezwaar geldt daarom voor alle producten)"
+        problems.append(RowProblem(path.name, int(lines[index]), reason))
+    return IdList(
+        keys=[*itertools.compress(keys.tolist(), good.tolist()), *(key for key, _ in extra)],
+        products=np.concatenate((values[good], np.zeros(len(extra), np.int64))),
+        names=names,
+        lines=np.concatenate((lines[good], np.array([line for _, line in extra], np.int64))),
+    )

@@ -48,6 +48,11 @@ def write(outreach: Outreach, catalogue: Catalogue, target: Path, template: Path
         writer.writerow(["bestand", "regel", "reden"])
         for problem in outreach.problems:
             writer.writerow([problem.file, problem.row, problem.reason])
+    with (target / "niet-gevonden.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")  # bezwaren and bediend rows matching no household: lines, no ids
+        writer.writerow(["bestand", "regel"])
+        for name, unmatched in outreach.unmatched.items():
+            writer.writerows([name, line] for line in unmatched)
 
 
 def _csv_line() -> Callable[[Sequence[str | None]], str]:

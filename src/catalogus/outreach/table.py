@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,10 @@ from pathlib import Path
 import numpy as np
 
 PACKED_CELL = 64  # bytes; a file with a longer cell is split as text
+ENCODINGS = ("utf-8", "cp1252")  # what --codering names; without it, read_text tells them apart
+# Characters no spreadsheet puts in a CSV file: C0 controls but tab, LF and CR, and C1 controls. A UTF-16 file
+# without a BOM is valid UTF-8 full of NULs, a binary file has them too; a Latin-1 file read as cp1252 has none.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 Column = tuple[list[str], np.ndarray]  # a column's distinct cells, and per row the place of its cell among them
 
@@ -44,17 +49,44 @@ class Table:
         return np.array(list(map(str.strip, texts)), object)[cells].tolist()
 
 
-def read_table(path: Path, limit: int | None = None) -> Table:
-    """Read a whole CSV file (';' or ',', as the first 4 kB suggest; BOM and CRLF allowed).
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """A CSV file as text: UTF-8 (with or without a BOM) or cp1252 (Excel's "CSV" on Windows, also Latin-1).
+
+    Without `encoding` the bytes decide: valid UTF-8 is UTF-8, else cp1252 when every byte decodes. Either way the
+    text may hold no control characters (a UTF-16 file without a BOM, a binary file): a clear message, no guess."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise OutreachError(f"{path}: kan het bestand niet openen ({exc.strerror})") from None
+    if encoding is not None and encoding not in ENCODINGS:
+        raise OutreachError(f"{path}: onbekende codering '{encoding}'; kies utf-8 of cp1252")
+    text = None
+    for name in (encoding,) if encoding else ENCODINGS:
+        try:
+            text = data.decode("utf-8-sig" if name == "utf-8" else name)
+            break
+        except UnicodeDecodeError as exc:
+            if encoding:
+                line = data.count(b"\n", 0, exc.start) + 1
+                raise OutreachError(
+                    f"{path}: regel {line} is geen geldige {encoding}-tekst; sla het bestand op als CSV in UTF-8 "
+                    "of kies de juiste codering met --codering"
+                ) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or text is None or CONTROL.search(text):
+        raise OutreachError(
+            f"{path}: dit is geen tekstbestand in UTF-8 of cp1252 (misschien UTF-16 of een binair bestand, bv. een "
+            ".xlsx); sla het op als 'CSV UTF-8 (door komma's gescheiden)' en probeer opnieuw"
+        )
+    return text
+
+
+def read_table(path: Path, limit: int | None = None, encoding: str | None = None) -> Table:
+    """Read a whole CSV file (';' or ',', as the first 4 kB suggest; BOM and CRLF allowed; encoding: read_text).
 
     A file without a quote, a lone carriage return or a NUL is exactly its lines split on the delimiter: split so,
     ten times faster than the csv module, and cut into columns without a Python object per cell. A file with quotes
     goes through the csv module (quoted cells, cells over several lines, each row keeping the line it starts on)."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            text = handle.read()
-    except OSError as exc:
-        raise OutreachError(f"{path}: kan het bestand niet openen ({exc.strerror})") from None
+    text = read_text(path, encoding)
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     unix = text.replace("\r\n", "\n") if "\r" in text else text

@@ -2,8 +2,9 @@
 
 Written twice on purpose: overrides/assets/javascripts/rechten-evaluate.js is the same algorithm for the browser,
 line by line; the shared vectors (tests/rules_vectors.json) and a property test keep the two in agreement.
-Semantics are in README.md. A missing, null or empty answer is onbekend; a wrong type raises AnswerError (the
-form or the CSV reader must have caught it).
+Semantics are in README.md. A missing, null or empty answer is onbekend; a wrong type, a number with more than 2
+decimals or beyond MAX_ANSWER raises AnswerError (the form or the CSV reader must have caught it; the batch can catch
+it per household). Numbers are compared exactly in whole hundredths: see _answer_hundredths.
 """
 
 from __future__ import annotations
@@ -14,12 +15,21 @@ from collections.abc import Mapping
 from typing import Any
 
 YES, NO, UNKNOWN = "ja", "nee", "onbekend"
-MAX_ANSWER = 1_000_000_000
-DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+MAX_ANSWER = 1_000_000_000  # an answer lies in [-MAX_ANSWER, MAX_ANSWER]: hundredths stay far below 2**53
+MAX_EXACT = 2**53 - 1  # a grens with per_persoon beyond this cannot be computed exactly in JavaScript
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # the whole text (fullmatch): no surrounding whitespace
+TOO_LARGE = "te groot; een getal ligt tussen -1.000.000.000 en 1.000.000.000"
 
 
 class AnswerError(ValueError):
-    """An answer of the wrong type: an error at the boundary, never coerced here."""
+    """An answer of the wrong type: an error at the boundary, never coerced here.
+
+    `code` says which (the wizard shows translations' wizard.fout_<code>): keuze, getal, decimalen, te_groot, geheel,
+    datum."""
+
+    def __init__(self, message: str, code: str = "getal") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def evaluate(rule: Mapping[str, Any], answers: Mapping[str, Any], peildatum: str) -> dict[str, Any]:
@@ -138,7 +148,11 @@ def _threshold(node: Mapping[str, Any], answers: Mapping[str, Any], limits: Mapp
     if _missing(raw):
         return None, [limit["per"]]
     count = _count(limit["per"], raw)
-    return current["bedrag"] + current["per_persoon"] * count, []
+    extra = current["per_persoon"] * count
+    total = current["bedrag"] + extra
+    if abs(extra) > MAX_EXACT or abs(total) > MAX_EXACT:
+        raise AnswerError(f"{limit['per']}: te groot voor de grens (bedrag per persoon × aantal)", "te_groot")
+    return total, []
 
 
 def value_in_force(limit: Mapping[str, Any], day: str) -> Mapping[str, Any] | None:
@@ -150,29 +164,40 @@ def value_in_force(limit: Mapping[str, Any], day: str) -> Mapping[str, Any] | No
 def _typed(question: str, kind: str, value: Any) -> Any:
     if kind == "ja_nee":
         if type(value) is not bool:
-            raise AnswerError(f"{question}: verwacht ja of nee")
+            raise AnswerError(f"{question}: verwacht ja of nee", "keuze")
         return value
     if kind == "getal":
         return _answer_hundredths(question, value)
-    if not isinstance(value, str) or (kind == "datum" and not DATE.match(value)):
-        raise AnswerError(f"{question}: verwacht {'een datum JJJJ-MM-DD' if kind == 'datum' else 'een keuze'}")
+    if not isinstance(value, str) or (kind == "datum" and not DATE.fullmatch(value)):
+        if kind == "datum":
+            raise AnswerError(f"{question}: verwacht een datum JJJJ-MM-DD", "datum")
+        raise AnswerError(f"{question}: verwacht een keuze", "keuze")
     return value
 
 
 def _answer_hundredths(question: str, value: Any) -> int:
-    if type(value) is bool or not isinstance(value, (int, float)) or not math.isfinite(value) or abs(value) > MAX_ANSWER:
-        raise AnswerError(f"{question}: verwacht een getal")
-    scaled = value * 100
-    whole = math.floor(scaled + 0.5)
-    if abs(scaled - whole) > 1e-6:
-        raise AnswerError(f"{question}: hoogstens 2 cijfers na de komma")
-    return int(whole)
+    """A number in exact whole hundredths; the same steps as hundredths() in rechten-evaluate.js.
+
+    Not a number (or NaN): refused. Beyond ±MAX_ANSWER (also a huge int or infinity): refused as too large, compared
+    exactly, before any conversion. A float is accepted when it is the double nearest to a number with at most 2
+    decimals, k/100: k = floor(x × 100 + 0.5) and k / 100 == x, both correctly rounded IEEE operations, so Python and
+    JavaScript decide the same on every double (no tolerance: 134217728.02 × 100 is off by more than 1e-6)."""
+    if type(value) is bool or not isinstance(value, (int, float)) or value != value:
+        raise AnswerError(f"{question}: verwacht een getal", "getal")
+    if abs(value) > MAX_ANSWER:
+        raise AnswerError(f"{question}: {TOO_LARGE}", "te_groot")
+    if isinstance(value, int):
+        return value * 100
+    whole = math.floor(value * 100 + 0.5)
+    if whole / 100 != value:
+        raise AnswerError(f"{question}: hoogstens 2 cijfers na de komma", "decimalen")
+    return whole
 
 
 def _count(question: str, value: Any) -> int:
     scaled = _answer_hundredths(question, value)
     if scaled < 0 or scaled % 100 != 0:
-        raise AnswerError(f"{question}: verwacht een geheel aantal, 0 of meer")
+        raise AnswerError(f"{question}: verwacht een geheel aantal, 0 of meer", "geheel")
     return scaled // 100
 
 
