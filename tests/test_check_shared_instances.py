@@ -141,3 +141,18 @@ def test_a_loket_without_any_opening_hours_is_an_error(tmp_path):
     assert error.field.startswith("openingsuren") and "als gesloten" in error.message
     write(path, {**data, "openingsuren": {"uitzonderingen": "Enkel op afspraak: bel ons."}})
     assert check(root, TODAY, town="noord").errors == []
+
+
+def test_a_recorded_version_is_never_given_to_git_unless_it_is_a_version(tmp_path):
+    """gedeelde_versie comes from a town's file: a value that git could read as an option is refused at its line
+    and never reaches git."""
+    root = region(tmp_path)
+    git(root, "init", "-q")
+    target = tmp_path / "overschreven"
+    local = write_local(root / "gemeenten" / "noord", "huursubsidie", instance_values(gedeelde_versie=f"--output={target}"), root)
+    result = check(root, TODAY, town="noord")
+    [error] = [f for f in result.errors if f.path == "gemeenten/noord/content/lokaal/huursubsidie.yml"]
+    assert error.field == "gedeelde_versie" and error.line == line_of(local, "gedeelde_versie")
+    [flag] = [f for f in result.warnings if f.path == error.path]
+    assert "is geen versie die 'catalogus nagekeken' schrijft" in flag.message
+    assert not target.exists()

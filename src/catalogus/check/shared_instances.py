@@ -9,7 +9,6 @@ offer a service has no error in shared files it should not edit.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,11 +17,10 @@ from catalogus.base.findings import Finding, error, warning
 from catalogus.load.drafts import MARKER
 from catalogus.load.instances import OFFERED_FIELD, REASON_FIELD, TOWN_FIELDS, VERSION_FIELD, Instance, State
 from catalogus.load.layout import Layout
-from catalogus.load.shared_changes import summary
+from catalogus.load.shared_changes import VERSION_PATTERN
 from catalogus.load.sources import Source, field_name
 from catalogus.model import REFERENCES
 
-VERSION_PATTERN = re.compile(r"^[0-9a-f]{7,40}$")
 SHOWN = 8  # fiche ids named in the summary of what a town has not adopted
 
 
@@ -48,7 +46,7 @@ def select(
             _unfinished(item)
         if item.state is State.ADOPTED or (item.state is State.UNFINISHED and concept):
             if item.needs_review:
-                _needs_review(item, where)
+                _needs_review(item)
             published.append(item.shared)
         else:
             withdrawn[item.fiche_id] = item.state
@@ -138,14 +136,12 @@ def _unfinished(item: Instance) -> None:
     local.findings.append(warning(local.path, min(lines, default=1), "lokaal", message))
 
 
-def _needs_review(item: Instance, where: Layout) -> None:
+def _needs_review(item: Instance) -> None:
     local = item.local
     assert local is not None
-    text = (where.root / item.shared.path).read_text(encoding="utf-8")
-    changed = summary(where.root, item.shared.path, item.reviewed, text)
     line, column = local.line_of((VERSION_FIELD,))
     message = (
-        f"herzien nodig: de gedeelde fiche {item.shared.path} veranderde sinds uw nazicht ({changed}); de nieuwe tekst "
+        f"herzien nodig: de gedeelde fiche {item.shared.path} veranderde sinds uw nazicht ({item.changes}); de nieuwe tekst "
         f"staat al op de site: kijk na of uw lokale gegevens nog kloppen en voer dan 'catalogus nagekeken {item.fiche_id}' uit"
     )
     local.findings.append(warning(local.path, line, VERSION_FIELD, message, column))

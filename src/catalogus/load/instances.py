@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from catalogus.load.drafts import MARKER
+from catalogus.load.shared_changes import summary
 from catalogus.load.sources import Source
 
 VERSION_FIELD = "gedeelde_versie"
@@ -45,6 +46,7 @@ class Instance:
     version: str  # the shared fiche's version now
     reviewed: str | None  # the version the town last reviewed (gedeelde_versie), None if not recorded
     reason: str = ""  # why a town does not offer it, or where citizens can go instead
+    changes: str = ""  # what changed in the shared fiche since the reviewed version (when it needs review)
 
     @property
     def needs_review(self) -> bool:
@@ -53,13 +55,18 @@ class Instance:
 
 def version_of(path: Path) -> str:
     """git's blob id of the file (`git hash-object`), shortened: equal bytes, equal version."""
-    data = path.read_bytes()
+    return _version(path.read_bytes())
+
+
+def _version(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()[:VERSION_LENGTH]
 
 
 def instance(fiche_id: str, shared: Source, path: Path, local: Source | None) -> Instance:
-    """The town's instance of one shared fiche, from its local file (None: not adopted)."""
-    current = version_of(path)
+    """The town's instance of one shared fiche, from its local file (None: not adopted); for a fiche to review,
+    what changed is worked out here, once, for the checker and the status command alike."""
+    data_bytes = path.read_bytes()
+    current = _version(data_bytes)
     if local is None:
         return Instance(fiche_id, shared, None, State.NEW, current, None)
     data = local.data if isinstance(local.data, dict) else {}
@@ -73,7 +80,10 @@ def instance(fiche_id: str, shared: Source, path: Path, local: Source | None) ->
         state = State.UNFINISHED
     else:
         state = State.ADOPTED
-    return Instance(fiche_id, shared, local, state, current, reviewed, reason)
+    changes = ""
+    if state is State.ADOPTED and reviewed != current:
+        changes = summary(path.parent, shared.path, reviewed, data_bytes.decode("utf-8", "replace"))
+    return Instance(fiche_id, shared, local, state, current, reviewed, reason, changes)
 
 
 def split_instance_fields(local: Source) -> dict[str, Any]:

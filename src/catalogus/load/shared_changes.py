@@ -7,6 +7,7 @@ the two versions field by field; a clone without that history gets a message tha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,9 @@ from typing import Any
 from catalogus.load.git import GitError, run_git
 from catalogus.load.sources import parse_source
 
+# What a recorded version (gedeelde_versie) must look like before it is given to git: hex only, so a value in a
+# town's file can never be read by git as an option.
+VERSION_PATTERN = re.compile(r"^[0-9a-f]{7,40}$")
 MAX_SHOWN = 3  # changed fields shown in full; the others are named
 MAX_TEXT = 90  # characters of one old or new value
 
@@ -22,6 +26,8 @@ def summary(root: Path, display: str, reviewed: str | None, current_text: str) -
     """'gewijzigd: voorwaarden (+ "…"; - "…"), de tekst (…)' since `reviewed`, or why that cannot be said."""
     if not reviewed:
         return "deze gemeente noteerde nog niet welke versie ze nakeek (gedeelde_versie)"
+    if not VERSION_PATTERN.match(reviewed):
+        return f"'{reviewed}' is geen versie die 'catalogus nagekeken' schrijft"
     try:
         old_text = run_git(root, "cat-file", "blob", reviewed)
     except GitError:

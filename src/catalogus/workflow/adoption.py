@@ -27,7 +27,7 @@ from catalogus.load.git import GitError, run_git
 from catalogus.load.instances import OFFERED_FIELD, REASON_FIELD, VERSION_FIELD, Instance, State, version_of
 from catalogus.load.inventory import LOCAL_DIR, LOCAL_SUFFIX, content_dir
 from catalogus.load.layout import SHARED_PRODUCTS, Layout, layout
-from catalogus.load.shared_changes import gone, summary
+from catalogus.load.shared_changes import gone
 from catalogus.model.config import SHARED_DIR
 
 SHOWN_NEW = 40  # new fiches named one by one in the status; the rest are counted
@@ -96,9 +96,7 @@ def status(where: Layout, result: CheckResult, since: set[str] | None = None) ->
     lines = [f"Gedeelde catalogus voor {name}: {len(items)} gedeelde fiches ({counts}).", ""]
     for item in groups.get("herzien", []):
         assert item.local is not None
-        text = (where.root / item.shared.path).read_text(encoding="utf-8")
-        changed = summary(where.root, item.shared.path, item.reviewed, text)
-        lines.append(f"- herzien nodig: {item.fiche_id} ({item.local.path}): {changed}")
+        lines.append(f"- herzien nodig: {item.fiche_id} ({item.local.path}): {item.changes}")
     if groups.get("herzien"):
         lines += ["  Kijk uw lokale gegevens na en voer dan 'catalogus nagekeken <id>' uit.", ""]
     for item in groups.get(State.UNFINISHED.value, []):
