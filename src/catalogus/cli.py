@@ -12,7 +12,7 @@ from pathlib import Path
 from catalogus.base.exitcode import ExitCode
 from catalogus.check import report
 from catalogus.check.pipeline import CheckResult, check, check_every_town
-from catalogus.load.layout import LayoutError, is_region, layout
+from catalogus.load.layout import LayoutError, chosen_town, is_region, layout
 from catalogus.outreach import command as proactive
 
 
@@ -105,10 +105,6 @@ def main(argv: list[str] | None = None) -> ExitCode:
         return ExitCode.USAGE
 
 
-def layout_town(args: argparse.Namespace) -> str | None:
-    return args.gemeente or os.environ.get("CATALOGUS_GEMEENTE") or None
-
-
 def _run(args: argparse.Namespace) -> ExitCode:
     root = args.root.resolve()
     if args.command == "check":
@@ -117,7 +113,7 @@ def _run(args: argparse.Namespace) -> ExitCode:
             print(f"catalogus: bestaat niet: {', '.join(map(str, missing))}", file=sys.stderr)
             return ExitCode.USAGE
         today = args.today or dt.date.today()
-        every = is_region(root) and layout_town(args) is None
+        every = is_region(root) and chosen_town(args.gemeente) is None
         if every:
             result = check_every_town(root, today, args.paths or None, concept=args.concept)
         else:
@@ -225,7 +221,7 @@ def _pr_report(args: argparse.Namespace, root: Path) -> ExitCode:
     from catalogus.workflow import pr_report
 
     today = args.today or dt.date.today()
-    every = is_region(root) and layout_town(args) is None
+    every = is_region(root) and chosen_town(args.gemeente) is None
     towns = every_town(root) if every else [layout(root, args.gemeente)]
     for where in towns:
         config, problems = town_config(where)

@@ -116,9 +116,9 @@ def _check(where: Layout, today: dt.date, paths: list[Path] | None, internal: bo
     sources = own + published
     for local in locals_by_fiche.values():
         split_instance_fields(local)
-    shared_ids = {id(s) for s in published}
+    chosen = {id(s) for s in published}
     layers = {
-        source.path: prepare(source, locals_by_fiche.get(source.path), config, today, shared=id(source) in shared_ids)
+        source.path: prepare(source, locals_by_fiche.get(source.path), config, today, shared=id(source) in chosen)
         for source in sources
     }
     shared_instances.drop_references(sources, withdrawn)
@@ -144,7 +144,6 @@ def _check(where: Layout, today: dt.date, paths: list[Path] | None, internal: bo
         if layer is not None:
             local_layer.relocate(source, layer.source, layer.fields)
     shared_instances.blame_town_values(sources, where, config_source)
-    chosen = {id(s) for s in published}
     unpublished = [s for s in shared_sources if id(s) not in chosen]
     all_sources = [*sources, *unpublished, *locals_by_fiche.values(), *orphans]
     result.findings.extend(vocab_source.findings + config_source.findings + shared_instances.not_adopted(withdrawn, where))

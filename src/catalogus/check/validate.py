@@ -52,12 +52,11 @@ def validate_source(
 
 @dataclass(frozen=True)
 class _Readable:
-    """What can still be checked of a fiche that failed the model (its vocabulary terms, its review date), so an
-    editor sees every independent problem of the file in one round instead of one round per kind."""
+    """The review fields of a fiche that failed the model, for the review rule; with its vocabulary terms they are
+    still checked, so an editor sees every independent problem of the file in one round instead of one per kind."""
 
     laatst_nagekeken: dt.date
     nakijken_elke_maanden: int | None
-    terms: dict[str, object]
 
 
 def _independent_findings(source: Source, vocab: Vocabularies, config: TownConfig, today: dt.date) -> list[Finding]:
@@ -72,7 +71,7 @@ def _independent_findings(source: Source, vocab: Vocabularies, config: TownConfi
     reviewed, months = _date(data.get("laatst_nagekeken")), data.get("nakijken_elke_maanden")
     if "laatst_nagekeken" not in failed and reviewed is not None:
         usable_months = months if type(months) is int and "nakijken_elke_maanden" not in failed else None
-        findings += _review_findings(source, _Readable(reviewed, usable_months, terms), config, today)
+        findings += _review_findings(source, _Readable(reviewed, usable_months), config, today)
     return findings
 
 

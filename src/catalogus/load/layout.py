@@ -66,10 +66,15 @@ def every_town(root: Path) -> list[Layout]:
     return [layout(root, name) for name in town_names(root)] if is_region(root) else [layout(root)]
 
 
+def chosen_town(town: str | None) -> str | None:
+    """The town asked for: --gemeente, else the environment (CI sets it per repository), else none."""
+    return town or os.environ.get(TOWN_VARIABLE) or None
+
+
 def layout(root: Path, town: str | None = None) -> Layout:
     """The layout of `town` in the repository at `root`; a single-town project ignores an empty `town`."""
     root = root.resolve()
-    town = town or os.environ.get(TOWN_VARIABLE) or None
+    town = chosen_town(town)
     if not is_region(root):
         if town:
             raise LayoutError(f"--gemeente {town}: deze projectmap heeft geen map {TOWNS_DIR}/ maar één {CONFIG_FILE}")

@@ -114,6 +114,14 @@ class Ontvangst(Strict):
         return self
 
 
+def typed_date(value: object, example: str) -> object:
+    """YAML gives a date for an unquoted 2026-01-31 (a quoted one is text the model parses); anything else, a
+    datetime or a number, is a mistake, told with an example."""
+    if isinstance(value, dt.datetime) or not isinstance(value, (dt.date, str)):
+        raise ValueError(f"geef een datum als JJJJ-MM-DD, bv. {example}")
+    return value
+
+
 class Stopzetting(Strict):
     """A product that is no longer offered: since when, and which fiche replaces it."""
 
@@ -123,9 +131,7 @@ class Stopzetting(Strict):
     @field_validator("sinds", mode="before")
     @classmethod
     def _iso_date(cls, value: object) -> object:
-        if value is not None and (isinstance(value, dt.datetime) or not isinstance(value, (dt.date, str))):
-            raise ValueError("geef een datum als JJJJ-MM-DD, bv. 2022-10-01")
-        return value
+        return value if value is None else typed_date(value, "2022-10-01")
 
     @model_validator(mode="after")
     def _says_something(self) -> Stopzetting:
@@ -287,10 +293,7 @@ class Fiche(Strict):
     @field_validator("laatst_nagekeken", mode="before")
     @classmethod
     def _iso_date(cls, value: object) -> object:
-        # YAML gives a date for an unquoted 2026-01-31; anything else (a datetime, a number) is a mistake.
-        if isinstance(value, dt.datetime) or not isinstance(value, (dt.date, str)):
-            raise ValueError("geef een datum als JJJJ-MM-DD, bv. 2026-03-15")
-        return value
+        return typed_date(value, "2026-03-15")
 
     @model_validator(mode="after")
     def _has_a_counter(self) -> Fiche:
