@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from factories import CLI, fiche, git, instance_values, make_region, shared_fiche, write, write_local
 
@@ -157,3 +158,21 @@ def test_a_fiche_the_town_does_not_offer_vanishes_from_its_site(clones):
     other = fork.parent / "zuid-site"
     assert run(fork, "build", "--today", TODAY, "--site-dir", str(other), town="zuid").returncode == 0
     assert (other / "products" / "woonzorgcentrum" / "index.html").exists()  # the other town still offers it
+
+
+def test_what_a_command_writes_into_a_town_s_file_stays_the_value_it_was_given(clones):
+    """An owner with YAML's own signs is written quoted, so the file reads back as exactly that owner; a loket
+    that is not an id is refused before anything is written."""
+    _, fork = clones
+    write(fork / "gedeeld/products/energielening.md", shared_fiche(id="energielening", titel="Energielening"))
+    owner = 'Team: wonen # "alles" \\ - [x]'
+    assert run(fork, "overnemen", "energielening", "--loket", "../woonloket", "--today", TODAY).returncode == 2
+    local = fork / "gemeenten/noord/content/lokaal/energielening.yml"
+    assert not local.exists()
+    adopted = run(fork, "overnemen", "energielening", "--loket", "woonloket", "--eigenaar", owner, "--today", TODAY)
+    assert adopted.returncode == 0, adopted.stderr
+    assert yaml.safe_load(local.read_text(encoding="utf-8"))["eigenaar"] == owner
+    reason = "Ga naar: het OCMW # van 'hiernaast'\nmet \"quotes\""
+    assert run(fork, "niet-aanbieden", "energielening", "--reden", reason, "--today", TODAY).returncode == 0
+    data = yaml.safe_load(local.read_text(encoding="utf-8"))
+    assert data["aangeboden"] is False and data["reden"] == " ".join(reason.split())

@@ -28,7 +28,9 @@ from catalogus.load.instances import OFFERED_FIELD, REASON_FIELD, VERSION_FIELD,
 from catalogus.load.inventory import LOCAL_DIR, LOCAL_SUFFIX, content_dir
 from catalogus.load.layout import SHARED_PRODUCTS, Layout, layout
 from catalogus.load.shared_changes import gone
+from catalogus.model import SLUG_PATTERN
 from catalogus.model.config import SHARED_DIR
+from catalogus.workflow.new_town import yaml_text
 
 SHOWN_NEW = 40  # new fiches named one by one in the status; the rest are counted
 
@@ -78,6 +80,9 @@ def run(args: argparse.Namespace, root: Path) -> ExitCode:
     if chosen is None:
         return ExitCode.USAGE
     if args.command == "overnemen":
+        if args.loket and not re.fullmatch(SLUG_PATTERN, args.loket):
+            print("catalogus: --loket is de id van een loket (kleine letters en koppeltekens, bv. onthaal-ocmw)", file=sys.stderr)
+            return ExitCode.USAGE
         return _adopt(where, chosen, args.loket, args.eigenaar)
     if args.command == "niet-aanbieden":
         return _not_offered(where, chosen, args.reden)
@@ -181,7 +186,7 @@ def _template(where: Layout, item: Instance, loket: str | None, owner: str | Non
     else:
         lines.append("# De kostprijs staat in de gedeelde fiche; geldt bij u iets anders, zet dan hier 'kostprijs:'.")
     lines += [
-        f"eigenaar: {owner or MARKER}  # de dienst of het team dat deze fiche nakijkt",
+        f"eigenaar: {yaml_text(owner) if owner else MARKER}  # de dienst of het team dat deze fiche nakijkt",
         f"laatst_nagekeken: {MARKER}  # de datum (JJJJ-MM-DD) van uw nazicht; 'catalogus nagekeken {item.fiche_id}' vult ze in",
         f"{VERSION_FIELD}: {item.version}  # niet aanpassen: de versie van de gedeelde fiche die u overnam",
     ]
@@ -196,7 +201,7 @@ def _not_offered(where: Layout, chosen: list[Instance], reason: str | None) -> E
         )
         text = set_field(text, OFFERED_FIELD, "false")
         if reason:
-            text = set_field(text, REASON_FIELD, _quoted(reason))
+            text = set_field(text, REASON_FIELD, yaml_text(" ".join(reason.split())))
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         print(f"{item.fiche_id}: niet aangeboden ({where.display(path)}); de fiche verdwijnt van uw site")
@@ -226,10 +231,6 @@ def set_field(text: str, key: str, value: str) -> str:
         return text + ("" if text.endswith("\n") or not text else "\n") + f"{key}: {value}\n"
     comment = f"  {match.group(1)}" if match.group(1) and key != "laatst_nagekeken" else ""
     return text[: match.start()] + f"{key}: {value}{comment}" + text[match.end() :]
-
-
-def _quoted(text: str) -> str:
-    return '"' + " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _update(where: Layout, remote: str, branch: str, today: dt.date) -> ExitCode:

@@ -232,7 +232,7 @@ def _sentences(text: str) -> list[str]:
     return [v for v in values if v] + [" ".join(p.split()) for p in body.split("\n\n") if p.strip()]
 
 
-def _q(value: str) -> str:
+def yaml_text(value: str) -> str:
     """A YAML scalar that reads back as exactly this text (JSON strings are YAML)."""
     return json.dumps(value, ensure_ascii=False)
 
@@ -272,24 +272,24 @@ def _config_text(answers: dict[str, str], template: Template, names: list[Name],
 # Pas alleen bestanden in deze map ({TOWNS_DIR}/…/) aan, nooit {SHARED_DIR}/ of de map van een andere gemeente.
 
 # Naam van de gemeente, zoals ze in de fiches komt waar die $gemeente schrijven.
-gemeente: {_q(name)}
+gemeente: {yaml_text(name)}
 # Naam van de organisatie die de catalogus uitgeeft ($organisatie in de fiches).
-organisatie: {_q(organisatie)}
+organisatie: {yaml_text(organisatie)}
 # Titel van de website, bovenaan elke pagina.
-site_naam: {_q(organisatie)}
+site_naam: {yaml_text(organisatie)}
 # Eén zin over de website, voor zoekmachines.
 site_omschrijving: "Alle producten en diensten van het Sociaal Huis, per loket, doelgroep en thema."
 # Het publieke adres van de website (https://…), voor de sitemap en vaste links. Met GitHub Pages is dat
 # bv. https://<organisatie>.github.io/<repository>/. Leeg mag zolang de site niet gepubliceerd is.
-site_url: {_q(answers["site_url"])}
+site_url: {yaml_text(answers["site_url"])}
 # De website van de gemeente zelf, bv. https://www.gemeente.be. De controle vraagt dan een rechtstreekse link
 # in plaats van een link naar de startpagina ervan.
 gemeente_website: ""
 # Adres van uw repository (voor 'Voor medewerkers' onderaan de site en de redactiepagina);
 # de omgevingsvariabele CATALOGUS_REPO_URL gaat voor.
-repository_url: {_q(answers["repository_url"])}
+repository_url: {yaml_text(answers["repository_url"])}
 # NIS-code van de gemeente (5 cijfers, voor de open data naar IPDC/LPDC en CPSV-AP).
-nis_code: {_q(answers["nis_code"])}
+nis_code: {yaml_text(answers["nis_code"])}
 # Taal van de site: nl of fr (de teksten van de site staan in translations/).
 taal: {answers["taal"] or "nl"}
 # true zolang adressen, uren en contactgegevens voorbeelddata zijn: de site toont dan een banner.
@@ -301,7 +301,7 @@ contact_loket: {contact}
 # hoogstens 12, bv. [leefloon, identiteitskaart]. Leeg: de startpagina toont er geen.
 meest_gevraagd: []
 # Huiskleur (#rrggbb) voor de kop en de knoppen: kies een donkere kleur, witte tekst moet erop leesbaar zijn.
-kleur: {_q(kleur)}
+kleur: {yaml_text(kleur)}
 # Logo in de kop: een .svg of .png onder overrides/ (hoogstens 200 kB), bv. assets/images/logo.svg.
 # Leeg: het standaardicoon.
 logo: ""
@@ -309,7 +309,7 @@ logo: ""
 # meldformulier van de gemeente. Nooit een publieke pagina (zoals de issues van de repository): burgers
 # schrijven er hun situatie in.
 melden:
-  email: {_q(email)}
+  email: {yaml_text(email)}
   formulier_url: ""
 # Hoe vaak een fiche nagekeken moet worden (in maanden), hoeveel dagen daarna dat een fout wordt, en hoeveel
 # dagen vooraf de maandelijkse herinnering een fiche al meldt. Een fiche kan een eigen termijn hebben
@@ -353,7 +353,7 @@ def _names_text(names: list[Name], template: Template) -> str:
             lines.append(f"  #   Voorbeeld ({template.config.gemeente}): {_comment(example)}")
         lines += [
             f"  #   Gebruikt in {len(item.fiches)} {'fiche' if len(item.fiches) == 1 else 'fiches'}: {shown}",
-            f"  {item.key}: {_q(MARKER)}",
+            f"  {item.key}: {yaml_text(MARKER)}",
         ]
     return "\n".join(lines) + "\n"
 
@@ -380,21 +380,21 @@ def _loket_text(loket_id: str, data: dict[str, Any], town: str, template: Templa
 # 'catalogus build' niets. U vindt het voorbeeld terug in {source}.
 id: {loket_id}
 # De naam van het loket zoals burgers hem kennen.
-naam: {_q(naam)}
+naam: {yaml_text(naam)}
 # Eén of twee zinnen: waarvoor kan de burger hier terecht?
-beschrijving: {_q(beschrijving)}
+beschrijving: {yaml_text(beschrijving)}
 adres:
-  straat: {_q(MARKER)}  # straat en huisnummer, bv. Kerkstraat 12
-  postcode: {_q(MARKER)}  # 4 cijfers, tussen aanhalingstekens, bv. "8500"
-  gemeente: {_q(town)}  # of de deelgemeente waar het loket is
-telefoon: {_q(MARKER)}  # bv. 056 12 34 56; geen telefoon? verwijder de regel (dan is een e-mailadres nodig)
-email: {_q(MARKER)}  # het e-mailadres van dit loket; geen? verwijder de regel (dan is een telefoon nodig)
-website: {_q(MARKER)}  # de pagina van dit loket op de website van de gemeente (https://…), of verwijder de regel
+  straat: {yaml_text(MARKER)}  # straat en huisnummer, bv. Kerkstraat 12
+  postcode: {yaml_text(MARKER)}  # 4 cijfers, tussen aanhalingstekens, bv. "8500"
+  gemeente: {yaml_text(town)}  # of de deelgemeente waar het loket is
+telefoon: {yaml_text(MARKER)}  # bv. 056 12 34 56; geen telefoon? verwijder de regel (dan is een e-mailadres nodig)
+email: {yaml_text(MARKER)}  # het e-mailadres van dit loket; geen? verwijder de regel (dan is een telefoon nodig)
+website: {yaml_text(MARKER)}  # de pagina van dit loket op de website van de gemeente (https://…), of verwijder de regel
 # Per dag de tijdvakken, elk tussen aanhalingstekens, bv. {SLOTS_EXAMPLE}. Gesloten: []
 openingsuren:
 {days}
-  uitzonderingen: {_q(MARKER)}  # bv. Gesloten op feestdagen. Of verwijder de regel.
-toegankelijkheid: {_q(MARKER)}  # rolstoeltoegankelijk? parking? ringleiding? Of verwijder de regel.
+  uitzonderingen: {yaml_text(MARKER)}  # bv. Gesloten op feestdagen. Of verwijder de regel.
+toegankelijkheid: {yaml_text(MARKER)}  # rolstoeltoegankelijk? parking? ringleiding? Of verwijder de regel.
 ---
 
 {MARKER}: wat kan de burger bij dit loket doen? Schrijf twee of drie zinnen.
