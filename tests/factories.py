@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from catalogus.model.catalogue import Catalogue
 
 REPO = Path(__file__).resolve().parents[1]
 # The installed command, as an editor or CI runs it (pyproject.toml [project.scripts]).
@@ -67,15 +71,36 @@ TOWN_DIR = REPO / "gemeenten" / TOWN
 SHARED = REPO / "gedeeld" / "products"
 
 
+# What every letter of `catalogus proactief` states (catalogus.yml, proactief): made-up test values. The demo towns
+# name no council decision, so a test that expects letters gets these (make_project, or with_letters).
+LETTERS = {
+    "rechtsgrond": "Beslissing van de raad voor maatschappelijk welzijn van 1 januari 2026 (testwaarde)",
+    "bezwaar": "Mail naar privacy@gemeente.example of bel 012 34 56 78.",
+}
+
+
 def make_project(root: Path, products: list[dict[str, Any]], loketten: list[dict[str, Any]] | None = None) -> Path:
-    """A single-town project (catalogus.yml at its root, every fiche its own)."""
+    """A single-town project (catalogus.yml at its root, every fiche its own), with the settings letters need."""
     for name, source in (("catalogus.yml", TOWN_DIR / "catalogus.yml"), ("vocabularies.yml", REPO / "vocabularies.yml")):
         (root / name).write_text(TOWN_REFERENCES.sub("", source.read_text(encoding="utf-8")), encoding="utf-8")
+    config = root / "catalogus.yml"
+    text = config.read_text(encoding="utf-8")
+    for key, value in LETTERS.items():  # the demo's empty value replaced, or the setting added
+        line = f"  {key}: {json.dumps(value, ensure_ascii=False)}\n"
+        text, found = re.subn(rf"^  {key}:.*\n", line, text, flags=re.M)
+        text = text if found else text.replace("\nproactief:\n", "\nproactief:\n" + line)
+    config.write_text(text, encoding="utf-8")
     for item in loketten if loketten is not None else [loket()]:
         write(root / "content" / "loketten" / f"{item['id']}.md", item)
     for item in products:
         write(root / "content" / "products" / f"{item['id']}.md", item)
     return root
+
+
+def with_letters(catalogue: Catalogue) -> Catalogue:
+    """The catalogue as if its catalogus.yml had the LETTERS settings."""
+    settings = catalogue.config.proactief.model_copy(update=LETTERS)
+    return replace(catalogue, config=catalogue.config.model_copy(update={"proactief": settings}))
 
 
 def line_of(path: Path, fragment: str) -> int:

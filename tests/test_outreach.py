@@ -9,6 +9,7 @@ import itertools
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,12 +17,13 @@ import pytest
 from catalogus.check.pipeline import check
 from catalogus.cli import main
 from catalogus.outreach import batch as outreach
+from catalogus.outreach import command
 from catalogus.outreach import households as household_file
-from catalogus.outreach.grouping import evaluate_product
+from catalogus.outreach.columns import evaluate_product
 from catalogus.rules.compiled import compile_rule
 from catalogus.rules.evaluate import evaluate
 from catalogus.rules.questions import questions
-from factories import TOWN
+from factories import TOWN, with_letters
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
@@ -40,6 +42,10 @@ def catalogue():
 @pytest.fixture(scope="module")
 def products(catalogue):
     return [e.id for e in catalogue.products if e.record.rechten is not None]
+
+
+def generated(paths: dict[str, Path]) -> outreach.Inputs:
+    return outreach.Inputs(huishoudens=paths["huishoudens"], bediend=paths["bediend"], bezwaar=paths["bezwaar"])
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -62,7 +68,7 @@ def typed(question: str, text: str):
 
 def test_counts_match_evaluating_every_household_one_by_one(tmp_path, catalogue, products):
     paths = write_households(tmp_path, 3000, seed=5, products=products)
-    run = outreach.run(catalogue, paths["huishoudens"], paths["bediend"], paths["bezwaar"], TODAY)
+    run = outreach.run(catalogue, generated(paths), TODAY)
     opted_out = {r["huishouden"] for r in rows(paths["bezwaar"])}
     served = Counter((r["huishouden"], r["product"]) for r in rows(paths["bediend"]))
     households = [r for r in rows(paths["huishoudens"]) if r["kadastraal_inkomen"] != "veel"]
@@ -96,7 +102,7 @@ def test_100000_households_garbage_bags_match_the_seed_rule_by_hand(tmp_path, ca
     and KI < 750 (both known); A first; an unknown answer is never a yes or a no."""
     product = "gratis-huisvuilzakken"
     paths = write_households(tmp_path, 100_000, seed=13, products=[product])
-    run = outreach.run(catalogue, paths["huishoudens"], paths["bediend"], paths["bezwaar"], TODAY, [product])
+    run = outreach.run(catalogue, generated(paths), TODAY, [product])
     opted_out = {r["huishouden"] for r in rows(paths["bezwaar"])}
     served = {r["huishouden"] for r in rows(paths["bediend"]) if r["product"] == product}
     counts = Counter()
@@ -150,7 +156,7 @@ def test_every_invalid_row_is_reported_with_its_line(tmp_path, catalogue):
     households.write_text("\n".join(lines) + "\n", encoding="utf-8")
     served = tmp_path / "s.csv"
     served.write_text("huishouden;product\nH5;gratis-huisvuilzakken\nH6;bestaat-niet\n", encoding="utf-8")
-    run = outreach.run(catalogue, households, served, None, TODAY, ["gratis-huisvuilzakken"])
+    run = outreach.run(catalogue, outreach.Inputs(households, bediend=served), TODAY, ["gratis-huisvuilzakken"])
     reported = {(p.file, p.row): p.reason for p in run.problems}
     assert set(reported) == {
         ("h.csv", 3), ("h.csv", 4), ("h.csv", 5), ("h.csv", 6), ("h.csv", 7), ("h.csv", 13), ("s.csv", 3)
@@ -176,7 +182,9 @@ def test_output_inside_the_repository_or_the_site_is_refused(tmp_path, capsys):
         assert not target.exists()
 
 
-def test_the_command_writes_invitations_and_letters_outside_the_repository(tmp_path, capsys):
+def test_the_command_writes_invitations_and_letters_outside_the_repository(tmp_path, capsys, monkeypatch):
+    checked = command.check  # the demo town names no council decision: letters need one (factories.LETTERS)
+    monkeypatch.setattr(command, "check", lambda *a, **k: replace(r := checked(*a, **k), catalogue=with_letters(r.catalogue)))
     paths = write_households(tmp_path / "in", 400, seed=3)
     target = tmp_path / "uit"
     code = main(["--root", str(REPO), "--gemeente", TOWN, "proactief", "--huishoudens", str(paths["huishoudens"]), "--bediend",
@@ -188,12 +196,13 @@ def test_the_command_writes_invitations_and_letters_outside_the_repository(tmp_p
     with (target / "uitnodigingen.csv").open(encoding="utf-8", newline="") as handle:
         invitations = list(csv.reader(handle, delimiter=";"))
     assert invitations[0] == ["huishouden", "product", "categorie", "toekenning", "redenen"]
-    letters = (target / "brieven.txt").read_text(encoding="utf-8").split("\f")
+    html = "".join(path.read_text(encoding="utf-8") for path in sorted(target.glob("brieven-*.html")))
+    letters = html.split('<section class="brief">')[1:]
     assert len(letters) == len({row[0] for row in invitations[1:]})
     first = letters[0]
     assert "«NAAM»" in first and "recht van bezwaar" in first and "Ons kenmerk: huishouden H" in first
     household = rows(paths["huishoudens"])[0]
-    assert household["netto_belastbaar_gezinsinkomen"] not in "".join(letters)  # no answers in the letters
+    assert household["netto_belastbaar_gezinsinkomen"] not in html  # no answers in the letters
 
 
 def test_amounts_on_a_threshold_that_counts_persons(tmp_path, catalogue):
@@ -211,7 +220,7 @@ def test_amounts_on_a_threshold_that_counts_persons(tmp_path, catalogue):
             lines.append(f"H{persons}-{cents};huisbrandolie;{cents // 100}.{cents % 100:02d};{persons}")
     households = tmp_path / "h.csv"
     households.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    run = outreach.run(catalogue, households, None, None, TODAY, [product])
+    run = outreach.run(catalogue, outreach.Inputs(households), TODAY, [product])
     expected = Counter()
     with households.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter=";"):
@@ -234,7 +243,7 @@ def test_a_file_without_quotes_reads_as_the_csv_module_reads_it(tmp_path, catalo
     for name, last in (("plain.csv", f"{other};ja;"), ("quoted.csv", f'"{other}";ja;')):
         path = tmp_path / name
         path.write_text(("\ufeff" if bom else "") + newline.join([*lines, last]) + newline, encoding="utf-8")
-        run = outreach.run(catalogue, path, None, None, TODAY, ["gratis-huisvuilzakken"])
+        run = outreach.run(catalogue, outreach.Inputs(path), TODAY, ["gratis-huisvuilzakken"])
         results.append(([(p.row, p.reason) for p in run.problems], run.households.ids, run.products[0].eligible))
     assert results[0] == results[1]
     assert [row for row, _ in results[0][0]] == ([3, 4, 5] if uniform else [4, 5, 6, 7, 9])

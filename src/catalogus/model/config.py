@@ -63,12 +63,32 @@ PlaceholderName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,39}$
 
 
 class Proactief(BaseModel):
-    """How `catalogus proactief` reads the town's households file: which column is which question."""
+    """How `catalogus proactief` reads the town's files (which column or status code answers which question), and
+    what every letter must say: the legal basis of the processing and how to object to it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     id_kolom: str = Field("huishouden", description="Kolom met het nummer van het huishouden (geen naam of rijksregisternummer).")
     kolommen: dict[str, str] = Field(
         default_factory=dict, description="Vraag-id: kolomnaam, voor kolommen die anders heten dan de vraag."
+    )
+    persoon_kolom: str = Field(
+        "rijksregisternummer",
+        description="Kolom met het rijksregisternummer in de gezinssamenstelling, de statuslijsten en de bezwaren.",
+    )
+    statussen: dict[str, str] = Field(
+        default_factory=dict,
+        description="Statuscode uit de statuslijsten (bv. van de Kruispuntbank): de ja/nee-vraag uit vragen.yml die "
+        "hij beantwoordt. Een gezin antwoordt 'ja' als een gezinslid de status heeft op de peildatum.",
+    )
+    rechtsgrond: OptionalPlainText = Field(
+        "",
+        description="Waarop het gebruik van de gegevens steunt (bv. de beslissing van de raad en haar datum). Staat in "
+        "elke brief en in het verslag; zonder rechtsgrond worden geen brieven gemaakt.",
+    )
+    bezwaar: OptionalPlainText = Field(
+        "",
+        description="Hoe een burger bezwaar maakt tegen dit gebruik van zijn gegevens (adres, e-mail, telefoon). Staat "
+        "in elke brief; zonder deze tekst worden geen brieven gemaakt.",
     )
 
 

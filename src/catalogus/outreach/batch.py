@@ -1,34 +1,40 @@
 """`catalogus proactief`: which households the town's own data makes eligible, and are not served yet.
 
-Reads a households CSV (one column per question id, mapped in catalogus.yml), the households already served per
-product and the opt-outs (right to object; removed before anything is evaluated): households.py. Evaluates every
-fiche with rules over them (grouping.py) and counts, per product and category, who is eligible, served and to be
-invited; letters.py writes the invitations and letters, never inside the repository or the site (`unsafe_output`
-says why not). The report printed afterwards gives the counts per category and the policy table (eligible vs
-served per product).
+Reads either a households CSV (one column per question id, mapped in catalogus.yml) or what a town really receives
+(statuses.py: the household composition and per-person status lists), or both; then the households already served
+per product and the opt-outs (right to object; removed before anything is evaluated): households.py. Evaluates
+every fiche with rules over them, one column at a time (columns.py), and counts, per product and category, who is
+eligible, served and to be invited; letters.py writes the invitations and letters, never inside the repository or
+the site (`unsafe_output` says why not); accounts.py writes what a data-protection officer needs to know.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
+import polars as pl
 
 from catalogus.base.bulk import without_cycle_collector
 from catalogus.model import Fiche
 from catalogus.model.catalogue import Catalogue
-from catalogus.outreach.grouping import Summary, evaluate_product
+from catalogus.outreach.columns import Summary, evaluate_product
 from catalogus.outreach.households import (
     ALL_PRODUCTS,
     Households,
+    IdList,
     RowProblem,
     read_households,
     read_opt_outs,
     read_served,
 )
+from catalogus.outreach.statuses import merged, read_composition, status_answers
+from catalogus.outreach.table import OutreachError
 from catalogus.rules.compiled import compile_rule, rule_leaves
 from catalogus.rules.evaluate import UNKNOWN, YES
 
@@ -67,6 +73,23 @@ class ProductResult:
         return None if self.benefit is None else self.benefit * self.to_invite
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """The files of one run, by role (the command's options); a run needs households or a composition."""
+
+    huishoudens: Path | None = None
+    gezinnen: Path | None = None
+    statussen: Sequence[Path] = ()
+    bediend: Path | None = None
+    bezwaar: Path | None = None
+
+    def files(self) -> list[tuple[str, Path]]:
+        """Every file read, with its role, in a fixed order."""
+        named = [("huishoudens", self.huishoudens), ("gezinnen", self.gezinnen),
+                 *(("statussen", path) for path in self.statussen), ("bediend", self.bediend), ("bezwaar", self.bezwaar)]
+        return [(role, path) for role, path in named if path is not None]
+
+
 @dataclass
 class Outreach:
     day: str
@@ -76,14 +99,22 @@ class Outreach:
     unmatched: dict[str, list[int]] = field(default_factory=dict)  # per list (file name), lines matching no household
     evaluated: int = 0  # households judged: kept, and not refused by the evaluator
     letters: int = 0
+    files: list[tuple[str, str, str]] = field(default_factory=list)  # role, file name, SHA-256: the data this run used
+    rules: dict[str, str] = field(default_factory=dict)  # per product, a digest of the rule as evaluated
+
+
+def digest(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            sha.update(chunk)
+    return sha.hexdigest()
 
 
 @without_cycle_collector()
 def run(
     catalogue: Catalogue,
-    households_csv: Path,
-    served_csv: Path | None,
-    opt_out_csv: Path | None,
+    inputs: Inputs,
     day: dt.date,
     only: list[str] | None = None,
     encoding: str | None = None,
@@ -92,17 +123,31 @@ def run(
     with_rules = catalogue.with_rules()
     known = {entry.id for entry, _ in with_rules}
     problems: list[RowProblem] = []
-    opt_outs = read_opt_outs(opt_out_csv, mapping.id_kolom, known, problems, encoding) if opt_out_csv else None
-    served = read_served(served_csv, mapping.id_kolom, known, problems, encoding) if served_csv else None
-    households = read_households(households_csv, mapping, opt_outs.of(ALL_PRODUCTS) if opt_outs else set(), encoding)
-    unmatched = {
-        path.name: listed.unmatched(households)
-        for path, listed in ((opt_out_csv, opt_outs), (served_csv, served))
-        if path is not None and listed is not None
-    }
+    if inputs.huishoudens is None and inputs.gezinnen is None:
+        raise OutreachError("geef de huishoudens (--huishoudens) of de gezinssamenstelling (--gezinnen) mee")
+    if inputs.statussen and inputs.gezinnen is None:
+        raise OutreachError("statuslijsten (--statussen) horen bij een gezinssamenstelling (--gezinnen): geef die mee")
+    composition = read_composition(inputs.gezinnen, mapping, encoding) if inputs.gezinnen else None
+    household_of = composition.household_of if composition else {}
+    opt_outs = served = None
+    if inputs.bezwaar:
+        opt_outs = read_opt_outs(inputs.bezwaar, mapping.id_kolom, known, problems, encoding).of_households(household_of)
+    if inputs.bediend:
+        served = read_served(inputs.bediend, mapping.id_kolom, known, problems, encoding).of_households(household_of)
+    objected_all = opt_outs.of(ALL_PRODUCTS) if opt_outs else set()
+    unmatched: dict[str, list[int]] = {}
+    if composition is None:
+        assert inputs.huishoudens is not None
+        households = read_households(inputs.huishoudens, mapping, objected_all, encoding)
+    else:
+        households = _from_composition(composition, inputs, catalogue, day, objected_all, encoding, unmatched)
+    known_ids = households.file_keys | set(household_of)
+    for path, listed in ((inputs.bezwaar, opt_outs), (inputs.bediend, served)):
+        if path is not None and listed is not None:
+            unmatched[path.name] = listed.unmatched(known_ids)
     iso = day.isoformat()
     evaluated = []
-    refused: dict[int, list[str]] = {}  # per household the evaluator could not judge, why not (per product)
+    refused: dict[int, list[str]] = {}  # per household the rules could not judge, why not (per product)
     for entry, rules in with_rules:
         if only and entry.id not in only:
             continue
@@ -115,52 +160,97 @@ def run(
     broken[sorted(refused)] = True  # left out of every product, like any other broken row
     problems = sorted(
         households.problems
-        + [RowProblem(households_csv.name, households.lines[i], "; ".join(r)) for i, r in refused.items()],
-        key=lambda problem: problem.row,
+        + [RowProblem(households.source, households.lines[i], "; ".join(r)) for i, r in refused.items()],
+        key=lambda problem: (problem.file != households.source, problem.file, problem.row),
     ) + problems
-    results = []
-    for entry, rule, codes, decided in evaluated:
-        product_id, fiche = entry.id, entry.record
-        product = ProductResult(
-            product_id,
-            fiche.titel,
-            {c["id"]: CategoryCount() for c in rule["categorieen"]},
-            {c["id"]: c["naam"] for c in rule["categorieen"]},
-            benefit=benefit_amount(fiche),
-        )
-        served_here = served.of(product_id) if served else set()
-        objected = opt_outs.of(product_id) if opt_outs else set()
-        flags = np.fromiter(map(served_here.__contains__, households.keys), bool, len(codes))
-        present = ~broken  # an opt-out for this product only: left out of its counts, never invited
-        if objected:
-            present &= ~np.fromiter(map(objected.__contains__, households.keys), bool, len(codes))
-            product.opted_out = int((~present & ~broken).sum())
-        flags &= present
-        product.served_total = int(flags.sum())
-        numbers = np.bincount(codes[present], minlength=len(codes)).tolist()
-        served_ones = np.bincount(codes[flags], minlength=len(codes)).tolist()
-        for code, (outcome, category, *_) in decided.items():
-            if outcome == UNKNOWN:
-                product.maybe += numbers[code]
-            elif outcome == YES:
-                assert category is not None  # a yes always names the category that decided it
-                count = product.categories[category]
-                count.eligible += numbers[code]
-                count.served += served_ones[code]
-                count.invited += numbers[code] - served_ones[code]
-                product.eligible += numbers[code]
-                product.served_eligible += served_ones[code]
-        first_with: dict[Summary, int] = {}
-        same = np.zeros(len(codes), np.int64)  # per code, the first code with the same summary
-        yes = np.zeros(len(codes), bool)
-        for code, summary in decided.items():
-            same[code], yes[code] = first_with.setdefault(summary, code), summary[0] == YES
-        invited = np.flatnonzero(yes[codes] & ~flags & present)
-        product.decided = decided
-        product.explained = {leaf["pad"]: leaf["uitleg"] for leaf in rule_leaves(rule)}
-        product.invitations = list(zip(invited.tolist(), same[codes[invited]].tolist(), strict=True))
-        results.append(product)
-    return Outreach(iso, households, results, problems, unmatched=unmatched, evaluated=int((~broken).sum()))
+    results = [
+        _count(entry, rule, codes, decided, households, broken, served, opt_outs) for entry, rule, codes, decided in evaluated
+    ]
+    return Outreach(
+        iso, households, results, problems, unmatched=unmatched, evaluated=int((~broken).sum()),
+        files=[(role, path.name, digest(path)) for role, path in inputs.files()],
+        rules={entry.id: hashlib.sha256(repr(rule).encode()).hexdigest()[:12] for entry, rule, _, _ in evaluated},
+    )
+
+
+def _from_composition(composition, inputs: Inputs, catalogue: Catalogue, day: dt.date, objected: set[str],
+                      encoding: str | None, unmatched: dict[str, list[int]]) -> Households:
+    """The households of the composition file with the answers of their statuses on `day`, and those of a
+    households file joined in by household (its rows for households not in the composition are unmatched)."""
+    mapping = catalogue.config.proactief
+    answers, status_problems, status_unmatched = status_answers(inputs.statussen, composition, mapping, day, encoding)
+    unmatched.update(status_unmatched)
+    problems = composition.problems + status_problems
+    file_answers, file_keys = None, pl.Series("key", [], pl.String)
+    if inputs.huishoudens is not None:
+        listed = read_households(inputs.huishoudens, mapping, set(), encoding)
+        twice = sorted(set(listed.answered.columns) & set(answers.columns))
+        if twice:
+            raise OutreachError(
+                f"{inputs.huishoudens}: de kolom voor '{twice[0]}' komt ook uit de statuslijsten of de "
+                "gezinssamenstelling; haal ze uit één bron"
+            )
+        file_answers, file_keys, problems = listed.answered, listed.keys, problems + listed.problems
+        outside = ~listed.keys.is_in(composition.keys).to_numpy()
+        unmatched[inputs.huishoudens.name] = np.asarray(listed.lines)[outside].tolist()
+    answered = merged(composition, answers, file_answers, file_keys.to_list())
+    keys = pl.Series("key", composition.keys, pl.String)
+    keep = ~keys.is_in(list(objected)).to_numpy() if objected else np.ones(len(keys), bool)
+    return Households(
+        ids=[i for i, kept in zip(composition.ids, keep.tolist(), strict=True) if kept],
+        answered=answered.filter(pl.Series(keep)),
+        problems=problems,
+        source=composition.source,
+        opted_out=int((~keep).sum()),
+        keys=keys.filter(pl.Series(keep)),
+        lines=np.asarray(composition.lines, np.int64)[keep].tolist(),
+        file_keys=set(composition.keys),
+    )
+
+
+def _count(entry, rule, codes: np.ndarray, decided: dict[int, Summary], households: Households, broken: np.ndarray,
+           served: IdList | None, opt_outs: IdList | None) -> ProductResult:
+    """One product's counts per category, and its invitations: eligible, not served, not objected."""
+    product_id, fiche = entry.id, entry.record
+    product = ProductResult(
+        product_id,
+        fiche.titel,
+        {c["id"]: CategoryCount() for c in rule["categorieen"]},
+        {c["id"]: c["naam"] for c in rule["categorieen"]},
+        benefit=benefit_amount(fiche),
+    )
+    served_here = served.of(product_id) if served else set()
+    objected = opt_outs.of(product_id) if opt_outs else set()
+    flags = households.keys.is_in(list(served_here)).to_numpy() if served_here else np.zeros(len(codes), bool)
+    present = ~broken  # an opt-out for this product only: left out of its counts, never invited
+    if objected:
+        present &= ~households.keys.is_in(list(objected)).to_numpy()
+        product.opted_out = int((~present & ~broken).sum())
+    flags &= present
+    product.served_total = int(flags.sum())
+    numbers = np.bincount(codes[present], minlength=len(decided)).tolist()
+    served_ones = np.bincount(codes[flags], minlength=len(decided)).tolist()
+    for code, (outcome, category, *_) in decided.items():
+        if outcome == UNKNOWN:
+            product.maybe += numbers[code]
+        elif outcome == YES:
+            assert category is not None  # a yes always names the category that decided it
+            count = product.categories[category]
+            count.eligible += numbers[code]
+            count.served += served_ones[code]
+            count.invited += numbers[code] - served_ones[code]
+            product.eligible += numbers[code]
+            product.served_eligible += served_ones[code]
+    first_with: dict[Summary, int] = {}
+    same = np.zeros(len(decided), np.int64)  # per code, the first code with the same summary
+    yes = np.zeros(len(decided), bool)
+    for code, summary in decided.items():
+        same[code], yes[code] = first_with.setdefault(summary, code), summary[0] == YES
+    invited = np.flatnonzero(yes[codes] & ~flags & present) if len(codes) else np.zeros(0, np.int64)
+    product.decided = decided
+    product.explained = {leaf["pad"]: leaf["uitleg"] for leaf in rule_leaves(rule)}
+    product.invitations = list(zip(invited.tolist(), same[codes[invited]].tolist(), strict=True))
+    return product
 
 
 def benefit_amount(fiche: Fiche) -> Decimal | None:
@@ -195,10 +285,12 @@ def report(outreach: Outreach) -> str:
         f"Peildatum {outreach.day}: {outreach.evaluated} huishoudens nagekeken, {h.opted_out} met bezwaar (voor alle "
         f"producten) overgeslagen, {len(outreach.problems)} ongeldige regels.",
     ]
-    for problem in outreach.problems[:50]:
-        lines.append(f"  {problem.file}:{problem.row}: {problem.reason}")
-    if len(outreach.problems) > 50:
-        lines.append(f"  … en nog {len(outreach.problems) - 50} (alle regels staan in ongeldige-regels.csv)")
+    rows: dict[str, list[int]] = {}
+    for problem in outreach.problems:  # lines only: a reason can quote a cell, and a cell is personal data
+        rows.setdefault(problem.file, []).append(problem.row)
+    for name, numbers in rows.items():
+        shown = ", ".join(map(str, numbers[:20])) + (", …" if len(numbers) > 20 else "")
+        lines.append(f"  {name}: {len(numbers)} ongeldige regels (regels {shown}); waarom staat in ongeldige-regels.csv")
     for product in outreach.products:
         if product.opted_out:
             lines.append(f"{product.opted_out} huishoudens met bezwaar voor {product.product_id} niet meegeteld.")

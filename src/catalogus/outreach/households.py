@@ -1,42 +1,44 @@
 """The households, and the lists of who is served and who objected, read and checked: text becomes answers here.
 
-Each distinct cell of a column is typed once, as the evaluator compares it, not once per household. A broken row is
+Each column is typed as the evaluator compares it, as one Polars operation over the whole column. A broken row is
 reported by its line and left out; opt-outs (the right to object) for every product are removed before anything is
-evaluated, those for one product by batch.py. Household ids are compared only as `household_key` makes them, in all
-three files; no message names an id (they are personal data), only its file and line.
+evaluated, those for one product by batch.py. Household ids are compared only as `household_keys` makes them, in
+every file; no message names an id (they are personal data), only its file and line.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
-import operator
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import polars as pl
 from stdnum.be import nn
 
 from catalogus.model.config import Proactief
-from catalogus.outreach.table import Column, OutreachError, Table, read_table
+from catalogus.outreach.table import OutreachError, Table, read_table
+from catalogus.rules.evaluate import MAX_ANSWER
 from catalogus.rules.questions import Question, questions
 
-MAX_ROWS = 5_000_000
-YES_WORDS, NO_WORDS = {"ja", "true", "1", "j", "yes"}, {"nee", "false", "0", "n", "no"}
-NUMBER = re.compile(r"^(-?)([0-9]+)(?:[.,]([0-9]+))?$")
+MAX_ROWS = 20_000_000
+MAX_HUNDREDTHS = MAX_ANSWER * 100
+YES_WORDS, NO_WORDS = ["ja", "true", "1", "j", "yes"], ["nee", "false", "0", "n", "no"]
+NUMBER = re.compile(r"^(-?)([0-9]+)(?:[.,]([0-9]+))?$")  # what a person may have meant: to word the problem
+PLAIN_NUMBER = r"^-?[0-9]{1,10}(\.[0-9]{1,2})?$"  # a number the batch takes (after a comma became a point)
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-COMMON_AMOUNT = re.compile(r"[0-9]{1,9}[.,][0-9]{2}")  # below 1.000.000.000: no bound to check
-_UNITS, _CENTS = operator.itemgetter(slice(None, -3)), operator.itemgetter(slice(-2, None))
 SPACE = re.compile(r"\s+")  # every character str.isspace() calls a space
-NATIONAL_NUMBER = re.compile(r"[0-9][0-9.\-]*[0-9]")  # digits, dots and dashes: 85.07.30-033.28 or 85073003328
+NATIONAL_NUMBER = r"^[0-9][0-9.\-]*[0-9]$"  # digits, dots and dashes: 85.07.30-033.28 or 85073003328
 NOT_A_NATIONAL_NUMBER = "het nummer lijkt een rijksregisternummer (11 cijfers), maar de controlecijfers kloppen niet"
 ALL_PRODUCTS = ""  # the product of an opt-out that names none: it applies to every product
+PRODUCT = "product"  # the column of the served list and (optional) of the opt-outs
+BAD = "\x00bad"  # the column of a row's cell problems: no question id can be named so
+RAW = "\x00raw"  # a column's cells while they are typed
 
 
 class _Invalid(ValueError):
@@ -49,12 +51,13 @@ def household_keys(ids: Sequence[str]) -> tuple[list[str], dict[int, str]]:
     spaces: 85.07.30-033.28, 85073003328) as its 11 digits, checked with python-stdnum. Eleven digits whose check
     digits are wrong are a typing error, never silently used: that row's key is '' and its reason (in Dutch, without
     the id) is returned by its index. All ids are folded as one text (NUL cannot be in a file, read_text): no
-    Python call per id, only per candidate national number."""
+    Python call per id, only per candidate national number (found with one Polars pass)."""
     keys = _folded("\x00".join(ids)).split("\x00")  # folding neither makes nor removes a NUL
     if len(keys) != len(ids):
         keys = list(map(_folded, ids))  # an id with a NUL in it (not from a file): one by one, the same folding
     bad: dict[int, str] = {}
-    for index in itertools.compress(range(len(keys)), map(NATIONAL_NUMBER.fullmatch, keys)):
+    candidates = pl.Series(keys, dtype=pl.String).str.contains(NATIONAL_NUMBER).arg_true().to_list()
+    for index in candidates:
         digits = keys[index].replace(".", "").replace("-", "")
         if len(digits) != 11:
             continue  # digits, but not a national number: compared as it is
@@ -86,82 +89,24 @@ class RowProblem:
 
 @dataclass
 class Households:
-    """The households kept (valid rows without an opt-out): per question the raw cell of each household, and what
-    each distinct cell means as the evaluator compares it (None when empty; numbers in hundredths)."""
+    """The households kept (valid rows without an opt-out for every product), with their answers typed as the
+    evaluator compares them: one column per question the file answers (yes/no, a choice, a JJJJ-MM-DD date, or a
+    number in whole hundredths), null when empty."""
 
     ids: list[str]
-    cells: dict[str, Column]
-    typed: dict[str, dict[str, Any]]
+    answered: pl.DataFrame
     problems: list[RowProblem]
+    source: str  # the file whose lines `lines` are
     opted_out: int = 0
-    keys: list[str] = field(default_factory=list)  # per household kept, its key (household_key)
+    keys: pl.Series = field(default_factory=lambda: pl.Series("key", [], pl.String))  # per household, household_key
     lines: list[int] = field(default_factory=list)  # per household kept, its line in the file
     file_keys: set[str] = field(default_factory=set)  # the key of every row of the file, kept or not
 
-    def column(self, question: str) -> tuple[list[str], np.ndarray, dict[str, Any]]:
-        """A question's distinct cells, per household the place of its cell among them, and what each cell means; a
-        question without a column is unknown for every household."""
-        if question in self.cells:
-            return *self.cells[question], self.typed[question]
-        return [""], np.zeros(len(self.ids), np.int64), {"": None}
-
     def answers(self, index: int, asked: Iterable[str]) -> dict[str, Any]:
-        """One household's answers, as the evaluator takes them."""
-        answers = {q: typed[texts[cells[index]]] for q in asked for texts, cells, typed in [self.column(q)]}
-        return {q: _as_number(v) if v is not None and questions()[q].soort == "getal" else v for q, v in answers.items()}
-
-
-def _parser(question: Question) -> Callable[[str], bool | int | str]:
-    """A function that types one non-empty cell as the evaluator compares it: yes/no, a choice or a date as such, a
-    number in hundredths. The CSV reader is the boundary: here text becomes answers; the evaluator never coerces.
-    """
-    if question.soort == "ja_nee":
-        words = {**dict.fromkeys(YES_WORDS, True), **dict.fromkeys(NO_WORDS, False)}
-
-        def yes_no(text: str) -> bool:
-            value = words.get(text.lower())
-            if value is None:
-                raise _Invalid("verwacht ja of nee (of 1/0)")
-            return value
-
-        return yes_no
-    if question.soort == "getal":
-        return lambda text: _parse_hundredths(text, question.geheel)
-    if question.soort == "keuze":
-
-        def choice(text: str) -> str:
-            if text not in question.keuzes:
-                raise _Invalid(f"'{text}' is geen keuze; toegelaten: {', '.join(question.keuzes)}")
-            return text
-
-        return choice
-
-    def date(text: str) -> str:
-        try:
-            if DATE.match(text) and dt.date.fromisoformat(text):
-                return text
-        except ValueError:
-            pass
-        raise _Invalid(f"'{text}' is geen datum JJJJ-MM-DD")
-
-    return date
-
-
-def _parse_hundredths(text: str, whole: bool) -> int:
-    """'12500', '12500.5', '12500,50' or '-3' in hundredths; at most 2 decimals, at most 1.000.000.000; no € or
-    thousands dots."""
-    match = NUMBER.match(text)
-    if not match:
-        raise _Invalid(f"'{text}' is geen getal (schrijf bv. 12500 of 12500.50, zonder €)")
-    sign, units, decimals = match.groups()
-    if len(decimals or "") > 2 or len(units) > 10:
-        raise _Invalid(f"'{text}': hoogstens 2 cijfers na de komma en niet groter dan 1.000.000.000")
-    hundredths = int(units) * 100 + int((decimals or "").ljust(2, "0"))
-    if abs(hundredths) > 100_000_000_000:
-        raise _Invalid(f"'{text}': niet groter dan 1.000.000.000")
-    if whole and (sign or hundredths % 100):
-        raise _Invalid(f"'{text}': verwacht een geheel getal, 0 of meer")
-    return -hundredths if sign else hundredths
+        """One household's answers, as the evaluator takes them (a question without a column: unknown)."""
+        row = self.answered.row(index, named=True)
+        values = {q: row.get(q) for q in asked}
+        return {q: _as_number(v) if v is not None and questions()[q].soort == "getal" else v for q, v in values.items()}
 
 
 def _as_number(hundredths: int) -> int | float:
@@ -169,26 +114,45 @@ def _as_number(hundredths: int) -> int | float:
     return hundredths // 100 if hundredths % 100 == 0 else hundredths / 100
 
 
-def _type_cells(texts: set[str], question: Question) -> tuple[dict[str, Any], dict[str, str]]:
-    """Each distinct cell typed once (an empty cell is None), and why the bad ones are bad.
+def typed(cell: pl.Expr, question: Question, column: str) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """A column of text cells as the evaluator compares them (null when empty; anything when wrong), whether each
+    cell is wrong, and why (only computed for the wrong ones). The CSV reader is the boundary: here text becomes answers;
+    the evaluator never coerces. Each is one operation over the whole column."""
+    text = cell.str.strip_chars()
+    filled = text.str.len_bytes() > 0
+    shown = pl.format("kolom '{}': '{}'", pl.lit(column), text)
+    if question.soort == "ja_nee":
+        word = text.str.to_lowercase()
+        value = pl.when(word.is_in(YES_WORDS)).then(True).when(word.is_in(NO_WORDS)).then(False)
+        return value, filled & value.is_null(), pl.format("kolom '{}': verwacht ja of nee (of 1/0)", pl.lit(column))
+    if question.soort == "keuze":
+        known = text.is_in(list(question.keuzes))
+        reason = pl.format("{} is geen keuze; toegelaten: {}", shown, pl.lit(", ".join(question.keuzes)))
+        return pl.when(known).then(text), filled & ~known, reason
+    if question.soort == "datum":
+        day = pl.when(text.str.contains(DATE.pattern)).then(text.str.to_date("%Y-%m-%d", strict=False))
+        return pl.when(day.is_not_null()).then(text), filled & day.is_null(), pl.format("{} is geen datum JJJJ-MM-DD", shown)
+    number = text.str.replace(",", ".", literal=True)
+    plain = number.str.contains(PLAIN_NUMBER)
+    hundredths = number.cast(pl.Decimal(14, 2), strict=False).mul(100).cast(pl.Int64)  # exact, no float
+    wrong = ~plain | (hundredths.abs() > MAX_HUNDREDTHS)
+    if question.geheel:
+        wrong = wrong | number.str.starts_with("-") | (hundredths % 100 != 0)
+    return hundredths, filled & wrong.fill_null(True), _number_reason(text, shown)
 
-    Most columns hold a handful of values; an amount column holds a new value in almost every row, so its common
-    form (digits, a point or comma, two decimals) is converted in one pass without a call per cell.
-    """
-    typed: dict[str, Any] = {}
-    if question.soort == "getal" and not question.geheel:
-        common = list(filter(COMMON_AMOUNT.fullmatch, texts))
-        typed.update(zip(common, map(int, map(operator.add, map(_UNITS, common), map(_CENTS, common))), strict=True))
-        texts = texts.difference(common)
-    parse = _parser(question)
-    bad: dict[str, str] = {}
-    for text in texts:
-        cell = text.strip()
-        try:
-            typed[text] = parse(cell) if cell else None
-        except _Invalid as exc:
-            typed[text], bad[text] = None, str(exc)
-    return typed, bad
+
+def _number_reason(text: pl.Expr, shown: pl.Expr) -> pl.Expr:
+    """Why a number cell is wrong, in the order a person fixes it (only worded for the wrong cells)."""
+    parts = text.str.extract_groups(NUMBER.pattern)
+    units, decimals = parts.struct.field("2"), parts.struct.field("3").fill_null("")
+    return (
+        pl.when(units.is_null()).then(pl.format("{} is geen getal (schrijf bv. 12500 of 12500.50, zonder €)", shown))
+        .when((decimals.str.len_bytes() > 2) | (units.str.len_bytes() > 10))
+        .then(pl.format("{}: hoogstens 2 cijfers na de komma en niet groter dan 1.000.000.000", shown))
+        .when(pl.concat_str(units, pl.lit("."), decimals.str.pad_end(2, "0")).cast(pl.Decimal(14, 2)) > MAX_ANSWER)
+        .then(pl.format("{}: niet groter dan 1.000.000.000", shown))
+        .otherwise(pl.format("{}: verwacht een geheel getal, 0 of meer", shown))
+    )
 
 
 def read_households(path: Path, mapping: Proactief, opt_outs: AbstractSet[str], encoding: str | None = None) -> Households:
@@ -201,57 +165,73 @@ def read_households(path: Path, mapping: Proactief, opt_outs: AbstractSet[str], 
     unknown = sorted(set(mapping.kolommen) - set(questions()))
     if unknown:
         raise OutreachError(f"catalogus.yml: proactief.kolommen: '{unknown[0]}' is geen vraag uit vragen.yml")
-    columns = {q: header.index(mapping.kolommen.get(q, q)) for q in questions() if mapping.kolommen.get(q, q) in header}
+    columns = {q: mapping.kolommen.get(q, q) for q in questions() if mapping.kolommen.get(q, q) in header}
     if not columns:
         raise OutreachError(f"{path}: geen enkele kolom heet zoals een vraag uit vragen.yml")
-    ids = table.stripped(mapping.id_kolom)
+    ids = table.frame.get_column(table.column(mapping.id_kolom)).str.strip_chars().fill_null("").to_list()
     keys, bad_ids = household_keys(ids)
-    reasons, blank = _row_reasons(table, ids, keys, bad_ids)
-    broken_rows = set(reasons)
-    typed: dict[str, dict[str, Any]] = {}
-    for question, column in columns.items():
-        texts, cells = table.columns[column]
-        typed[question], bad = _type_cells(set(texts), questions()[question])
-        wrong = [place for place, text in enumerate(texts) if text in bad]
-        for index in np.flatnonzero(np.isin(cells, wrong)).tolist() if wrong else ():
-            if index not in broken_rows:
-                reasons.setdefault(index, []).append(f"kolom '{header[column]}': {bad[texts[cells[index]]]}")
-    opted = np.fromiter(map(opt_outs.__contains__, keys), bool, len(keys))
-    dropped = np.array(sorted(blank.union(reasons)), np.int64)
-    keep = ~opted
-    keep[dropped] = False
+    reasons, blank = _row_reasons(table, keys, bad_ids)
+    typing = {q: typed(pl.col(table.column(name)), questions()[q], name) for q, name in columns.items()}
+    columns_typed = []
+    wrong = pl.Series(BAD, [False] * table.frame.height, pl.Boolean)
+    for question, name in columns.items():
+        value, bad, _ = typing[question]
+        done = _typed_once(table.frame.get_column(table.column(name)), value.alias(question), bad.alias(BAD))
+        wrong = wrong | done.get_column(BAD)
+        columns_typed.append(done.select(pl.when(~pl.col(BAD)).then(pl.col(question)).alias(question)).to_series())
+    cells = pl.DataFrame(columns_typed).with_columns(wrong)
+    wrong = cells.get_column(BAD).fill_null(False)
+    if wrong.any():  # the reasons are worded for the wrong rows only
+        worded = table.frame.filter(wrong).select(
+            pl.concat_str([pl.when(bad).then(reason) for _, bad, reason in typing.values()], separator="; ",
+                          ignore_nulls=True)
+        ).to_series().to_list()
+        for index, reason in zip(wrong.arg_true().to_list(), worded, strict=True):
+            reasons.setdefault(index, [reason])
+    key_series = pl.Series("key", keys, pl.String)
+    opted = key_series.is_in(list(opt_outs)).to_numpy() if opt_outs else np.zeros(len(keys), bool)
+    keep = ~opted & ~blank
+    keep[list(reasons)] = False
+    kept = pl.Series(keep)
     return Households(
-        ids=list(itertools.compress(ids, keep)),
-        cells={q: (table.columns[column][0], table.columns[column][1][keep]) for q, column in columns.items()},
-        typed=typed,
-        problems=[RowProblem(path.name, table.lines[i], "; ".join(r)) for i, r in sorted(reasons.items())],
-        opted_out=int(opted.sum()) - int(opted[np.array(sorted(reasons), np.int64)].sum()),
-        keys=list(itertools.compress(keys, keep)),
-        lines=list(itertools.compress(table.lines, keep)),
+        ids=list(itertools.compress(ids, keep.tolist())),
+        answered=cells.drop(BAD).filter(kept),
+        problems=[RowProblem(path.name, int(table.lines[i]), "; ".join(r)) for i, r in sorted(reasons.items())],
+        source=path.name,
+        opted_out=int((opted & ~blank).sum()) - sum(1 for i in reasons if opted[i]),
+        keys=key_series.filter(kept),
+        lines=table.lines[keep].tolist(),
         file_keys=set(keys).difference([""]),
     )
 
 
-def _row_reasons(
-    table: Table, ids: list[str], keys: list[str], bad_ids: dict[int, str]
-) -> tuple[dict[int, list[str]], set[int]]:
+def _typed_once(cells: pl.Series, value: pl.Expr, bad: pl.Expr) -> pl.DataFrame:
+    """A column's typed values and wrong-flags. Most columns hold a handful of distinct cells (ja, nee, a choice):
+    those are typed once each and joined back; a column of amounts, nearly all distinct, is typed as it is."""
+    name = cells.name
+    distinct = cells.unique()
+    if len(distinct) * 4 > len(cells):
+        return cells.to_frame().lazy().select(value, bad.fill_null(False)).collect()
+    typed_distinct = distinct.to_frame().select(pl.col(name).alias(RAW), value, bad.fill_null(False))
+    joined = cells.to_frame(RAW).join(typed_distinct, on=RAW, how="left", maintain_order="left", nulls_equal=True)
+    return joined.drop(RAW)
+
+
+def _row_reasons(table: Table, keys: list[str], bad_ids: dict[int, str]) -> tuple[dict[int, list[str]], np.ndarray]:
     """The problems of whole rows (width, a missing, invalid or repeated id) by row index, and the empty rows; only
     the few odd rows are looked at one by one. Two ids with the same key are the same household."""
-    counts = Counter(keys)
-    width, rows = len(table.header), table.rows
-    if len(counts) == len(keys) and all(keys) and rows is None:
-        return {}, set()  # the common file: every row well formed, checked without a call per row
-    doubles = {household for household, count in counts.items() if count > 1}
-    odd = [i for i, k in enumerate(keys) if not k or k in doubles or rows is not None and len(rows[i]) != width]
+    width = len(table.header)
+    blank = table.blank()
+    key_series = pl.Series(keys, dtype=pl.String)
+    odd = (key_series == "") | key_series.is_duplicated() | pl.Series(table.widths != width)
     reasons: dict[int, list[str]] = {}
-    blank: set[int] = set()
     seen: dict[str, int] = {}
-    for index in odd:
-        row, household = table.row(index), keys[index]
-        if not any(cell.strip() for cell in row):
-            blank.add(index)  # an empty line: nothing to report, nothing to read
-        elif len(row) != width:
-            reasons[index] = [f"{len(row)} kolommen in plaats van {width}"]
+    for index in odd.arg_true().to_list():
+        household = keys[index]
+        if blank[index]:
+            continue  # an empty line: nothing to report, nothing to read
+        if table.widths[index] != width:
+            reasons[index] = [f"{table.widths[index]} kolommen in plaats van {width}"]
         elif index in bad_ids:
             reasons[index] = [bad_ids[index]]
         elif not household:
@@ -259,7 +239,7 @@ def _row_reasons(
         elif household in seen:
             reasons[index] = [f"hetzelfde huishouden staat er al eerder in (regel {seen[household]})"]
         if household:
-            seen.setdefault(household, table.lines[index])
+            seen.setdefault(household, int(table.lines[index]))
     return reasons, blank
 
 
@@ -279,87 +259,79 @@ class IdList:
             return set()
         return set(itertools.compress(self.keys, (self.products == self.names.index(product)).tolist()))
 
-    def unmatched(self, households: Households) -> list[int]:
-        """The lines whose household id is in no row of the households file (never the ids themselves)."""
-        found = np.fromiter(map(households.file_keys.__contains__, self.keys), bool, len(self.keys))
+    def unmatched(self, known: AbstractSet[str]) -> list[int]:
+        """The lines whose id is not in `known` (every household key of the households file, and the national
+        register numbers of its persons), never the ids themselves."""
+        found = np.fromiter(map(known.__contains__, self.keys), bool, len(self.keys))
         return sorted(set(self.lines[~found].tolist()))
+
+    def of_households(self, household_of: dict[str, str]) -> IdList:
+        """The same list with a person's national register number replaced by the key of the household the person
+        lives in: an objection by one member of a household is an objection for the household."""
+        keys = [household_of.get(key, key) for key in self.keys]
+        return IdList(keys, self.products, self.names, self.lines)
 
 
 def read_opt_outs(
     path: Path, id_column: str, products: set[str], problems: list[RowProblem], encoding: str | None = None
 ) -> IdList:
-    """The opt-outs (right to object): a household id per row and, optionally, a column `product`. An empty or
-    missing product is an opt-out for every product. A row whose id can be read but whose product cannot (unknown
-    product, wrong number of cells) is reported and counts for every product: an objection is never dropped."""
-    return _id_rows(path, id_column, "product", problems, products, encoding, optional=True)
+    """The opt-outs (right to object): a household id (or a person's national register number) per row and,
+    optionally, a column `product`. An empty or missing product is an opt-out for every product. A row whose id can
+    be read but whose product cannot (unknown product, wrong number of cells) is reported and counts for every
+    product: an objection is never dropped."""
+    return _id_rows(path, id_column, problems, products, encoding, optional=True)
 
 
 def read_served(
     path: Path, id_column: str, products: set[str], problems: list[RowProblem], encoding: str | None = None
 ) -> IdList:
     """Who already receives what: rows of household id and product id."""
-    return _id_rows(path, id_column, "product", problems, products, encoding, optional=False)
+    return _id_rows(path, id_column, problems, products, encoding, optional=False)
 
 
 def _id_rows(
-    path: Path,
-    id_column: str,
-    second: str,
-    problems: list[RowProblem],
-    known: AbstractSet[str],
-    encoding: str | None,
-    optional: bool,
+    path: Path, id_column: str, problems: list[RowProblem], known: AbstractSet[str], encoding: str | None, optional: bool
 ) -> IdList:
-    """A list's good rows, with the value of the column `second` (a known product); each bad row is reported by its
+    """A list's good rows, with the value of the column 'product' (a known product); each bad row is reported by its
     line. With `optional`, the column may be missing or empty (ALL_PRODUCTS), and a bad row with a readable id is
-    kept for ALL_PRODUCTS as well as reported. Keys are made once per distinct cell, rows are picked with numpy."""
+    kept for ALL_PRODUCTS as well as reported."""
     table = read_table(path, encoding=encoding)
-    header, rows = table.header, table.rows
-    for name in (id_column, None if optional else second):
+    header = table.header
+    for name in (id_column, None if optional else PRODUCT):
         if name and name not in header:
             raise OutreachError(f"{path}: de kolom '{name}' ontbreekt")
-    id_texts, id_cells = table.columns[header.index(id_column)]
-    text_keys, text_bad = household_keys([text.strip() for text in id_texts])
-    keys = np.array([*text_keys, ""], object)[:-1][id_cells] if len(id_cells) else np.zeros(0, object)
-    names = [ALL_PRODUCTS]
-    if second in header:
-        texts, cells = table.columns[header.index(second)]
-        place = {name: number for number, name in enumerate(dict.fromkeys([ALL_PRODUCTS, *map(str.strip, texts)]))}
-        names = list(place)
-        values = np.array([place[text.strip()] for text in texts] or [0], np.int64)[cells]
+    ids = table.frame.get_column(table.column(id_column)).str.strip_chars().fill_null("").to_list()
+    keys, bad_ids = household_keys(ids)
+    if PRODUCT in header:
+        texts = table.frame.get_column(table.column(PRODUCT)).str.strip_chars().fill_null(ALL_PRODUCTS)
+        names = [ALL_PRODUCTS, *texts.unique(maintain_order=True).filter(texts.unique(maintain_order=True) != "")]
+        values = texts.replace_strict(names, range(len(names)), return_dtype=pl.Int64).to_numpy()
     else:
-        values = np.zeros(len(keys), np.int64)
+        names, values = [ALL_PRODUCTS], np.zeros(len(keys), np.int64)
     allowed = {*known, ALL_PRODUCTS} if optional else set(known)
-    good = (keys != "") & np.isin(values, [number for number, name in enumerate(names) if name in allowed])
-    if rows is not None:
-        good &= np.fromiter(map(len, rows), np.int64, len(rows)) == len(header)
-    lines = np.asarray(table.lines, np.int64)
+    blank, width = table.blank(), len(header)
+    good = (
+        (np.array(keys, object) != "") & np.isin(values, [n for n, name in enumerate(names) if name in allowed])
+        & (table.widths == width) & ~blank
+    ) if keys else np.zeros(0, bool)
     extra: list[tuple[str, int]] = []  # bad opt-out rows with a readable id: kept for every product
-    for index in np.flatnonzero(~good).tolist():
-        row, key, value = table.row(index), keys[index], names[values[index]]
-        if not any(cell.strip() for cell in row):
-            continue
-        bad = text_bad.get(int(id_cells[index]))
-        if len(row) != len(header) and len(row) > header.index(id_column):
-            try:  # a row of another width has empty cells in the columns: its id is read from the row itself
-                key, bad = household_key(row[header.index(id_column)]), None
-            except _Invalid as exc:
-                bad = str(exc)
-        if bad:
-            reason = bad
+    for index in np.flatnonzero(~good & ~blank).tolist():
+        key, line = keys[index], int(table.lines[index])
+        if index in bad_ids:
+            reason = bad_ids[index]
         elif not key:
             reason = "het nummer van het huishouden ontbreekt"
-        elif len(row) != len(header):
-            reason = f"{len(row)} kolommen in plaats van {len(header)}"
+        elif table.widths[index] != width:
+            reason = f"{table.widths[index]} kolommen in plaats van {width}"
         else:
-            reason = f"'{value}' is geen product met regels in de catalogus"
-        if key and not bad and optional:
-            extra.append((key, int(lines[index])))
+            reason = f"'{names[values[index]]}' is geen product met regels in de catalogus"
+        if key and optional:
+            extra.append((key, line))
             reason += " (het bezwaar geldt daarom voor alle producten)"
-        problems.append(RowProblem(path.name, int(lines[index]), reason))
+        problems.append(RowProblem(path.name, line, reason))
     return IdList(
-        keys=[*itertools.compress(keys.tolist(), good.tolist()), *(key for key, _ in extra)],
+        keys=[*itertools.compress(keys, good.tolist()), *(key for key, _ in extra)],
         products=np.concatenate((values[good], np.zeros(len(extra), np.int64))),
         names=names,
-        lines=np.concatenate((lines[good], np.array([line for _, line in extra], np.int64))),
+        lines=np.concatenate((table.lines[good], np.array([line for _, line in extra], np.int64))),
     )

@@ -1,29 +1,25 @@
-"""A CSV file read as columns, fast enough for 100,000 households in a few seconds (scripts/benchmark_outreach.py).
+"""A town's CSV file as a Polars frame of text columns, with the line on which each row starts and its width.
 
-No Python code runs per household and per question: a file without quotes is cut into columns with numpy, and a
-column is its distinct cells and, per row, the number of its cell among them (even one Python pass over each
-column's cells costs more than evaluating the rules). A file with quotes goes through the csv module.
+Polars reads the file (quotes, cells over several lines, CRLF, ';' or ','); the encoding is settled before it
+sees the bytes (UTF-8 with or without BOM, or cp1252, which is Excel's "CSV" on Windows and covers Latin-1). The
+one thing Polars does not tell is where a row came from and how many cells it had: `_records` finds that from the
+bytes with numpy (a newline or a delimiter outside quotes ends a row or a cell), so every problem names its line.
 """
 
 from __future__ import annotations
 
-import csv
+import codecs
 import io
-import itertools
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import polars as pl
 
-PACKED_CELL = 64  # bytes; a file with a longer cell is split as text
-ENCODINGS = ("utf-8", "cp1252")  # what --codering names; without it, read_text tells them apart
-# Characters no spreadsheet puts in a CSV file: C0 controls but tab, LF and CR, and C1 controls. A UTF-16 file
-# without a BOM is valid UTF-8 full of NULs, a binary file has them too; a Latin-1 file read as cp1252 has none.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-Column = tuple[list[str], np.ndarray]  # a column's distinct cells, and per row the place of its cell among them
+ENCODINGS = ("utf-8", "cp1252")  # what --codering names; without it, the bytes decide (read_utf8)
+CHUNK = 1 << 24  # bytes decoded at a time when checking that a file is UTF-8: memory stays small
+BOM = codecs.BOM_UTF8
+ALLOWED_CONTROLS = (9, 10, 13)  # tab, LF, CR: the only control characters a spreadsheet puts in a CSV file
 
 
 class OutreachError(Exception):
@@ -32,125 +28,130 @@ class OutreachError(Exception):
 
 @dataclass
 class Table:
-    """A CSV file as columns of its data rows. A row of another width than the header counts as empty cells in the
-    columns; `rows` keeps the rows themselves only when there is such a row."""
+    """A CSV file's data rows as text columns named by position (c0, c1, …; a missing cell is null), its header,
+    and per data row the line it starts on and the number of cells it had."""
 
+    path: Path
     header: list[str]
-    columns: list[Column]
-    rows: list[list[str]] | None
-    lines: Sequence[int]  # the line on which each data row starts (the header is line 1)
+    frame: pl.DataFrame
+    lines: np.ndarray
+    widths: np.ndarray
 
-    def row(self, index: int) -> list[str]:
-        return self.rows[index] if self.rows is not None else [texts[cells[index]] for texts, cells in self.columns]
+    def column(self, name: str) -> str:
+        """The frame's name of the header's column `name`."""
+        return f"c{self.header.index(name)}"
 
-    def stripped(self, name: str) -> list[str]:
-        """The cells of the column `name`, without surrounding spaces, one per row."""
-        texts, cells = self.columns[self.header.index(name)]
-        return np.array(list(map(str.strip, texts)), object)[cells].tolist()
+    def blank(self) -> np.ndarray:
+        """Per row: no cell holds anything but spaces (an empty line, or only delimiters): skipped, not reported."""
+        if not self.header:
+            return np.zeros(0, bool)
+        filled = pl.any_horizontal(pl.col(name).str.strip_chars().str.len_bytes() > 0 for name in self.frame.columns)
+        return ~self.frame.select(filled.fill_null(False)).to_series().to_numpy()
 
 
-def read_text(path: Path, encoding: str | None = None) -> str:
-    """A CSV file as text: UTF-8 (with or without a BOM) or cp1252 (Excel's "CSV" on Windows, also Latin-1).
-
-    Without `encoding` the bytes decide: valid UTF-8 is UTF-8, else cp1252 when every byte decodes. Either way the
-    text may hold no control characters (a UTF-16 file without a BOM, a binary file): a clear message, no guess."""
+def read_utf8(path: Path, encoding: str | None = None) -> bytes:
+    """A CSV file's bytes as UTF-8 without a BOM. Without `encoding`, valid UTF-8 is UTF-8, else cp1252 when every
+    byte decodes. Either way the text may hold no control characters (a UTF-16 file without a BOM, a binary file
+    such as an .xlsx): a clear message, never a guess."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise OutreachError(f"{path}: kan het bestand niet openen ({exc.strerror})") from None
     if encoding is not None and encoding not in ENCODINGS:
         raise OutreachError(f"{path}: onbekende codering '{encoding}'; kies utf-8 of cp1252")
-    text = None
-    for name in (encoding,) if encoding else ENCODINGS:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _not_text(path)
+    bad_utf8 = _utf8_error(data)
+    if encoding == "utf-8" and bad_utf8 is not None:
+        raise _wrong_encoding(path, data, bad_utf8, encoding)
+    if encoding == "cp1252" or (encoding is None and bad_utf8 is not None):
         try:
-            text = data.decode("utf-8-sig" if name == "utf-8" else name)
-            break
+            data = data.decode("cp1252").encode("utf-8")
         except UnicodeDecodeError as exc:
             if encoding:
-                line = data.count(b"\n", 0, exc.start) + 1
-                raise OutreachError(
-                    f"{path}: regel {line} is geen geldige {encoding}-tekst; sla het bestand op als CSV in UTF-8 "
-                    "of kies de juiste codering met --codering"
-                ) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or text is None or CONTROL.search(text):
-        raise OutreachError(
-            f"{path}: dit is geen tekstbestand in UTF-8 of cp1252 (misschien UTF-16 of een binair bestand, bv. een "
-            ".xlsx); sla het op als 'CSV UTF-8 (door komma's gescheiden)' en probeer opnieuw"
-        )
-    return text
+                raise _wrong_encoding(path, data, exc.start, encoding) from None
+            raise _not_text(path) from None
+    data = data.removeprefix(BOM)
+    raw = np.frombuffer(data, np.uint8)
+    low = raw[raw < 32]
+    after_c2 = raw[np.flatnonzero(raw[:-1] == 0xC2) + 1]  # U+0080–U+009F are C2 80 … C2 9F in UTF-8
+    if (~np.isin(low, ALLOWED_CONTROLS)).any() or b"\x7f" in data or ((after_c2 >= 0x80) & (after_c2 <= 0x9F)).any():
+        raise _not_text(path)
+    return data
+
+
+def _utf8_error(data: bytes) -> int | None:
+    """The offset of the first byte that is not UTF-8, or None; decoded in chunks, so no copy of a large file."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for start in range(0, len(data), CHUNK):
+        try:
+            decoder.decode(data[start : start + CHUNK], final=start + CHUNK >= len(data))
+        except UnicodeDecodeError as exc:
+            return start + exc.start
+    return None
+
+
+def _wrong_encoding(path: Path, data: bytes, offset: int, encoding: str) -> OutreachError:
+    line = data.count(b"\n", 0, offset) + 1
+    return OutreachError(
+        f"{path}: regel {line} is geen geldige {encoding}-tekst; sla het bestand op als CSV in UTF-8 of kies de "
+        "juiste codering met --codering"
+    )
+
+
+def _not_text(path: Path) -> OutreachError:
+    return OutreachError(
+        f"{path}: dit is geen tekstbestand in UTF-8 of cp1252 (misschien UTF-16 of een binair bestand, bv. een .xlsx); "
+        "sla het op als 'CSV UTF-8 (door komma's gescheiden)' en probeer opnieuw"
+    )
 
 
 def read_table(path: Path, limit: int | None = None, encoding: str | None = None) -> Table:
-    """Read a whole CSV file (';' or ',', as the first 4 kB suggest; BOM and CRLF allowed; encoding: read_text).
-
-    A file without a quote, a lone carriage return or a NUL is exactly its lines split on the delimiter: split so,
-    ten times faster than the csv module, and cut into columns without a Python object per cell. A file with quotes
-    goes through the csv module (quoted cells, cells over several lines, each row keeping the line it starts on)."""
-    text = read_text(path, encoding)
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    unix = text.replace("\r\n", "\n") if "\r" in text else text
-    plain = '"' not in unix and "\r" not in unix and "\x00" not in unix
-    header: list[str] | None
-    lines: list[str] = []  # the data rows of a plain file, as text
-    rows: list[list[str]] = []  # the data rows of a file with quotes, as cells
-    starts: Sequence[int]
-    if plain:
-        lines = unix.split("\n")
-        if lines[-1] == "":
-            lines.pop()  # the newline after the last row ends it; it starts no row
-        header, lines = (lines[0].split(delimiter), lines[1:]) if lines else (None, [])
-        starts = range(2, len(lines) + 2)
-    else:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        header, begins = next(reader, None), []
-        previous = reader.line_num
-        for row in itertools.islice(reader, limit + 1 if limit else None):
-            rows.append(row)
-            begins.append(previous + 1)
-            previous = reader.line_num
-        starts = begins
-    if header is None:
+    """A whole CSV file (';' or ',', whichever the first 4 kB holds more of), every cell as text."""
+    data = read_utf8(path, encoding)
+    sample = data[:4096]
+    delimiter = ";" if sample.count(b";") > sample.count(b",") else ","
+    lines, widths = _records(data, ord(delimiter))
+    if not len(lines):
         raise OutreachError(f"{path}: het bestand is leeg; de eerste regel moet de kolomnamen bevatten")
-    if limit and len(starts) > limit:
+    if limit and len(lines) - 1 > limit:
         raise OutreachError(f"{path}: meer dan {limit} regels; splits het bestand")
-    header = [h.strip() for h in header]
-    width = len(header)
-    if plain and all(map((width - 1).__eq__, map(str.count, lines, itertools.repeat(delimiter)))):
-        return Table(header, _split_columns(lines, delimiter, width), None, starts)
-    if plain:
-        rows = [line.split(delimiter) for line in lines]
-    uniform = all(map(width.__eq__, map(len, rows)))
-    shaped = rows if uniform else [row if len(row) == width else [""] * width for row in rows]
-    columns = list(map(_distinct, zip(*shaped, strict=True))) if rows else [([], np.zeros(0, np.int64))] * width
-    return Table(header, columns, None if uniform else rows, starts)
+    width = int(widths[0])
+    try:
+        frame = pl.read_csv(
+            io.BytesIO(data),
+            has_header=False,
+            new_columns=[f"c{i}" for i in range(width)],
+            separator=delimiter,
+            infer_schema=False,
+            truncate_ragged_lines=True,
+            raise_if_empty=False,
+        )
+    except pl.exceptions.PolarsError as exc:
+        raise OutreachError(f"{path}: kan het bestand niet lezen als CSV ({exc})") from None
+    if frame.height != len(lines):  # only with a quote inside a cell that does not start with one
+        raise OutreachError(
+            f"{path}: de aanhalingstekens (\") kloppen niet: zet een cel met een aanhalingsteken, een "
+            f"'{delimiter}' of een nieuwe regel helemaal tussen aanhalingstekens en verdubbel de aanhalingstekens erin"
+        )
+    header = [(cell or "").strip() for cell in frame.row(0)]
+    return Table(path, header, frame.slice(1), lines[1:], widths[1:])
 
 
-def _distinct(cells: Sequence[str]) -> Column:
-    """A column of text cells as its distinct cells and the number of each row's cell (files with quotes)."""
-    texts = list(dict.fromkeys(cells))
-    place = dict(zip(texts, itertools.count()))
-    return texts, np.fromiter(map(place.__getitem__, cells), np.int64, len(cells))
-
-
-def _split_columns(body: list[str], delimiter: str, width: int) -> list[Column]:
-    """The columns of rows that all have `width` cells, cut from the file's bytes with numpy: no Python object per
-    cell (a pass over 100,000 of those costs more than reading the file); each distinct cell is decoded once."""
-    if not body:
-        return [([], np.zeros(0, np.int64))] * width
-    raw = np.frombuffer((delimiter.join(body) + delimiter).encode("utf-8"), np.uint8)  # every cell ends with one
-    ends = np.flatnonzero(raw == ord(delimiter))
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    sizes = ends - starts
-    if sizes.max() > PACKED_CELL:  # a long cell would make every cell of its column that long in memory
-        texts = delimiter.join(body).split(delimiter)
-        return [_distinct(texts[column::width]) for column in range(width)]
-    padded = np.concatenate((raw, np.zeros(PACKED_CELL, np.uint8)))
-    columns: list[Column] = []
-    for column in range(width):
-        first, size = starts[column::width], sizes[column::width]
-        span = np.arange(max(int(size.max()), 1))
-        packed = padded[first[:, None] + span] * (span < size[:, None])  # the cell's bytes, then zeros
-        distinct, cells = np.unique(packed.view(f"S{span.size}").ravel(), return_inverse=True)
-        columns.append(([text.decode("utf-8") for text in distinct.tolist()], cells))
-    return columns
+def _records(data: bytes, delimiter: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of the file (the header included): the line it starts on, and how many cells it has. A newline or a
+    delimiter counts only outside quotes (an even number of quotes before it; an escaped quote "" adds two)."""
+    raw = np.frombuffer(data, np.uint8)
+    newlines = np.flatnonzero(raw == 10)
+    separators = np.flatnonzero(raw == delimiter)
+    ends = newlines
+    if b'"' in data:
+        quotes = np.flatnonzero(raw == 34)
+        ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+        separators = separators[np.searchsorted(quotes, separators) % 2 == 0]
+    if len(raw) and (not len(ends) or ends[-1] != len(raw) - 1):
+        ends = np.append(ends, len(raw))  # the last row without a newline after it
+    starts = np.concatenate(([0], ends[:-1] + 1)).astype(np.int64)
+    widths = np.searchsorted(separators, ends) - np.searchsorted(separators, starts) + 1
+    lines = np.searchsorted(newlines, starts) + 1
+    return lines, widths

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 YES, NO, UNKNOWN = "ja", "nee", "onbekend"
@@ -32,14 +32,31 @@ class AnswerError(ValueError):
         self.code = code
 
 
+Leaf = Callable[[Mapping[str, Any]], dict[str, Any]]  # a leaf node's outcome, trace, deciding paths, open questions
+
+
 def evaluate(rule: Mapping[str, Any], answers: Mapping[str, Any], peildatum: str) -> dict[str, Any]:
     """The outcome for one product on the reference date, with the deciding category, traces and open questions."""
-    in_force = _in_window(rule, peildatum)
+    return _evaluate(rule, peildatum, lambda node: _leaf(node, answers, rule["grenzen"], peildatum))
+
+
+def evaluate_leaves(rule: Mapping[str, Any], outcomes: Mapping[str, str], peildatum: str) -> dict[str, Any]:
+    """The outcome when every leaf's outcome is already known, by its path (no traces, no open questions).
+
+    The batch compares a whole column with a leaf's threshold at once (outreach/columns.py) and lets this function
+    combine the leaves: the three-valued logic of categories, windows and combinators exists only here."""
+    return _evaluate(
+        rule, peildatum, lambda node: {"uitkomst": outcomes[node["pad"]], "spoor": [], "beslissend": [node["pad"]], "open": []}
+    )
+
+
+def _evaluate(rule: Mapping[str, Any], peildatum: str, leaf: Leaf) -> dict[str, Any]:
+    in_force = in_window(rule, peildatum)
     categories = []
     for category in rule["categorieen"]:
         entry: dict[str, Any] = {"id": category["id"], "toekenning": category["toekenning"]}
-        if in_force and _in_window(category, peildatum):
-            node = _node(category["voorwaarde"], answers, rule["grenzen"], peildatum)
+        if in_force and in_window(category, peildatum):
+            node = _node(category["voorwaarde"], leaf)
             entry.update(geldig=True, uitkomst=node["uitkomst"], spoor=node["spoor"], beslissend=node["beslissend"])
             entry["open_vragen"] = node["open"]
         else:
@@ -62,7 +79,7 @@ def evaluate(rule: Mapping[str, Any], answers: Mapping[str, Any], peildatum: str
     }
 
 
-def _in_window(item: Mapping[str, Any], day: str) -> bool:
+def in_window(item: Mapping[str, Any], day: str) -> bool:
     start, end = item.get("geldig_vanaf"), item.get("geldig_tot")
     return (start is None or start <= day) and (end is None or day <= end)
 
@@ -75,15 +92,15 @@ def _union(lists: Any) -> list[str]:
     return list(seen)
 
 
-def _node(node: Mapping[str, Any], answers: Mapping[str, Any], limits: Mapping[str, Any], day: str) -> dict[str, Any]:
+def _node(node: Mapping[str, Any], leaf: Leaf) -> dict[str, Any]:
     if "vraag" in node:
-        return _leaf(node, answers, limits, day)
+        return leaf(node)
     if "niet" in node:
-        child = _node(node["niet"], answers, limits, day)
+        child = _node(node["niet"], leaf)
         outcome = {YES: NO, NO: YES}.get(child["uitkomst"], UNKNOWN)
         return _combined(node, outcome, [child], [child])
     kind = "alle" if "alle" in node else "een_van"
-    children = [_node(child, answers, limits, day) for child in node[kind]]
+    children = [_node(child, leaf) for child in node[kind]]
     outcomes = [child["uitkomst"] for child in children]
     strong, weak = (NO, YES) if kind == "alle" else (YES, NO)
     if strong in outcomes:

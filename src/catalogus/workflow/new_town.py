@@ -329,6 +329,16 @@ eigenaars: {{}}
 proactief:
   id_kolom: huishouden
   kolommen: {{}}
+  # Welke statuscode uit uw statuslijsten (bv. van de Kruispuntbank) welke ja/nee-vraag beantwoordt. Voorbeeld;
+  # neem de codes die in uw eigen bestanden staan:
+  #   statussen:
+  #     LL: leefloon
+  #     VT: verhoogde_tegemoetkoming
+  statussen: {{}}
+  # Waarop het gebruik van de gegevens steunt (bv. de beslissing van de raad, met datum) en hoe een burger bezwaar
+  # maakt (adres, e-mail, telefoon). Zonder die twee maakt 'catalogus proactief' geen brieven.
+  rechtsgrond: ""
+  bezwaar: ""
 {_names_text(names, template)}"""
 
 
