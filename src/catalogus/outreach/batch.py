@@ -61,7 +61,12 @@ class ProductResult:
     benefit: Decimal | None = None
     decided: dict[int, Summary] = field(default_factory=dict)  # per code (evaluate_product): what the rule says
     explained: dict[str, str] = field(default_factory=dict)  # per condition (its path): its uitleg, for the letters
-    invitations: list[tuple[int, int]] = field(default_factory=list)  # eligible, not served: (household index, code)
+    # eligible, not served: a row (household index, code) per invitation; an array, since there can be millions
+    invitations: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), np.int64))
+
+    def invited(self) -> dict[int, int]:
+        """Per invited household (its index), the code of its invitation."""
+        return dict(zip(*self.invitations.T.tolist(), strict=True)) if len(self.invitations) else {}
     opted_out: int = 0  # households left out by an opt-out for this product only
 
     @property
@@ -249,7 +254,7 @@ def _count(entry, rule, codes: np.ndarray, decided: dict[int, Summary], househol
     invited = np.flatnonzero(yes[codes] & ~flags & present) if len(codes) else np.zeros(0, np.int64)
     product.decided = decided
     product.explained = {leaf["pad"]: leaf["uitleg"] for leaf in rule_leaves(rule)}
-    product.invitations = list(zip(invited.tolist(), same[codes[invited]].tolist(), strict=True))
+    product.invitations = np.column_stack((invited, same[codes[invited]])).astype(np.int64)
     return product
 
 

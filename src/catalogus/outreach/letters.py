@@ -118,7 +118,7 @@ def write(outreach: Outreach, catalogue: Catalogue, target: Path, template: Path
         handle.write(line(["huishouden", "product", "categorie", "toekenning", "redenen"]))
         for product in outreach.products:  # the rest of a row is formatted once per code, the id once per household
             rest = {code: line(["", product.product_id, s[1], s[2], "+".join(s[3])]) for code, s in product.decided.items()}
-            households, codes = zip(*product.invitations, strict=True) if product.invitations else ((), ())
+            households, codes = product.invitations.T.tolist() if len(product.invitations) else ([], [])
             handle.writelines(map(operator.add, map(id_cells.__getitem__, households), map(rest.__getitem__, codes)))
     _remove_letters(target)  # a previous run's letters may invite a household that objected since
     outreach.letters = 0
@@ -211,9 +211,10 @@ def _write_letters(
         "bezwaar": config.proactief.bezwaar,
     }
     ids, products = outreach.households.ids, outreach.products
-    invited = sorted(set().union(*(dict(product.invitations) for product in products)), key=ids.__getitem__)
+    per_product = [product.invited() for product in products]
+    invited = sorted(set().union(*per_product), key=ids.__getitem__)
     # Per invited household, per product: the code of its invitation, or None.
-    keys = list(zip(*(map(dict(product.invitations).get, invited) for product in products), strict=True))
+    keys = list(zip(*(map(chosen.get, invited) for chosen in per_product), strict=True))
     line = _csv_line()
     desks: dict[Desk, int] = {}
     desk_html: list[bytes] = []
