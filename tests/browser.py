@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-26"
 QUERIES = Path(__file__).with_name("search_queries.yml")  # keywords, as people type them
 QUESTIONS = Path(__file__).with_name("search_questions.yml")  # whole questions, as people ask them
+PHRASED = Path(__file__).with_name("search_phrased.yml")  # own words, typos, compounds; a half held out (issue 21)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -106,6 +107,10 @@ def search_queries(path: Path = QUERIES) -> list[dict[str, str]]:
 
 def search_questions() -> list[dict[str, str]]:
     return search_queries(QUESTIONS)
+
+
+def search_phrased() -> list[dict[str, str]]:
+    return search_queries(PHRASED)
 
 
 def page_id(url: str) -> str:

@@ -7,14 +7,11 @@ trailing `*`, so, as in the browser, query terms are not stemmed but matched as 
 tokens; pages (not their sections) and results matching more of the query terms get material's post-query boost;
 results are grouped per page, in the order of their best hit.
 
-With `our_worker` it models our own worker (overrides/assets/javascripts/workers/catalogus-search.js), which,
-before lunr parses the query, replaces the phrases of zoekwoorden.yml by their words ("te duur" -> "tegemoetkoming
-premie …", longest phrase first, as the built catalogus-zoekwoorden.js lists them), drops the stop words and the
-question and filler words when the query has other words ("eten aan huis" -> "eten huis") and runs each remaining
-term through the same Dutch pipeline ("leefloon*" -> "leeflon*"; where the stem no longer starts the word, the word
-as typed too: "school*" beside "schol*"), leaving a term the pipeline empties (a lone stop word, a number) as typed;
-beside each wildcard clause it adds an exact clause with EXACT_BOOST, so a whole word scores above words that only
-start with it. test_search_browser.py checks that this model and the browser agree.
+With `our_worker` it models our own worker (overrides/assets/javascripts/workers/catalogus-search.js): the query's
+words are prepared as catalogus-zoekvraag.js prepares them (query_preparation.py: phrases, filler and stop words,
+stemming, compounds and typos against the index's own tokens), each prepared term is looked up as a prefix with
+twice its boost, and beside each wildcard clause an exact clause with EXACT_BOOST, so a whole word scores above
+words that only start with it. test_search_browser.py checks that this model and the browser agree.
 
 lunr's own Dutch support downloads nltk's stop word list at run time; we take the list from the `stop-words`
 package instead, so this runs offline.
@@ -35,6 +32,7 @@ from nltk.stem.snowball import SnowballStemmer
 from stop_words import get_stop_words
 
 from catalogus.site.search import WORDS_SCRIPT, read_words_script
+from query_preparation import QueryData, prepare
 
 MARKUP = re.compile(r"<[^>]*>")
 ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
@@ -73,6 +71,7 @@ class MaterialSearch:
         self.separator = re.compile(config["separator"])
         self.docs = search_index["docs"]
         self.query_pipeline = None
+        self.tokens: list[str] = []
         self.exact_boost = EXACT_BOOST if our_worker else None
         words = words or {}
         self.filler = set(words.get("vraagwoorden", ()))
@@ -102,6 +101,7 @@ class MaterialSearch:
         self.index = builder.build()
         if our_worker:
             self.query_pipeline = builder.pipeline
+            self.tokens = sorted(self.index.inverted_index)
 
     @classmethod
     def for_site(cls, site: Path) -> MaterialSearch:
@@ -123,43 +123,31 @@ class MaterialSearch:
         # A list makes lunr's tokenizer keep each item as one token: we split on material's separator ourselves.
         return lambda doc: self._words(doc.get(field))
 
-    def _terms(self, text: str) -> list[str]:
-        """Split like material's query transform; characters lunr reads as query syntax are dropped."""
+    def _terms(self, text: str) -> list[tuple[str, float]]:
+        """Split like material's query transform (characters lunr reads as query syntax are dropped), then, with our
+        worker, prepared as catalogus-zoekvraag.js prepares them (query_preparation.py)."""
         words = [w.lower() for w in self.separator.split(QUERY_SYNTAX.sub(" ", text).strip()) if w]
-        if self.query_pipeline is not None:
-            words = self._replace_phrases(words)
-            meaningful = [w for w in words if w not in self.filler and STOP_WORDS.run_string(w)]
-            words = [variant for w in meaningful or words for variant in self._stemmed(w)]
-        return list(dict.fromkeys(words))
-
-    def _stemmed(self, word: str) -> list[str]:
-        """The stem; and the word as typed where the stem no longer starts it ("school" -> "schol", "school")."""
-        stem = (self.query_pipeline.run_string(word) or [""])[0]
-        if not stem:
-            return [word]
-        typed = NON_LETTERS.sub("", word)
-        return [stem] if typed.startswith(stem) else [stem, typed]
-
-    def _replace_phrases(self, words: list[str]) -> list[str]:
-        result, i = [], 0
-        while i < len(words):
-            found = next((p for p in self.phrases if words[i : i + len(p[0])] == p[0]), None)
-            if found:
-                result += found[1]
-                i += len(found[0])
-            else:
-                result.append(words[i])
-                i += 1
-        return result
+        if self.query_pipeline is None:
+            return [(w, 1.0) for w in dict.fromkeys(words)]
+        pipeline = self.query_pipeline
+        data = QueryData(
+            stem=lambda word: (pipeline.run_string(word) or [""])[0],
+            stop_word=lambda word: not STOP_WORDS.run_string(word),
+            tokens=self.tokens,
+            filler=self.filler,
+            phrases=self.phrases,
+        )
+        return prepare(words, data)
 
     def search(self, text: str) -> list[str]:
         """Page locations in the order the browser lists them."""
-        terms = self._terms(text)
-        if not terms:
+        clauses = self._terms(text)
+        if not clauses:
             return []
+        terms = [term for term, _ in clauses]
         scored = []
         query = self.index.create_query()
-        QueryParser(" ".join(f"{term}*" for term in terms), query).parse()
+        QueryParser(" ".join(f"{term}*^{int(boost * 2)}" for term, boost in clauses), query).parse()
         if self.exact_boost:
             for clause in list(query.clauses):
                 exact = clause.term[:-1]

@@ -1,16 +1,41 @@
-"""Citizens' own words find the right fiche: every query of search_queries.yml (keywords) and search_questions.yml
-(whole questions) typed into the built site in Chromium."""
+"""Citizens' own words find the right fiche: every query of search_queries.yml (keywords), search_questions.yml
+(whole questions) and search_phrased.yml (own words, typos, compounds; half of it held out) typed into the built site
+in Chromium."""
 
 from __future__ import annotations
 
 import pytest
 
-from browser import new_tab, page_id, results_after, search, search_queries, search_questions, wait_for_search
+from browser import (
+    new_tab,
+    page_id,
+    results_after,
+    search,
+    search_phrased,
+    search_queries,
+    search_questions,
+    wait_for_search,
+)
 
 TOP = 3
 REQUIRED_SHARE = 0.98  # keywords
 QUESTIONS_SHARE = 0.90  # whole questions
 MODEL_AGREEMENT = 0.9
+
+# search_phrased.yml, per part: the share of its queries that must find their fiche in the top 3.
+# Issue 21's targets: the held-out half >= 0.95 (not reached yet), its misspelt queries (typfout) >= 0.90 (reached).
+# Each part keeps at least what it measured with the query preparation (catalogus-zoekvraag.js), minus a small margin,
+# so the search cannot silently get worse; the baseline before issue 21's changes (commit 29a7591, Chromium and the
+# offline model alike) is in brackets. Raise a floor when the search improves; never lower one, and never edit a question
+# to make this pass (see the header of search_phrased.yml).
+PHRASED_FLOORS = {  # measured (offline = Chromium) minus about two questions; before the query preparation in ()
+    ("afstemmen", "alles"): 0.80,  # 65/78 = 83.3 % (baseline 38/78 = 48.7 %)
+    ("afstemmen", "typfout"): 0.91,  # 23/23 = 100 % (9/23 = 39.1 %)
+    ("afstemmen", "samenstelling"): 0.86,  # 15/15 = 100 % (2/15 = 13.3 %)
+    ("achtergehouden", "alles"): 0.80,  # 64/77 = 83.1 % (43/77 = 55.8 %)
+    ("achtergehouden", "typfout"): 0.86,  # 21/23 = 91.3 % (11/23 = 47.8 %)
+    ("achtergehouden", "samenstelling"): 0.78,  # 12/14 = 85.7 % (2/14 = 14.3 %)
+}
 
 
 def misses_report(misses: list[tuple[str, str, list[str]]], total: int) -> str:
@@ -19,13 +44,46 @@ def misses_report(misses: list[tuple[str, str, list[str]]], total: int) -> str:
     return "\n".join(lines)
 
 
+def phrased_parts(cases: list[dict[str, str]]) -> dict[tuple[str, str], list[dict[str, str]]]:
+    """The parts search_phrased.yml is measured in: each half (deel), and within it the typos and the compounds."""
+    parts = {}
+    for deel in ("afstemmen", "achtergehouden"):
+        half = [case for case in cases if case["deel"] == deel]
+        parts[deel, "alles"] = half
+        for soort in ("typfout", "samenstelling"):
+            parts[deel, soort] = [case for case in half if case["soort"] == soort]
+    return parts
+
+
+def phrased_recall(cases: list[dict[str, str]], found: dict[str, list[str]]) -> tuple[dict, list[str], str]:
+    """Recall at TOP per part of `cases` given the ids `found` per query: shares, the parts below their floor, report."""
+    shares, below, lines = {}, [], [f"recall@{TOP} per deel (search_phrased.yml):"]
+    for part, subset in phrased_parts(cases).items():
+        hits = sum(case["fiche"] in found[case["query"]][:TOP] for case in subset)
+        shares[part] = hits / len(subset)
+        floor = PHRASED_FLOORS[part]
+        lines.append(f"  {part[0]:>14} {part[1]:<13} {hits:>3}/{len(subset):<3} = {shares[part]:6.1%}  (vloer {floor:.0%})")
+        if shares[part] < floor:
+            below.append(f"{part[0]}/{part[1]}: {shares[part]:.1%} < {floor:.0%}")
+    for deel in ("afstemmen", "achtergehouden"):
+        note = " (niet gebruiken om de zoekfunctie af te stemmen)" if deel == "achtergehouden" else ""
+        lines.append(f"gemist, {deel}{note}:")
+        lines += [
+            f"  [{case['soort']}] {case['query']!r}: verwacht {case['fiche']}, kreeg {found[case['query']][:TOP] or 'niets'}"
+            for case in cases
+            if case["deel"] == deel and case["fiche"] not in found[case["query"]][:TOP]
+        ]
+    return shares, below, "\n".join(lines)
+
+
 @pytest.fixture(scope="module")
 def shown(chromium, site_url) -> dict[str, list[str]]:
     """Every query typed once into the home page's search box: the ids of the pages shown, best first."""
     with new_tab(chromium, site_url) as tab:
         tab.goto("./")
         wait_for_search(tab)
-        return {case["query"]: search(tab, case["query"]) for case in search_queries() + search_questions()}
+        cases = search_queries() + search_questions() + search_phrased()
+        return {case["query"]: search(tab, case["query"]) for case in cases}
 
 
 @pytest.mark.browser
@@ -35,6 +93,14 @@ def test_queries_find_their_fiche_in_the_top_three(shown, cases, share):
     misses = [(c["query"], c["fiche"], shown[c["query"]]) for c in cases if c["fiche"] not in shown[c["query"]][:TOP]]
     print(misses_report(misses, len(cases)))
     assert len(misses) <= (1 - share) * len(cases), misses_report(misses, len(cases))
+
+
+@pytest.mark.browser
+def test_phrased_queries_find_their_fiche_in_the_top_three(shown):
+    """Own words, typos inside a word and unseen compounds (search_phrased.yml), per half and kind: see PHRASED_FLOORS."""
+    shares, below, report = phrased_recall(search_phrased(), shown)
+    print(report)
+    assert not below, "onder de vloer: " + ", ".join(below) + "\n" + report
 
 
 @pytest.mark.browser

@@ -10,9 +10,9 @@ import re
 import pytest
 import yaml
 
-from browser import page_id, search_queries, search_questions
+from browser import page_id, search_phrased, search_queries, search_questions
 from factories import SHARED
-from test_search_browser import QUESTIONS_SHARE, REQUIRED_SHARE, TOP, misses_report
+from test_search_browser import QUESTIONS_SHARE, REQUIRED_SHARE, TOP, misses_report, phrased_parts, phrased_recall
 
 QUESTION_SETS = pytest.mark.parametrize(
     ("cases", "share"), [(search_queries(), REQUIRED_SHARE), (search_questions(), QUESTIONS_SHARE)],
@@ -31,6 +31,22 @@ def test_at_least_thirty_whole_questions():
     assert len(search_questions()) >= 30
 
 
+def test_the_phrased_set_is_complete_and_split_in_two():
+    """search_phrased.yml: existing fiches, known kinds and halves, and each half big enough to measure (issue 21)."""
+    cases = search_phrased()
+    fiches = {path.stem for path in SHARED.glob("*.md")}
+    assert not sorted({case["fiche"] for case in cases} - fiches), "search_phrased.yml verwacht fiches die niet bestaan"
+    assert {case["soort"] for case in cases} == {"gewoon", "typfout", "samenstelling"}
+    assert {case["deel"] for case in cases} == {"afstemmen", "achtergehouden"}
+    assert len({case["query"] for case in cases}) == len(cases) >= 90
+    parts = phrased_parts(cases)
+    for deel in ("afstemmen", "achtergehouden"):
+        assert len(parts[deel, "alles"]) >= 45 and len(parts[deel, "typfout"]) >= 12
+        assert len(parts[deel, "samenstelling"]) >= 7
+    known = {case["query"].lower() for case in search_queries() + search_questions()}
+    assert not [case["query"] for case in cases if case["query"].lower() in known], "een vraag staat al in een andere set"
+
+
 @QUESTION_SETS
 def test_queries_find_their_fiche_in_the_top_three(modelled_search, cases, share):
     misses = []
@@ -40,6 +56,15 @@ def test_queries_find_their_fiche_in_the_top_three(modelled_search, cases, share
             misses.append((case["query"], case["fiche"], found))
     print(misses_report(misses, len(cases)))
     assert len(misses) <= (1 - share) * len(cases), misses_report(misses, len(cases))
+
+
+def test_phrased_queries_find_their_fiche_in_the_top_three(modelled_search):
+    """search_phrased.yml per half and kind, with the browser test's floors (PHRASED_FLOORS)."""
+    cases = search_phrased()
+    found = {case["query"]: [page_id(location) for location in modelled_search.search(case["query"])] for case in cases}
+    shares, below, report = phrased_recall(cases, found)
+    print(report)
+    assert not below, "onder de vloer: " + ", ".join(below) + "\n" + report
 
 
 def test_every_page_is_found_by_its_title(modelled_search):

@@ -3,21 +3,18 @@
  *
  * Material appends "*" to every query term, and lunr runs no pipeline on a wildcard term. With the Dutch
  * stemmer in the index pipeline (mkdocs.yml) the index holds stems ("leefloon" -> "leeflon"), so a word typed
- * in full ("leefloon*") matched nothing. Here, before lunr parses the query:
- * - everyday phrases become the words the fiches use ("te duur" -> "tegemoetkoming premie korting toelage"),
- *   from zoekwoorden.yml (built into catalogus-zoekwoorden.js next to this file), longest phrase first;
- * - each wildcard term is trimmed and stemmed by the same language pipeline ("leefloon*" -> "leeflon*"); where
- *   the stem is no longer the start of the word (the Dutch stemmer undoubles vowels: "school" -> "schol"), the
- *   word as typed is searched too, so "school" still finds compounds such as "schoolkosten";
- * - stop words and the question and filler words of zoekwoorden.yml are dropped ("eten aan huis",
- *   "waar vraag ik een leefloon aan"): the index has none, so "aan*" only matched unrelated longer words such
- *   as "aanvraag"; a query of nothing but such words is kept as typed;
+ * in full ("leefloon*") matched nothing. The words of the query therefore go through catalogus-zoekvraag.js
+ * first (phrases, filler words, stemming, compounds, typos: see there, tested on its own), and what it returns
+ * is handed to lunr as wildcard terms; this file only connects it to lunr:
+ * - the index the query runs on gives the words it knows (its tokens), read once per index;
+ * - after lunr's lexer, the plain wildcard terms are replaced by the prepared terms (a term after a + or -,
+ *   from a quoted phrase, is left as typed);
  * - a term that matches a whole indexed word scores above one that only starts it ("inkom" in "inkomen"
  *   above "inkomensvervangend"), with an extra exact clause next to each wildcard clause.
  * The page passes Material's worker file name as ?material=..., so a Material update needs no change here.
  */
 var catalogusSearch = { config: null, pipeline: null, stopWords: null, exactBoost: 3 };
-importScripts("catalogus-zoekwoorden.js");
+importScripts("catalogus-zoekwoorden.js", "catalogus-zoekvraag.js");
 var catalogusFiller = new Set(self.catalogusZoekwoorden.vraagwoorden);
 
 addEventListener("message", function (event) {
@@ -57,70 +54,63 @@ function isWildcardTerm(lexeme) {
   return lexeme.type === lunr.QueryLexer.TERM && /^[^*]+\*$/.test(lexeme.str);
 }
 
-function wordOf(lexeme) {
-  return isWildcardTerm(lexeme) ? lexeme.str.slice(0, -1).toLowerCase() : null;
-}
-
-/* The lexemes with every phrase of zoekwoorden.yml (a run of plain terms) replaced by its words. */
-function replacePhrases(lexemes) {
-  var phrases = self.catalogusZoekwoorden.uitdrukkingen;
-  var result = [];
-  for (var i = 0; i < lexemes.length; ) {
-    var previous = lexemes[i - 1];
-    var free = !previous || previous.type !== lunr.QueryLexer.PRESENCE;
-    var found = free && phrases.find(function (phrase) {
-      return phrase[0].every(function (word, k) {
-        var lexeme = lexemes[i + k];
-        return lexeme && wordOf(lexeme) === word;
-      });
-    });
-    if (!found) {
-      result.push(lexemes[i]);
-      i += 1;
-      continue;
-    }
-    var first = lexemes[i], last = lexemes[i + found[0].length - 1];
-    found[1].forEach(function (word) {
-      result.push({ type: lunr.QueryLexer.TERM, str: word + "*", start: first.start, end: last.end });
-    });
-    i += found[0].length;
-  }
-  return result;
+/* What catalogus-zoekvraag.js needs of the index and the language: read once per index. */
+function catalogusData(index) {
+  var pipeline = catalogusPipelines();
+  if (!pipeline || !index)
+    return null;
+  if (catalogusSearch.data && catalogusSearch.data.index === index)
+    return catalogusSearch.data;
+  var tokens = Object.keys(index.invertedIndex).sort();
+  var known = new Set(tokens);
+  catalogusSearch.data = {
+    index: index,
+    tokens: tokens,
+    known: function (token) { return known.has(token); },
+    starts: function (prefix) {
+      var low = 0, high = tokens.length;
+      while (low < high) {
+        var middle = (low + high) >> 1;
+        if (tokens[middle] < prefix) low = middle + 1; else high = middle;
+      }
+      return low < tokens.length && tokens[low].indexOf(prefix) === 0;
+    },
+    stem: function (word) { return pipeline.runString(word)[0] || ""; },
+    stopWord: function (word) { return !catalogusSearch.stopWords.runString(word).length; },
+    filler: catalogusFiller,
+    phrases: self.catalogusZoekwoorden.uitdrukkingen
+  };
+  return catalogusSearch.data;
 }
 
 (function () {
+  var search = lunr.Index.prototype.search;
+  lunr.Index.prototype.search = function (queryString) {
+    catalogusSearch.index = this;  // the lexer below needs the words this index knows
+    return search.call(this, queryString);
+  };
+
   var run = lunr.QueryLexer.prototype.run;
   lunr.QueryLexer.prototype.run = function () {
     run.call(this);
-    var pipeline = catalogusPipelines();
-    if (!pipeline)
+    var data = catalogusData(catalogusSearch.index);
+    if (!data)
       return;
-    var lexemes = replacePhrases(this.lexemes);
-    var isStopWord = function (lexeme) {
-      var word = wordOf(lexeme);
-      return word !== null && (catalogusFiller.has(word) || !catalogusSearch.stopWords.runString(word).length);
-    };
-    var terms = lexemes.filter(function (lexeme) { return lexeme.type === lunr.QueryLexer.TERM; });
-    if (terms.some(function (lexeme) { return !isStopWord(lexeme); }))
-      lexemes = lexemes.filter(function (lexeme, i) {
-        var next = lexemes[i + 1];
-        return !isStopWord(lexeme) && !(lexeme.type === lunr.QueryLexer.PRESENCE && next && isStopWord(next));
-      });
-    var stemmed = [];
-    lexemes.forEach(function (lexeme) {
-      stemmed.push(lexeme);
-      if (!isWildcardTerm(lexeme))
-        return;
-      var word = lexeme.str.slice(0, -1).toLowerCase();
-      var stems = pipeline.runString(word);
-      if (!stems.length || !stems[0])
-        return;
-      lexeme.str = stems[0] + "*";
-      var typed = word.replace(/^\P{L}+|\P{L}+$/gu, "");
-      if (typed.indexOf(stems[0]) !== 0)
-        stemmed.push({ type: lexeme.type, str: typed + "*", start: lexeme.start, end: lexeme.end });
+    var kept = [], words = [];
+    this.lexemes.forEach(function (lexeme, i, lexemes) {
+      var previous = lexemes[i - 1];
+      if (isWildcardTerm(lexeme) && !(previous && previous.type === lunr.QueryLexer.PRESENCE))
+        words.push(lexeme.str.slice(0, -1).toLowerCase());
+      else
+        kept.push(lexeme);
     });
-    this.lexemes = stemmed;
+    var end = this.str.length;
+    self.catalogusZoekvraag.prepare(words, data).forEach(function (clause) {
+      // lunr reads a boost as a whole number: every boost is doubled, so a typo's 0.5 is 1 and the rest 2
+      kept.push({ type: lunr.QueryLexer.TERM, str: clause.term + "*", start: 0, end: end });
+      kept.push({ type: lunr.QueryLexer.BOOST, str: String(clause.boost * 2), start: 0, end: end });
+    });
+    this.lexemes = kept;
   };
 
   var parse = lunr.QueryParser.prototype.parse;
