@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogus.check.editorial import AMOUNT, is_home_page, sentences
+from catalogus.check.editorial import AMOUNT, SEE_BELOW, is_home_page, sentences
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,18 @@ def test_an_amount_is_a_euro_sign_or_the_word_euro(text, found):
 )
 def test_home_page(url, home):
     assert is_home_page(url) is home
+
+
+@pytest.mark.parametrize(
+    ("text", "pointer"),
+    [
+        ("Zie de uitleg hieronder.", True),
+        ("zie verder", True),
+        ("Zie tekst.", True),
+        ("U betaalt per uur, volgens uw inkomen.", False),
+        ("De prijs ziet u in het programma.", False),
+    ],
+)
+def test_a_cost_that_points_elsewhere_is_no_answer(text, pointer):
+    """Issue 21, part 4: 'Wat kost het?' is answered at the top of the fiche, never by 'zie de uitleg hieronder'."""
+    assert bool(SEE_BELOW.search(text)) is pointer

@@ -136,6 +136,7 @@ def rule(draw) -> dict:
                 "toekenning": draw(st.sampled_from(["automatisch", "uitnodiging", "aanvraag"])),
                 **window(draw),
                 "voorwaarde": draw(condition(cid)),
+                "ook": draw(st.sampled_from([None, "uw spaargeld"])),  # dienst_kijkt_ook_naar: ja becomes onbekend
             }
         )
     return {

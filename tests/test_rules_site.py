@@ -64,7 +64,12 @@ def test_at_least_twelve_fiches_have_rules_and_the_wizard_gets_them_as_json(site
     data = json.loads(str(view.data))
     assert len(data["producten"]) >= 12
     assert {p["id"] for p in data["producten"]} >= {"gratis-huisvuilzakken", "verhoogde-tegemoetkoming", "leefloon"}
-    assert set(data["vragen"]["verwarming"]) == {"label", "hulp", "soort", "eenheid", "geheel", "keuzes"}
+    assert set(data["vragen"]["verwarming"]) == {
+        "label", "hulp", "soort", "eenheid", "geheel", "keuzes", "kort", "onderwerp", "groep", "dan"
+    }
+    leefloon = next(p for p in data["producten"] if p["id"] == "leefloon")
+    assert leefloon["regel"]["al"] == "leefloon" and leefloon["ontvangt"] and leefloon["eerste_stap"]
+    assert len(view.overzicht) == len(data["producten"])
 
 
 def test_script_json_cannot_close_its_script_element():

@@ -336,6 +336,11 @@ def walk(page, strings: dict, answers: int = 4) -> list[str]:
             break
         key = fieldset.get_attribute("data-vraag")
         question = questions()[key]
+        if fieldset.get_attribute("data-groep"):  # the statuses as checkboxes, always answered: none of these
+            page.locator("#rechten-vraag input[name='groep']").last.check()
+            page.get_by_role("button", name=wizard["volgende"]).click()
+            look()
+            continue
         if answered >= answers:
             page.get_by_role("button", name=wizard["overslaan"]).click()
             look()

@@ -151,7 +151,9 @@ def test_in_het_kort_answers_cost_where_with_phone_and_today_and_how(pages, site
     assert site.today.weekday() == 3 and view.kort.waar.today == "Vandaag (donderdag) gesloten"
     provider_only = pages["products/schuldhulp-caw.md"].render(None).meta["view"]
     assert provider_only.kort.waar.phone_href == "tel:+3280013500" and provider_only.kort.waar.today is None
-    assert str(provider_only.kort.kosten) == "Vraag het aan het loket."
+    assert str(provider_only.kort.kosten) == (  # no price in the fiche: whom to call for it
+        'Bel <a class="catalogus-bel-prijs" href="tel:+3280013500">0800 13 500</a>: het loket zegt u het bedrag.'
+    )
 
 
 def test_staff_matters_are_not_in_the_fiche_view(pages):

@@ -87,6 +87,9 @@ def test_every_string_a_template_uses_exists_and_every_string_is_used():
     assert used - keys == set()
     assert set(defined["weekdagen"]) == set(WEEKDAYS)  # looked up by the model's weekday names
     used |= {f"weekdagen.{day}" for day in WEEKDAYS}
+    levels = yaml.safe_load((REPO / "vocabularies.yml").read_text(encoding="utf-8"))["dienstverleningsniveaus"]
+    assert set(defined["niveau"]) == set(levels)  # looked up by the fiche's dienstverleningsniveau
+    used |= {f"niveau.{level}" for level in levels}
     unused = {key for key in keys - used if f'"{key.split(".")[1]}"' not in python and f"'{key.split('.')[1]}'" not in python}
     assert unused == set()
 

@@ -33,10 +33,13 @@
       const entry = {id: category.id, toekenning: category.toekenning};
       if (inForce && inWindow(category, peildatum)) {
         const node = evalNode(category.voorwaarde, answers, rule.grenzen, peildatum);
-        Object.assign(entry, {geldig: true, uitkomst: node.uitkomst, spoor: node.spoor, beslissend: node.beslissend});
-        entry.open_vragen = node.open;
+        // The condition holds, but the service also weighs what no question asks (dienst_kijkt_ook_naar):
+        // never a plain ja, and asking more cannot help (no open questions).
+        const reserved = node.uitkomst === YES && Boolean(category.ook);
+        Object.assign(entry, {geldig: true, uitkomst: reserved ? UNKNOWN : node.uitkomst, spoor: node.spoor});
+        Object.assign(entry, {beslissend: node.beslissend, open_vragen: node.open, voorbehoud: reserved});
       } else {
-        Object.assign(entry, {geldig: false, uitkomst: NO, spoor: [], beslissend: [], open_vragen: []});
+        Object.assign(entry, {geldig: false, uitkomst: NO, spoor: [], beslissend: [], open_vragen: [], voorbehoud: false});
       }
       categories.push(entry);
     }
@@ -57,6 +60,7 @@
       toekenning: winner ? winner.toekenning : null,
       categorieen: categories,
       open_vragen: openQuestions,
+      voorbehoud: winner ? [] : categories.filter((c) => c.voorbehoud).map((c) => c.id),
     };
   }
 

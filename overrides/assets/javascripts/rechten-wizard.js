@@ -1,6 +1,8 @@
-/* The "Waar heb ik recht op?" wizard. Asks only questions that can still change an outcome, the most decisive
-   first (the question open in most products; ties in the order of vragen.yml), and shows after every answer
-   which products apply. Answers live in this page only: no request, no storage. Every word comes from the page's
+/* The "Waar heb ik recht op?" wizard, as a conversation. Asks only questions that can still change an outcome, in
+   the order of vragen.yml (topic by topic: household, age, work and income, statuses, housing, disability, care);
+   a gate question ('dan' in vragen.yml: "Hebt u een handicap?") comes before the questions it can answer, and its
+   answer fills them in; the yes/no questions of a 'groep' are asked together as checkboxes. After every answer a
+   short summary at the top ("3 keer ja, 2 keer misschien") and the full results one tap below. Answers live in this page only: no request, no storage. Every word comes from the page's
    JSON, made from the site language's translations/<taal>.yml ('wizard', 'rechten', and the questions' texts: no
    word is written here); the rules are evaluated by rechten-evaluate.js. */
 (function () {
@@ -18,7 +20,7 @@
   const answersList = document.getElementById("rechten-antwoordenlijst");
   const summary = document.getElementById("rechten-samenvatting");
   const resultsList = document.getElementById("rechten-resultaten");
-  const answers = {};
+  const answers = {}; // what the person answered; answers that follow from a gate are derived() from these
   let skipped = [];
   let current = null;
   let editing = null; // a question the person chose to change
@@ -63,28 +65,62 @@
     return Object.assign({}, product, {uitleg: found});
   });
 
-  function nextQuestion(results) {
-    if (editing) return editing;
-    const weight = {};
-    for (const result of results) {
-      if (result.uitkomst !== UNKNOWN) continue;
-      for (const question of result.open_vragen) weight[question] = (weight[question] || 0) + 1;
+  // The answers the rules read: what follows from the gates answered, then what the person answered.
+  function allAnswers() {
+    const all = {};
+    for (const [id, question] of Object.entries(data.vragen)) {
+      if (answers[id] === undefined || !question.dan) continue;
+      const key = question.soort === "ja_nee" ? (answers[id] ? "ja" : "nee") : answers[id];
+      Object.assign(all, question.dan[key] || {});
     }
-    const candidates = Object.keys(weight).filter((q) => !skipped.includes(q) && data.vragen[q]);
-    candidates.sort((a, b) => weight[b] - weight[a] || order.indexOf(a) - order.indexOf(b));
-    return candidates.length ? candidates[0] : null;
+    return Object.assign(all, answers);
+  }
+
+  // "al": the person said they already get this product (the rule's al_vraag is ja).
+  function status(product, result, all) {
+    return product.regel.al && all[product.regel.al] === true ? "al" : result.uitkomst;
+  }
+
+  // The questions still worth asking, in the order of vragen.yml: open in a product that is still "misschien",
+  // and the "do you already get it?" question of a product that could be ja.
+  function openQuestions(results, all) {
+    const open = new Set();
+    for (const {product, result, state} of results) {
+      if (state === UNKNOWN) result.open_vragen.forEach((q) => open.add(q));
+      const already = product.regel.al;
+      if (already && (state === YES || state === UNKNOWN) && all[already] === undefined) open.add(already);
+    }
+    return order.filter((q) => open.has(q) && !skipped.includes(q) && all[q] === undefined);
+  }
+
+  // The next question: a gate before the first question it can answer; a group's open questions together.
+  function nextQuestion(results, all) {
+    if (editing) return {id: editing, members: [editing]};
+    const open = openQuestions(results, all);
+    if (!open.length) return null;
+    const first = open[0];
+    const gate = order.find((g) => data.vragen[g].dan && answers[g] === undefined && !skipped.includes(g) &&
+      Object.values(data.vragen[g].dan).some((followed) => first in followed));
+    if (gate) return {id: gate, members: [gate]};
+    const group = data.vragen[first].groep;
+    return {id: first, members: group ? open.filter((q) => data.vragen[q].groep === group) : [first]};
   }
 
   function render(focus) {
     const day = today();
-    const results = products.map((product) => ({product, result: evaluate(product.regel, answers, day)}));
-    current = nextQuestion(results.map((r) => r.result));
-    renderQuestion(results, focus);
+    const all = allAnswers();
+    const results = products.map((product) => {
+      const result = evaluate(product.regel, all, day);
+      return {product, result, state: status(product, result, all)};
+    });
+    current = nextQuestion(results, all);
+    renderQuestion(focus);
     renderAnswers();
     renderResults(results);
+    if (focus) root.scrollIntoView({block: "start"}); // the summary and the question, without scrolling
   }
 
-  function renderQuestion(results, focus) {
+  function renderQuestion(focus) {
     form.replaceChildren();
     if (current === null) {
       form.append(el("p", {text: text.klaar}));
@@ -99,17 +135,20 @@
       }
       return;
     }
-    const question = data.vragen[current];
-    const id = "vraag-" + current;
+    if (current.members.length > 1 || data.vragen[current.id].groep) {
+      renderGroup(focus);
+      return;
+    }
+    const question = data.vragen[current.id];
+    const id = "vraag-" + current.id;
     const help = question.hulp ? el("p", {id: id + "-hulp", class: "catalogus-wizard__hulp", text: question.hulp}) : null;
     const error = el("p", {id: id + "-fout", class: "catalogus-wizard__fout", role: "alert", hidden: true});
     const described = [help ? id + "-hulp" : null, id + "-fout"].filter(Boolean).join(" ");
-    const fieldset = el("fieldset", {"data-vraag": current});
-    const number = Object.keys(answers).length + skipped.length + 1;
-    const legend = el("legend", {tabindex: "-1"}, [el("span", {class: "catalogus-wizard__nummer", text: text.vraag + " " + number}), question.label]);
+    const fieldset = el("fieldset", {"data-vraag": current.id});
+    const legend = el("legend", {tabindex: "-1"}, [heading(question), question.label]);
     fieldset.append(legend);
     if (help) fieldset.append(help);
-    const previous = answers[current];
+    const previous = answers[current.id];
     if (question.soort === "ja_nee" || question.soort === "keuze") {
       const options = question.soort === "ja_nee"
         ? [{waarde: "true", label: text.ja}, {waarde: "false", label: text.nee}]
@@ -117,7 +156,7 @@
       options.forEach((option, index) => {
         const optionId = id + "-" + index;
         const checked = previous !== undefined && String(previous) === option.waarde;
-        const input = el("input", {type: "radio", name: current, id: optionId, value: option.waarde, checked, "aria-describedby": described});
+        const input = el("input", {type: "radio", name: current.id, id: optionId, value: option.waarde, checked, "aria-describedby": described});
         fieldset.append(el("div", {class: "catalogus-wizard__keuze"}, [input, el("label", {for: optionId, text: option.label})]));
       });
     } else {
@@ -125,7 +164,7 @@
       const input = el("input", {
         type: question.soort === "datum" ? "date" : "text",
         inputmode: question.soort === "getal" ? (question.geheel ? "numeric" : "decimal") : null,
-        id: id + "-invoer", name: current, autocomplete: "off", "aria-describedby": described,
+        id: id + "-invoer", name: current.id, autocomplete: "off", "aria-describedby": described,
         value: previous === undefined ? null : String(previous).replace(".", ","),
       });
       fieldset.append(el("label", {for: id + "-invoer", class: "catalogus-wizard__eenheid", text: label}), input);
@@ -133,23 +172,68 @@
     fieldset.append(error);
     const next = el("button", {type: "submit", class: "md-button md-button--primary", text: text.volgende});
     const skip = el("button", {type: "button", class: "md-button", text: text.overslaan});
+    form.append(fieldset, buttons());
+    if (focus) legend.focus({preventScroll: true});
+  }
+
+  // "Vraag 4 · Werk en inkomen": where the person is in the conversation.
+  function heading(question) {
+    const number = Object.keys(answers).length + skipped.length + 1;
+    const topic = question.onderwerp ? " · " + text.onderwerpen[question.onderwerp] : "";
+    return el("span", {class: "catalogus-wizard__nummer", text: text.vraag + " " + number + topic});
+  }
+
+  function buttons() {
+    const next = el("button", {type: "submit", class: "md-button md-button--primary", text: text.volgende});
+    const skip = el("button", {type: "button", class: "md-button", text: text.overslaan});
     skip.addEventListener("click", () => {
-      if (!skipped.includes(current)) skipped.push(current);
-      if (editing === current) editing = null;
+      for (const q of current.members) if (!skipped.includes(q)) skipped.push(q);
+      if (editing === current.id) editing = null;
       render(true);
     });
-    form.append(fieldset, el("div", {class: "catalogus-wizard__knoppen"}, [next, skip]));
-    if (focus) legend.focus();
+    return el("div", {class: "catalogus-wizard__knoppen"}, [next, skip]);
+  }
+
+  // Yes/no questions of one group as checkboxes, with "none of these": one screen instead of five.
+  function renderGroup(focus) {
+    const first = data.vragen[current.id];
+    const group = text.groepen[first.groep];
+    const id = "vraag-" + current.id;
+    const fieldset = el("fieldset", {"data-vraag": current.id, "data-groep": first.groep});
+    const legend = el("legend", {tabindex: "-1"}, [heading(first), group.label]);
+    fieldset.append(legend, el("p", {id: id + "-hulp", class: "catalogus-wizard__hulp", text: group.hulp}));
+    const described = id + "-hulp " + id + "-fout";
+    const boxes = current.members.map((q) => ({waarde: q, label: data.vragen[q].label})).concat([{waarde: "", label: group.geen}]);
+    boxes.forEach((box, index) => {
+      const boxId = id + "-" + index;
+      const input = el("input", {type: "checkbox", name: "groep", id: boxId, value: box.waarde, "aria-describedby": described,
+        checked: box.waarde !== "" && answers[box.waarde] === true});
+      input.addEventListener("change", () => {
+        if (!input.checked) return;
+        form.querySelectorAll("input[name='groep']").forEach((other) => {
+          if (other !== input && (box.waarde === "" || other.value === "")) other.checked = false;
+        });
+      });
+      fieldset.append(el("div", {class: "catalogus-wizard__keuze"}, [input, el("label", {for: boxId, text: box.label})]));
+    });
+    fieldset.append(el("p", {id: id + "-fout", class: "catalogus-wizard__fout", role: "alert", hidden: true}));
+    form.append(fieldset, buttons());
+    if (focus) legend.focus({preventScroll: true});
   }
 
   function readAnswer(question) {
     const fields = form.elements;
+    if (form.querySelector("fieldset[data-groep]")) {
+      const chosen = [...form.querySelectorAll("input[name='groep']:checked")].map((input) => input.value);
+      if (!chosen.length) return {error: text.fout_keuze};
+      return {values: Object.fromEntries(current.members.map((q) => [q, chosen.includes(q)]))};
+    }
     if (question.soort === "ja_nee" || question.soort === "keuze") {
-      const chosen = form.querySelector("input[name='" + current + "']:checked");
+      const chosen = form.querySelector("input[name='" + current.id + "']:checked");
       if (!chosen) return {error: text.fout_keuze};
       return {value: question.soort === "ja_nee" ? chosen.value === "true" : chosen.value};
     }
-    const raw = fields[current].value.trim();
+    const raw = fields[current.id].value.trim();
     if (question.soort === "datum") return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? {value: raw} : {error: text.fout_datum};
     return parseNumber(raw, question.geheel);
   }
@@ -171,7 +255,7 @@
   // The answer as every rule reads it: an answer the evaluator refuses (AnswerError) is an error at the question,
   // never stored (a stored one would stop every later render).
   function refusal(value) {
-    const trial = Object.assign({}, answers, {[current]: value});
+    const trial = Object.assign(allAnswers(), {[current.id]: value});
     const day = today();
     try {
       for (const product of products) evaluate(product.regel, trial, day);
@@ -185,20 +269,20 @@
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     if (current === null) return;
-    const question = data.vragen[current];
+    const question = data.vragen[current.id];
     const read = readAnswer(question);
-    const problem = read.error || refusal(read.value);
+    const problem = read.error || (read.values ? null : refusal(read.value));
     if (problem) {
-      const error = document.getElementById("vraag-" + current + "-fout");
+      const error = document.getElementById("vraag-" + current.id + "-fout");
       error.textContent = problem;
       error.hidden = false;
-      const field = form.querySelector("input[name='" + current + "']");
+      const field = form.querySelector("input");
       form.querySelectorAll("input").forEach((input) => input.setAttribute("aria-invalid", "true"));
       field.focus();
       return;
     }
-    answers[current] = read.value;
-    skipped = skipped.filter((q) => q !== current);
+    Object.assign(answers, read.values || {[current.id]: read.value});
+    skipped = skipped.filter((q) => !current.members.includes(q));
     editing = null;
     render(true);
   });
@@ -245,30 +329,56 @@
     return {title: null, items: []};
   }
 
+  // "Misschien": what the service also weighs (no question can tell), the answers still open, and whom to ask.
+  function maybe(product, result) {
+    const lines = [];
+    for (const id of result.voorbehoud) {
+      const category = product.regel.categorieen.find((c) => c.id === id);
+      if (category.ook && !lines.includes(fill(text.voorbehoud, {tekst: category.ook}))) lines.push(fill(text.voorbehoud, {tekst: category.ook}));
+    }
+    const open = result.open_vragen.filter((q) => data.vragen[q]).map((q) => data.vragen[q].kort);
+    if (open.length) lines.push(plural(text.uitkomst_uitleg.onbekend, open.length) + " " + fill(text.nog_open, {vragen: open.join("; ")}));
+    if (product.contact) lines.push(fill(text.vraag_na, {contact: product.contact}));
+    return lines;
+  }
+
   function renderResults(results) {
-    const rank = {[YES]: 0, [UNKNOWN]: 1, [NO]: 2};
-    const sorted = results.slice().sort((a, b) => rank[a.result.uitkomst] - rank[b.result.uitkomst]);
-    const counts = {[YES]: 0, [UNKNOWN]: 0, [NO]: 0};
+    const rank = {al: 0, [YES]: 1, [UNKNOWN]: 2, [NO]: 3};
+    const sorted = results.slice().sort((a, b) => rank[a.state] - rank[b.state]);
+    const counts = {al: 0, [YES]: 0, [UNKNOWN]: 0, [NO]: 0};
     resultsList.replaceChildren();
-    for (const {product, result} of sorted) {
-      counts[result.uitkomst] += 1;
-      const outcome = result.uitkomst;
-      const why = reasons(product, result);
-      const explanation = outcome === UNKNOWN
-        ? plural(text.uitkomst_uitleg.onbekend, result.open_vragen.length)
-        : text.uitkomst_uitleg[outcome];
-      const item = el("li", {class: "catalogus-resultaat catalogus-resultaat--" + outcome, "data-product": product.id, "data-uitkomst": outcome}, [
+    for (const {product, result, state} of sorted) {
+      counts[state] += 1;
+      const item = el("li", {class: "catalogus-resultaat catalogus-resultaat--" + state, "data-product": product.id, "data-uitkomst": state}, [
         el("h3", {}, [el("a", {href: base + product.url, text: product.titel}), " ",
-          el("span", {class: "catalogus-resultaat__uitkomst", text: text.uitkomst[outcome]})]),
-        el("p", {text: explanation}),
+          el("span", {class: "catalogus-resultaat__uitkomst", text: text.uitkomst[state]})]),
       ]);
+      if (state === "al") {
+        item.append(el("p", {text: text.al_uitleg}));
+      } else if (state === UNKNOWN) {
+        for (const line of maybe(product, result)) item.append(el("p", {class: "catalogus-resultaat__open", text: line}));
+      } else {
+        item.append(el("p", {text: text.uitkomst_uitleg[state]}));
+      }
+      if (state === YES) {
+        if (product.ontvangt.length) {
+          item.append(el("p", {class: "catalogus-resultaat__omdat", text: text.ontvangt}),
+            el("ul", {class: "catalogus-resultaat__ontvangt"}, product.ontvangt.map((line) => el("li", {text: line}))));
+        }
+        if (product.eerste_stap) item.append(el("p", {class: "catalogus-resultaat__stap"}, [el("strong", {text: text.eerste_stap}), " " + product.eerste_stap]));
+      }
+      const why = state === "al" ? {items: []} : reasons(product, result);
       if (why.items.length) {
         item.append(el("p", {class: "catalogus-resultaat__omdat", text: why.title}),
           el("ul", {class: "catalogus-resultaat__redenen"}, why.items.map((reason) => el("li", {text: reason}))));
       }
+      if (product.regel.ongeveer && state !== "al" && Object.keys(product.regel.grenzen).length) {
+        item.append(el("p", {class: "catalogus-resultaat__benadering", text: fill(text.benadering, {jaar: product.regel.jaar})}));
+      }
       resultsList.append(item);
     }
-    summary.textContent = fill(text.samenvatting, {ja: counts[YES], misschien: counts[UNKNOWN], nee: counts[NO]});
+    const line = fill(text.samenvatting, {ja: counts[YES], misschien: counts[UNKNOWN], nee: counts[NO]});
+    summary.textContent = counts.al ? line + " " + fill(text.samenvatting_al, {aantal: counts.al}) : line;
   }
 
   document.getElementById("rechten-wis").addEventListener("click", () => {
@@ -279,5 +389,7 @@
   });
 
   root.hidden = false;
+  const overview = document.getElementById("rechten-overzicht");
+  if (overview) overview.hidden = true; // the page without JavaScript: the wizard says it better
   render(false);
 })();

@@ -26,6 +26,8 @@ DOUBT = re.compile(
     re.I,
 )
 INFORMAL = re.compile(r"\b(?:je|jij|jou|jouw|jullie)\b", re.I)
+# "Wat kost het?" answered by a pointer ("zie de uitleg hieronder", "zie verder", "zie tekst") instead of a price.
+SEE_BELOW = re.compile(r"\bzie\s+(?:de\s+)?(?:uitleg|tekst|toelichting|info(?:rmatie)?|hieronder|onder|verder|boven)\b", re.I)
 # Fields whose text is a label or a name, not a sentence that can hold an amount or a doubt.
 NOT_PROSE = {"id", "titel", "sleutelwoorden", "eigenaar", "naam", "omschrijving", "telefoon", "email", "ipdc_concept_id"}
 URL_KEYS = {"url", "website"}
@@ -63,6 +65,46 @@ def fiche_findings(source: Source, fiche: Fiche, config: TownConfig) -> list[Fin
         elif not (set(map(str, loc)) & NOT_PROSE):
             findings += _prose_findings(source, fiche, loc, scalar.text)
     findings += _body_findings(source, fiche)
+    findings += _cost_answer_findings(source, fiche)
+    return findings
+
+
+def _cost_answer_findings(source: Source, fiche: Fiche) -> list[Finding]:
+    """'Wat kost het?' is answered at the top of the fiche: by 'gratis', an amount, 'kort' or 'hangt_af_van'.
+    A cost text that points elsewhere ('zie de uitleg hieronder') is refused; a fiche whose only answer is the
+    long 'toelichting' gets a warning, because the top of its page can then only say "bel het loket"."""
+    cost = fiche.kostprijs
+    if cost is None:
+        return []
+    findings = []
+    for name in ("kort", "toelichting"):
+        text = getattr(cost, name)
+        pointer = SEE_BELOW.search(text) if text else None
+        if pointer:
+            line, column = source.line_of(("kostprijs", name))
+            findings.append(
+                error(
+                    source.path,
+                    line,
+                    f"kostprijs.{name}",
+                    f"'{pointer.group()}' is geen antwoord op 'Wat kost het?'; schrijf wat het kost: 'gratis: true', "
+                    "de 'bedragen', of in 'kort' hoe de prijs bepaald wordt (bv. 'U betaalt per uur, volgens uw "
+                    "inkomen.'), en zet bij 'hangt_af_van' inkomen, situatie of aanbieder als het loket de prijs zegt",
+                    column,
+                )
+            )
+    if not (cost.gratis or cost.bedragen or cost.kort or cost.hangt_af_van):
+        line, column = source.line_of(("kostprijs",))
+        findings.append(
+            warning(
+                source.path,
+                line,
+                "kostprijs",
+                "bovenaan de fiche staat alleen 'bel het loket' als prijs; zeg in 'kort' in één zin wat het kost, of "
+                "zet bij 'hangt_af_van' waarvan de prijs afhangt (inkomen, situatie of aanbieder)",
+                column,
+            )
+        )
     return findings
 
 

@@ -68,17 +68,33 @@ class Bedrag(Strict):
         return Decimal(str(value))
 
 
+PriceBasis = Literal["inkomen", "situatie", "aanbieder"]
+
+
 class Kostprijs(Strict):
     gratis: bool = Field(strict=True, description="true als de burger niets betaalt.")
     bedragen: list[Bedrag] = Field(default_factory=list, description="De bedragen, als het niet gratis is.")
     toelichting: Text | None = Field(None, description="Uitleg: kortingen, wie minder betaalt, hoe u betaalt.")
+    kort: ShortText | None = Field(
+        None,
+        description="Het antwoord op 'Wat kost het?' bovenaan de fiche, in één korte zin, bv. 'Volgens uw inkomen, "
+        "van € 0,50 tot € 15 per uur.' Een bedrag hier heeft een 'bron' nodig.",
+    )
+    hangt_af_van: PriceBasis | None = Field(
+        None,
+        description="Is er geen prijs die voor iedereen geldt of die openbaar is: waarvan hangt ze af? inkomen (uw "
+        "inkomen en gezin), situatie (uw situatie of wat u vraagt) of aanbieder (de dienst die het levert). Bovenaan "
+        "de fiche staat dan 'De prijs hangt af van …', met het telefoonnummer van het loket dat u uw prijs zegt.",
+    )
     bron: Bron | None = Field(None, description="Officiële bron van de bedragen (verplicht bij een benadering).")
 
     @model_validator(mode="after")
     def _consistent(self) -> Kostprijs:
         if self.gratis and self.bedragen:
             raise ValueError("een gratis product heeft geen bedragen: zet 'gratis: false' of verwijder 'bedragen'")
-        if not self.gratis and not self.bedragen and not self.toelichting:
+        if self.gratis and self.hangt_af_van:
+            raise ValueError("een gratis product heeft geen prijs die ergens van afhangt: verwijder 'hangt_af_van'")
+        if not self.gratis and not (self.bedragen or self.toelichting or self.kort or self.hangt_af_van):
             raise ValueError("geef 'bedragen' of een 'toelichting' over wat het kost")
         if any(b.ongeveer for b in self.bedragen) and self.bron is None:
             raise ValueError("een benaderd bedrag ('ongeveer: true') heeft een 'bron' nodig")

@@ -26,6 +26,9 @@ def _day(day: dt.date | None) -> str | None:
 def compile_rule(product_id: str, rechten: Rechten) -> dict[str, Any]:
     return {
         "product": product_id,
+        "ongeveer": rechten.ongeveer,
+        "jaar": rechten.jaar,
+        "al": rechten.al_vraag,
         "geldig_vanaf": _day(rechten.geldig_vanaf),
         "geldig_tot": _day(rechten.geldig_tot),
         "grenzen": {
@@ -50,6 +53,7 @@ def compile_rule(product_id: str, rechten: Rechten) -> dict[str, Any]:
                 "geldig_vanaf": _day(c.geldig_vanaf),
                 "geldig_tot": _day(c.geldig_tot),
                 "voorwaarde": _node(c.voorwaarde, c.id),
+                "ook": c.dienst_kijkt_ook_naar,
             }
             for c in rechten.categorieen
         ],

@@ -57,10 +57,13 @@ def _evaluate(rule: Mapping[str, Any], peildatum: str, leaf: Leaf) -> dict[str, 
         entry: dict[str, Any] = {"id": category["id"], "toekenning": category["toekenning"]}
         if in_force and in_window(category, peildatum):
             node = _node(category["voorwaarde"], leaf)
-            entry.update(geldig=True, uitkomst=node["uitkomst"], spoor=node["spoor"], beslissend=node["beslissend"])
-            entry["open_vragen"] = node["open"]
+            # The condition holds, but the service also weighs what no question asks (dienst_kijkt_ook_naar):
+            # never a plain ja, and asking more cannot help (no open questions).
+            reserved = node["uitkomst"] == YES and bool(category.get("ook"))
+            entry.update(geldig=True, uitkomst=UNKNOWN if reserved else node["uitkomst"], spoor=node["spoor"])
+            entry.update(beslissend=node["beslissend"], open_vragen=node["open"], voorbehoud=reserved)
         else:
-            entry.update(geldig=False, uitkomst=NO, spoor=[], beslissend=[], open_vragen=[])
+            entry.update(geldig=False, uitkomst=NO, spoor=[], beslissend=[], open_vragen=[], voorbehoud=False)
         categories.append(entry)
     winner = next((c for c in categories if c["uitkomst"] == YES), None)
     if winner is not None:
@@ -76,6 +79,7 @@ def _evaluate(rule: Mapping[str, Any], peildatum: str, leaf: Leaf) -> dict[str, 
         "toekenning": winner["toekenning"] if winner else None,
         "categorieen": categories,
         "open_vragen": open_questions,
+        "voorbehoud": [] if winner else [c["id"] for c in categories if c["voorbehoud"]],
     }
 
 

@@ -195,6 +195,11 @@ class Categorie(Strict):
     geldig_vanaf: dt.date | None = Field(None, description="Eerste dag waarop deze categorie geldt.")
     geldig_tot: dt.date | None = Field(None, description="Laatste dag waarop deze categorie geldt.")
     voorwaarde: Voorwaarde = Field(description="De voorwaarde(n) van deze categorie.")
+    dienst_kijkt_ook_naar: Explanation | None = Field(
+        None,
+        description="Wat de dienst ook beoordeelt en geen vraag kan vragen (bv. 'uw spaargeld en het inkomen van wie "
+        "bij u woont'). Dan is deze categorie nooit een gewoon ja, maar 'misschien — de dienst kijkt ook naar …'.",
+    )
 
     @model_validator(mode="after")
     def _window(self) -> Categorie:
@@ -211,11 +216,20 @@ class Rechten(Strict):
     geldig_vanaf: dt.date | None = Field(None, description="Eerste dag waarop deze regels gelden.")
     geldig_tot: dt.date | None = Field(None, description="Laatste dag waarop deze regels gelden.")
     grenzen: dict[GrensNaam, Grens] = Field(default_factory=dict, description="Grensbedragen die in de tijd veranderen.")
+    al_vraag: str | None = Field(
+        None,
+        description="Ja/nee-vraag uit vragen.yml die zegt dat iemand dit product al krijgt (bv. 'leefloon'): de wizard "
+        "toont dan 'U hebt dit al' in plaats van een nieuw ja.",
+    )
     categorieen: list[Categorie] = Field(min_length=1, max_length=10, description="Wie recht heeft, per categorie.")
 
     @model_validator(mode="after")
     def _references(self) -> Rechten:
         _check_window(self.geldig_vanaf, self.geldig_tot)
+        if self.al_vraag is not None:
+            question = questions().get(self.al_vraag)
+            if question is None or question.soort != "ja_nee":
+                raise ValueError(f"al_vraag: '{self.al_vraag}' is geen ja/nee-vraag uit vragen.yml")
         ids = [c.id for c in self.categorieen]
         double = next((i for i in ids if ids.count(i) > 1), None)
         if double:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 QUESTIONS_FILE = Path(__file__).with_name("vragen.yml")
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,59}$")]
 Kind = Literal["ja_nee", "getal", "keuze", "datum"]
+Topic = Literal["gezin", "leeftijd", "inkomen", "uitkeringen", "wonen", "handicap", "zorg"]
 
 
 class Question(BaseModel):
@@ -29,6 +30,9 @@ class Question(BaseModel):
     eenheid: str | None = None
     geheel: bool = False
     keuzes: dict[str, str] = {}
+    onderwerp: Topic | None = None  # the wizard asks topic by topic, in file order (wizard.onderwerpen)
+    groep: Literal["uitkeringen"] | None = None  # yes/no questions the wizard shows together as checkboxes
+    dan: dict[str, dict[str, bool | int]] = {}  # a gate: per answer, the answers that follow from it
 
     @model_validator(mode="after")
     def _complete(self) -> Question:
@@ -38,6 +42,12 @@ class Question(BaseModel):
             raise ValueError("een keuzevraag heeft 'keuzes', een ander soort vraag niet")
         if self.geheel and self.soort != "getal":
             raise ValueError("'geheel' geldt alleen voor een getal")
+        if self.groep and self.soort != "ja_nee":
+            raise ValueError("'groep' geldt alleen voor een ja/nee-vraag")
+        answers = ("ja", "nee") if self.soort == "ja_nee" else tuple(self.keuzes)
+        wrong = sorted(set(self.dan) - set(answers))
+        if wrong:
+            raise ValueError(f"dan: '{wrong[0]}' is geen antwoord op deze vraag; kies uit: {', '.join(answers)}")
         return self
 
 
@@ -45,6 +55,19 @@ class Questions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     vragen: dict[QuestionId, Question]
+
+    @model_validator(mode="after")
+    def _gates(self) -> Questions:
+        """What a gate fills in: existing questions, with an answer of their own kind, never another gate."""
+        for key, question in self.vragen.items():
+            for followed in question.dan.values():
+                for target, value in followed.items():
+                    other = self.vragen.get(target)
+                    if other is None or other.dan or target == key:
+                        raise ValueError(f"{key}.dan: '{target}' is geen gewone vraag uit dit bestand")
+                    if (other.soort == "ja_nee") != isinstance(value, bool) or other.soort not in ("ja_nee", "getal"):
+                        raise ValueError(f"{key}.dan.{target}: geef een antwoord van het soort van die vraag")
+        return self
 
 
 @cache

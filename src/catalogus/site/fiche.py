@@ -38,6 +38,8 @@ class Costs:
     amounts: tuple[Amount, ...]
     note: Markup | None
     source: ExternalLink | None
+    short: Markup | None = None  # kostprijs.kort: the answer in one sentence, for "In het kort"
+    basis: str | None = None  # kostprijs.hangt_af_van: inkomen, situatie or aanbieder, when there is no one price
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ class Summary:
     """"In het kort": the answers people come for, right under the title."""
 
     krijgt: Markup | None  # what the citizen receives, for a benefit
-    kosten: Markup  # what it costs, or that it is free
+    kosten: Markup  # what it costs, that it is free, or what the price depends on and whom to call for it
+    kosten_bron: ExternalLink | None  # the source of the amount or of how the price is set
     voor_wie: tuple[Link, ...]
     waar: Contact
     aanvragen: Markup | None  # the first step
@@ -144,14 +147,16 @@ def fiche_view(entry: Entry[Fiche], site: SiteContext, canonical_url: str | None
     costs, benefit = _costs(fiche, site), _benefit(fiche, site)
     changed = site.history.changed_or_reviewed(entry)
     reviewed = fiche.laatst_nagekeken != NOT_REVIEWED  # a draft in a concept site: never a date nobody reviewed
+    where = _where(fiche, loket, aanbieder, site)
     return FicheView(
         titel=fiche.titel,
         samenvatting=fiche.samenvatting,
         kort=Summary(
             krijgt=_benefit_line(benefit, site),
-            kosten=_cost_line(costs, site),
+            kosten=_cost_line(costs, where, site),
+            kosten_bron=_linked_source(costs),
             voor_wie=tuple(site.term_link("doelgroepen", k) for k in fiche.doelgroepen),
-            waar=_where(fiche, loket, aanbieder, site),
+            waar=where,
             aanvragen=text.inline(fiche.stappen[0]) if fiche.stappen else None,
             formulier=formulieren[0] if formulieren else None,
         ),
@@ -258,15 +263,37 @@ def _amount_line(amounts: tuple[Amount, ...], site: SiteContext) -> Markup:
     return line
 
 
-def _cost_line(costs: Costs | None, site: SiteContext) -> Markup:
-    strings = site.strings
+def _cost_line(costs: Costs | None, where: Contact, site: SiteContext) -> Markup:
+    """Always an answer: 'Gratis', the editor's short answer, an amount, or what the price depends on with the
+    phone number that tells it; never a pointer to the text further down."""
     if costs is None:
-        return Markup(escape(strings["kort"]["kosten_onbekend"]))
+        return _ask_price(where, site)
+    if costs.short:  # with a basis, the price is not public: the number that tells it follows
+        return Markup("{} {}").format(costs.short, _ask_price(where, site)) if costs.basis else costs.short
     if costs.free:
-        return Markup(escape(strings["fiche"]["gratis"]))
+        return Markup(escape(site.strings["fiche"]["gratis"]))
     if costs.amounts:
         return _amount_line(costs.amounts, site)
-    return Markup(escape(strings["kort"]["kosten_zie_uitleg"]))
+    if costs.basis:
+        return Markup("{} {}").format(site.strings["kort"]["hangt_af_van"][costs.basis], _ask_price(where, site))
+    return _ask_price(where, site)
+
+
+def _linked_source(costs: Costs | None) -> ExternalLink | None:
+    """The online source of the amount or of how the price is set, linked right after the answer; a source that
+    is not online is named in "Wat kost het?" only."""
+    if costs is None or costs.free or not (costs.short or costs.amounts) or costs.source is None:
+        return None
+    return costs.source if costs.source.href else None
+
+
+def _ask_price(where: Contact, site: SiteContext) -> Markup:
+    """'Bel 056 73 33 11: het loket zegt u het bedrag.', with the number as a link; without a phone, no number."""
+    strings = site.strings["kort"]
+    if not where.phone or not where.phone_href:
+        return Markup(escape(strings["prijs_vragen"]))
+    phone = Markup('<a class="catalogus-bel-prijs" href="{}">{}</a>').format(where.phone_href, where.phone)
+    return Markup(escape(strings["prijs_bellen"])).replace("{telefoon}", phone)
 
 
 def _block(site: SiteContext, value: str | None) -> Markup | None:
@@ -284,6 +311,8 @@ def _costs(fiche: Fiche, site: SiteContext) -> Costs | None:
         ),
         note=_block(site, cost.toelichting),
         source=ExternalLink(cost.bron.titel, cost.bron.url) if cost.bron else None,
+        short=site.text.inline(cost.kort) if cost.kort else None,
+        basis=cost.hangt_af_van,
     )
 
 

@@ -31,6 +31,8 @@ BROWSER_STRINGS = (
     "vraag", "volgende", "overslaan", "klaar", "overgeslagen", "opnieuw", "wijzig", "wijzig_label", "ja", "nee",
     "samenvatting", "uitkomst", "uitkomst_uitleg", "omdat", "categorie", "niet_voldaan", "eenheid",
     "fout_getal", "fout_geheel", "fout_decimalen", "fout_keuze", "fout_datum", "fout_te_groot",
+    "onderwerpen", "groepen", "samenvatting_al", "naar_resultaten", "voorbehoud", "nog_open", "vraag_na", "ontvangt",
+    "eerste_stap", "benadering", "al_uitleg",
 )
 MONEY = "EUR"
 
@@ -168,9 +170,48 @@ def _sentence(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class OverviewItem:
+    """One product on the wizard page without JavaScript: its conditions in plain words and a link to the fiche."""
+
+    titel: str
+    url: str
+    samenvatting: str
+    rechten: RightsView
+
+
+@dataclass(frozen=True)
 class WizardView:
     data: Markup  # the questions, the compiled rules and the strings, as JSON for <script type="application/json">
     count: int
+    overzicht: tuple[OverviewItem, ...] = ()
+
+
+def _receives(fiche: Fiche, site: SiteContext) -> list[str]:
+    """What a "ja" gives, from the fiche's structured 'ontvangt' (amounts first, else its explanation)."""
+    benefit = fiche.ontvangt
+    if benefit is None:
+        return [site.text.plain(fiche.samenvatting)]  # no structured amounts: what the fiche says it is
+    periods = site.strings["fiche"]["per"]
+    about = site.strings["rechten"]["ongeveer"]
+    amounts = [
+        f"{site.text.plain(b.omschrijving)}: {about + ' ' if b.ongeveer else ''}"
+        f"{format_amount(site.strings, b.bedrag)} {periods[b.per]}".strip()
+        for b in benefit.bedragen
+    ]
+    if amounts:
+        return amounts
+    return [site.text.plain(benefit.toelichting)] if benefit.toelichting else []
+
+
+def _contact(fiche: Fiche, site: SiteContext) -> str | None:
+    """Whom to ask: the fiche's loket (with its phone number), or the external provider."""
+    if fiche.loket and fiche.loket in site.loket_cards:
+        card = site.loket_cards[fiche.loket]
+        return f"{card.name} ({card.phone})" if card.phone else card.name
+    if fiche.aanbieder is not None:
+        phone = fiche.aanbieder.telefoon
+        return f"{fiche.aanbieder.naam} ({phone})" if phone else fiche.aanbieder.naam
+    return None
 
 
 def wizard_view(site: SiteContext) -> WizardView:
@@ -185,6 +226,10 @@ def wizard_view(site: SiteContext) -> WizardView:
                 "eenheid": q.eenheid,
                 "geheel": q.geheel,
                 "keuzes": [{"waarde": k, "label": v} for k, v in q.keuzes.items()],
+                "kort": q.kort,
+                "onderwerp": q.onderwerp,
+                "groep": q.groep,
+                "dan": q.dan,
             }
             for key, q in site.questions.items()
         },
@@ -194,6 +239,9 @@ def wizard_view(site: SiteContext) -> WizardView:
                 "titel": entry.record.titel,
                 "url": urls.url(urls.product(entry.id)),
                 "regel": compile_rule(entry.id, rechten),
+                "ontvangt": _receives(entry.record, site),
+                "eerste_stap": site.text.plain(entry.record.stappen[0]) if entry.record.stappen else None,
+                "contact": _contact(entry.record, site),
             }
             for entry, rechten in products
         ],
@@ -202,7 +250,16 @@ def wizard_view(site: SiteContext) -> WizardView:
             "toekenning": site.strings["rechten"]["toekenning"],
         },
     }
-    return WizardView(script_json(data), len(products))
+    overview = tuple(
+        OverviewItem(
+            entry.record.titel,
+            urls.url(urls.product(entry.id)),
+            site.text.plain(entry.record.samenvatting),
+            rights_view(entry, site),
+        )
+        for entry, _ in products
+    )
+    return WizardView(script_json(data), len(products), overview)
 
 
 def script_json(data: Any) -> Markup:
