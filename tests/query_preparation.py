@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 TYPO_BOOST = 0.5
 MAX_CORRECTIONS = 3
+MAX_WORD = 40  # catalogus-zoekvraag.js: a longer word is looked up as typed
 NON_LETTERS = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
 
@@ -135,7 +136,7 @@ def prepare(words: list[str], data: QueryData) -> list[tuple[str, float]]:
         add(stem, 1)
         if not typed.startswith(stem):
             add(typed, 1)
-        if data.starts(stem) or (typed and data.starts(typed)):
+        if data.starts(stem) or (typed and data.starts(typed)) or len(typed) > MAX_WORD:
             continue
         parts = _compound(typed, data)
         if parts:

@@ -18,7 +18,7 @@ from catalogus.cli import main
 from catalogus.outreach import batch as outreach
 from catalogus.outreach import letters
 from catalogus.outreach.columns import evaluate_product
-from catalogus.outreach.households import household_key, household_keys, read_households
+from catalogus.outreach.households import household_keys, read_households
 from catalogus.rules.compiled import compile_rule
 from catalogus.rules.evaluate import AnswerError, evaluate
 from catalogus.rules.questions import questions
@@ -43,6 +43,12 @@ def households_file(folder: Path, ids: list[str], name: str = "h.csv") -> Path:
     path = folder / name
     path.write_text("\n".join([HEADER, *(f"{i};ja;;" for i in ids)]) + "\n", encoding="utf-8")
     return path
+
+
+def household_key(text: str) -> str:
+    keys, bad = household_keys([text])
+    assert not bad
+    return keys[0]
 
 
 def invited(run) -> set[str]:

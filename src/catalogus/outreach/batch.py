@@ -63,11 +63,11 @@ class ProductResult:
     explained: dict[str, str] = field(default_factory=dict)  # per condition (its path): its uitleg, for the letters
     # eligible, not served: a row (household index, code) per invitation; an array, since there can be millions
     invitations: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), np.int64))
+    opted_out: int = 0  # households left out by an opt-out for this product only
 
     def invited(self) -> dict[int, int]:
         """Per invited household (its index), the code of its invitation."""
         return dict(zip(*self.invitations.T.tolist(), strict=True)) if len(self.invitations) else {}
-    opted_out: int = 0  # households left out by an opt-out for this product only
 
     @property
     def to_invite(self) -> int:
@@ -146,10 +146,9 @@ def run(
         households = read_households(inputs.huishoudens, mapping, objected_all, encoding)
     else:
         households = _from_composition(composition, inputs, catalogue, day, objected_all, encoding, unmatched)
-    known_ids = households.file_keys | set(household_of)
     for path, listed in ((inputs.bezwaar, opt_outs), (inputs.bediend, served)):
-        if path is not None and listed is not None:
-            unmatched[path.name] = listed.unmatched(known_ids)
+        if path is not None and listed is not None:  # a member's national number is its household's key by now
+            unmatched[path.name] = listed.unmatched(households.file_keys)
     iso = day.isoformat()
     evaluated = []
     refused: dict[int, list[str]] = {}  # per household the rules could not judge, why not (per product)

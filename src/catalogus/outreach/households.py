@@ -41,10 +41,6 @@ BAD = "\x00bad"  # the column of a row's cell problems: no question id can be na
 RAW = "\x00raw"  # a column's cells while they are typed
 
 
-class _Invalid(ValueError):
-    """A cell that does not fit its question; the reason is in Dutch."""
-
-
 def household_keys(ids: Sequence[str]) -> tuple[list[str], dict[int, str]]:
     """The one form in which household ids are compared, in every file: Unicode compatibility form (NFKC),
     case-folded, without spaces anywhere; a national register number (11 digits, with or without dots, dashes and
@@ -66,14 +62,6 @@ def household_keys(ids: Sequence[str]) -> tuple[list[str], dict[int, str]]:
         else:
             keys[index], bad[index] = "", NOT_A_NATIONAL_NUMBER
     return keys, bad
-
-
-def household_key(text: str) -> str:
-    """One id as household_keys makes it; raises _Invalid for a national register number with wrong check digits."""
-    keys, bad = household_keys([text])
-    if bad:
-        raise _Invalid(bad[0])
-    return keys[0]
 
 
 def _folded(text: str) -> str:
@@ -98,7 +86,7 @@ class Households:
     problems: list[RowProblem]
     source: str  # the file whose lines `lines` are
     opted_out: int = 0
-    keys: pl.Series = field(default_factory=lambda: pl.Series("key", [], pl.String))  # per household, household_key
+    keys: pl.Series = field(default_factory=lambda: pl.Series("key", [], pl.String))  # per household, its key (household_keys)
     lines: list[int] = field(default_factory=list)  # per household kept, its line in the file
     file_keys: set[str] = field(default_factory=set)  # the key of every row of the file, kept or not
 
@@ -157,7 +145,7 @@ def _number_reason(text: pl.Expr, shown: pl.Expr) -> pl.Expr:
 
 def read_households(path: Path, mapping: Proactief, opt_outs: AbstractSet[str], encoding: str | None = None) -> Households:
     """Every row checked and typed, column by column; a broken row is reported by its line number and left out, as
-    is a household whose key (household_key) is in `opt_outs` (an opt-out for every product)."""
+    is a household whose key (household_keys) is in `opt_outs` (an opt-out for every product)."""
     table = read_table(path, MAX_ROWS, encoding)
     header = table.header
     if mapping.id_kolom not in header:
@@ -168,7 +156,7 @@ def read_households(path: Path, mapping: Proactief, opt_outs: AbstractSet[str], 
     columns = {q: mapping.kolommen.get(q, q) for q in questions() if mapping.kolommen.get(q, q) in header}
     if not columns:
         raise OutreachError(f"{path}: geen enkele kolom heet zoals een vraag uit vragen.yml")
-    ids = table.frame.get_column(table.column(mapping.id_kolom)).str.strip_chars().fill_null("").to_list()
+    ids = table.stripped(mapping.id_kolom)
     keys, bad_ids = household_keys(ids)
     reasons, blank = _row_reasons(table, keys, bad_ids)
     typing = {q: typed(pl.col(table.column(name)), questions()[q], name) for q, name in columns.items()}
@@ -260,8 +248,8 @@ class IdList:
         return set(itertools.compress(self.keys, (self.products == self.names.index(product)).tolist()))
 
     def unmatched(self, known: AbstractSet[str]) -> list[int]:
-        """The lines whose id is not in `known` (every household key of the households file, and the national
-        register numbers of its persons), never the ids themselves."""
+        """The lines whose id is not in `known` (every household key of the file the households came from), never the
+        ids themselves."""
         found = np.fromiter(map(known.__contains__, self.keys), bool, len(self.keys))
         return sorted(set(self.lines[~found].tolist()))
 
@@ -300,7 +288,7 @@ def _id_rows(
     for name in (id_column, None if optional else PRODUCT):
         if name and name not in header:
             raise OutreachError(f"{path}: de kolom '{name}' ontbreekt")
-    ids = table.frame.get_column(table.column(id_column)).str.strip_chars().fill_null("").to_list()
+    ids = table.stripped(id_column)
     keys, bad_ids = household_keys(ids)
     if PRODUCT in header:
         texts = table.frame.get_column(table.column(PRODUCT)).str.strip_chars().fill_null(ALL_PRODUCTS)

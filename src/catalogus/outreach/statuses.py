@@ -45,7 +45,7 @@ class Composition:
 
 def _person_keys(table: Table, column: str) -> tuple[list[str], dict[int, str]]:
     """Per row the national register number as its 11 digits, and why the bad ones are bad (never the number)."""
-    texts = table.frame.get_column(table.column(column)).str.strip_chars().fill_null("").to_list()
+    texts = table.stripped(column)
     keys, bad = household_keys(texts)
     for index in pl.Series(keys, dtype=pl.String).str.contains(NATIONAL).not_().arg_true().to_list():
         if index not in bad:
@@ -65,7 +65,7 @@ def read_composition(path: Path, mapping: Proactief, encoding: str | None) -> Co
     table = read_table(path, encoding=encoding)
     _require(table, mapping.persoon_kolom, mapping.id_kolom)
     persons, bad = _person_keys(table, mapping.persoon_kolom)
-    ids = table.frame.get_column(table.column(mapping.id_kolom)).str.strip_chars().fill_null("").to_list()
+    ids = table.stripped(mapping.id_kolom)
     households, bad_households = household_keys(ids)
     blank, width = table.blank(), len(table.header)
     problems: list[RowProblem] = []

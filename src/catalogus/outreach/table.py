@@ -41,6 +41,10 @@ class Table:
         """The frame's name of the header's column `name`."""
         return f"c{self.header.index(name)}"
 
+    def stripped(self, name: str) -> list[str]:
+        """The cells of the header's column `name`, without surrounding spaces; a missing cell is ''."""
+        return self.frame.get_column(self.column(name)).str.strip_chars().fill_null("").to_list()
+
     def blank(self) -> np.ndarray:
         """Per row: no cell holds anything but spaces (an empty line, or only delimiters): skipped, not reported."""
         if not self.header:

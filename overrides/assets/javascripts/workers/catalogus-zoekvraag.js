@@ -22,6 +22,7 @@
 (function (root) {
   var TYPO_BOOST = 0.5;
   var MAX_CORRECTIONS = 3;
+  var MAX_WORD = 40;  // a longer "word" (a pasted text) is looked up as typed: splitting it would take seconds
 
   function allowedEdits(word) {
     return word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
@@ -150,7 +151,7 @@
       add(stem, 1);
       if (typed.indexOf(stem) !== 0)
         add(typed, 1);
-      if (data.starts(stem) || (typed && data.starts(typed)))
+      if (data.starts(stem) || (typed && data.starts(typed)) || typed.length > MAX_WORD)
         return;
       var parts = compound(typed, data, 0);
       if (parts) {
