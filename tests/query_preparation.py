@@ -114,7 +114,10 @@ def _corrections(stem: str, word: str, data: QueryData) -> list[str]:
     limit = allowed_edits(word)
     if not limit:
         return []
-    found = sorted((d, token) for token in data.tokens if (d := distance(stem, token, limit)) <= limit)
+    found = sorted(
+        (d, token) for token in data.tokens
+        if (d := min(distance(stem, token, limit), distance(word, token, limit) if word != stem else limit + 1)) <= limit
+    )
     return [token for d, token in found if d == found[0][0]][:MAX_CORRECTIONS] if found else []
 
 

@@ -80,6 +80,26 @@ def test_settings_errors_have_lines_and_dutch_messages(tmp_path):
     assert finding.message.startswith("onbekend veld 'nakijken_elke'")
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "field", "message"),
+    [
+        ("uitdrukkingen:\n  te duur: []\n", 2, "uitdrukkingen.te duur", "minstens 1"),
+        ("vraagwoorden: [waar, twee woorden]\n", 1, "vraagwoorden.1", "twee woorden"),
+        ("uitdrukkingen: [te duur]\n", 1, "uitdrukkingen", ""),
+        ("vraagwoorden: []\nonbekend: 1\n", 2, "onbekend", "onbekend veld"),
+        ("vraagwoorden: [a\n", 1, "yaml", ""),
+    ],
+)
+def test_the_search_words_are_checked_like_every_settings_file(tmp_path, text, line, field, message):
+    """zoekwoorden.yml goes to every visitor: the checker reports its problems in Dutch at their line, so the
+    build never meets an invalid one."""
+    make_project(tmp_path, [fiche()])
+    (tmp_path / "zoekwoorden.yml").write_text(text, encoding="utf-8")
+    (finding,) = check(tmp_path, TODAY).errors
+    assert (finding.path, finding.field, finding.line) == ("zoekwoorden.yml", field, line), finding
+    assert message in finding.message
+
+
 def test_life_event_steps_and_home_lists_name_existing_fiches(tmp_path):
     make_project(tmp_path, [fiche()])
     vocab = tmp_path / "vocabularies.yml"

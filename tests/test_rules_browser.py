@@ -194,6 +194,10 @@ def test_fiche_shows_its_conditions_in_plain_words_and_the_badge(page):
     assert "Categorie A" in text and "U krijgt het automatisch, zonder aanvraag." in text
     assert "lager dan ongeveer €\u00a013.000 per jaar (vanaf 1 januari 2006)" in text
     assert "De bedragen zijn benaderingen uit 2006." in text
+    assert "kijkt ook naar" not in text  # no category of the garbage bags weighs more than its questions
+    page.goto("products/igo/")
+    also = page.locator(".catalogus-rechten__categorie", has_text="Op pensioenleeftijd").locator(".catalogus-rechten__ook")
+    assert also.inner_text().startswith("De dienst kijkt ook naar uw inkomsten, uw spaargeld")
 
 
 # Issue 21, parts 5 and 6: the wizard as a conversation, with results that do not overpromise.
@@ -333,6 +337,18 @@ def test_the_pensioner_sees_why_igo_and_leefloon_are_a_maybe(chromium, site_url)
         context.close()
 
 
+def test_the_status_checkboxes_are_accessible_on_a_phone(chromium, site_url):
+    context, page = phone_wizard(chromium, site_url)
+    try:
+        while current_question(page) and not page.locator("#rechten-vraag fieldset[data-groep]").count():
+            page.get_by_role("button", name=SKIP).click()
+        assert len(group_members(page)) == 5
+        assert page.get_by_role("checkbox", name="Geen van deze").is_visible()
+        assert axe_violations(page) == []
+    finally:
+        context.close()
+
+
 def test_a_gate_skips_the_disability_questions(page):
     open_wizard(page)
     for _ in range(40):
@@ -357,6 +373,7 @@ def test_without_javascript_the_page_lists_every_product_with_its_conditions(chr
         assert products.count() >= 12
         text = overview.inner_text()
         assert "Leefloon" in text and "Uw eigen netto inkomen is lager dan" in text, text[:3000]
+        assert "De dienst kijkt ook naar uw inkomsten, uw spaargeld" in text  # as on the fiche of the IGO
         href = overview.get_by_role("link", name="Leefloon").get_attribute("href")
         assert href.endswith("products/leefloon/")
     finally:

@@ -48,6 +48,14 @@ def test_a_rule_source_links_to_the_page_that_states_it(site):
     assert view.bron.href == "https://www.sfpd.fgov.be/nl/recht-op-pensioen/igo"
 
 
+def test_a_category_says_what_the_service_also_looks_at(site):
+    igo = rights_view(site.catalogue.product("igo"), site).categorieen[0]
+    assert igo.ook == (
+        "De dienst kijkt ook naar uw inkomsten, uw spaargeld en uw eigendommen, en die van de mensen met wie u samenwoont."
+    )
+    assert rights_view(site.catalogue.product("gratis-huisvuilzakken"), site).categorieen[0].ook is None
+
+
 def test_a_dated_category_says_when_it_applied(site):
     view = rights_view(site.catalogue.product("sociaal-tarief-energie"), site)
     assert view.categorieen[1].geldig == "Geldt vanaf 1 februari 2021 tot 30 juni 2023."

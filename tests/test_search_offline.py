@@ -5,6 +5,7 @@ Fast enough to run on every change; the browser test is the final word (test_sea
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -65,6 +66,37 @@ def test_phrased_queries_find_their_fiche_in_the_top_three(modelled_search):
     shares, below, report = phrased_recall(cases, found)
     print(report)
     assert not below, "onder de vloer: " + ", ".join(below) + "\n" + report
+
+
+def one_typo(word: str, rng: random.Random) -> str:
+    """One edit inside the word (never its first or last letter): a letter left out, added, wrong or swapped."""
+    at, kind = rng.randrange(1, len(word) - 1), rng.choice("dist")
+    if kind == "d" or (kind == "t" and word[at] == word[at + 1]):
+        return word[:at] + word[at + 1 :]
+    if kind == "i":
+        return word[:at] + rng.choice("abcdefghijklmnopqrstuvwxyz") + word[at:]
+    if kind == "s":
+        return word[:at] + rng.choice("abcdefghijklmnopqrstuvwxyz".replace(word[at], "")) + word[at + 1 :]
+    return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_typo_inside_a_word_of_a_fiche_title_still_finds_it(modelled_search, seed):
+    """Generated, not written by hand: in every fiche's title one word of 5+ letters gets one random edit inside it
+    (issue 21: a one-letter typo inside a common word found nothing). Measured 100 % on each seed; none tuned."""
+    rng = random.Random(seed)
+    fiches = [doc for doc in modelled_search.docs if "#" not in doc["location"] and "products/" in doc["location"]]
+    lost = []
+    for doc in fiches:
+        words = re.findall(r"[a-zà-ÿ]+", doc["title"].lower())
+        long = [word for word in words if len(word) >= 5]
+        if not long:
+            continue
+        word = rng.choice(long)
+        query = " ".join(one_typo(word, rng) if w == word else w for w in words)
+        if page_id(doc["location"]) not in [page_id(location) for location in modelled_search.search(query)][:TOP]:
+            lost.append(f"{query!r} → {page_id(doc['location'])}")
+    assert len(lost) <= len(fiches) * 0.02, "\n".join(lost)
 
 
 def test_every_page_is_found_by_its_title(modelled_search):

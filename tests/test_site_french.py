@@ -98,6 +98,7 @@ RULES_SUPPORT = {
             "id": "groot-gezin",
             "naam": "Groot gezin",
             "toekenning": "aanvraag",
+            "dienst_kijkt_ook_naar": "uw spaargeld",
             "voorwaarde": {"vraag": "aantal_kinderen", "groter_dan": 2, "uitleg": "Drie kinderen of meer."},
         },
     ],
@@ -241,6 +242,18 @@ def test_every_question_choice_and_unit_has_its_french_text():
     assert len(changed) == len(questions())
 
 
+def test_a_french_help_text_names_the_same_figures_and_places_as_the_dutch_one():
+    """Where to find a figure ('ook in MyMinfin', 'vul 0 in', '131/131') must not get lost when Dutch changes."""
+    french = localized(load(REPO, "fr"))
+    names = re.compile(r"\d+(?:/\d+)?|\b[A-Z][a-z]+[A-Z]\w*")  # numbers, and names such as MyMinfin
+    differ = {
+        key: (names.findall(q.hulp), names.findall(french[key].hulp or ""))
+        for key, q in questions().items()
+        if q.hulp and sorted(names.findall(q.hulp)) != sorted(names.findall(french[key].hulp or ""))
+    }
+    assert differ == {}
+
+
 def test_a_question_or_choice_that_does_not_exist_is_an_error():
     with pytest.raises(ValueError, match="'leeftijdd' staat niet in vragen.yml"):
         localized({"vragen": {"leeftijdd": {"label": "Âge ?"}}})
@@ -301,6 +314,7 @@ def test_the_french_fiche_says_its_rules_in_french(sites):
         "Votre propre revenu net est inférieur à 1\u202f314,50\u00a0€ par mois.",
         "Ce n'est pas le cas\u00a0: vous louez un logement sur le marché locatif privé.",
         "Le nombre d'enfants de votre famille est supérieur à 2 enfants.",
+        "Le service examine aussi uw spaargeld.",  # what it looks at is the town's content, Dutch here
     ):
         assert text in support
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
+from catalogus.model.search_words import SearchWords
 from catalogus.site.frame import fixed_frame, robots_txt
-from catalogus.site.search import WORDS_FILE, SearchWords, indexed_markdown, load_words, read_words_script, words_script
+from catalogus.site.search import indexed_markdown, load_words, read_words_script, words_script
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -20,22 +19,6 @@ def test_the_projects_search_words_load():
 
 def test_a_missing_words_file_means_no_words(tmp_path: Path):
     assert load_words(tmp_path) == SearchWords()
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "uitdrukkingen: {te duur: []}\n",
-        "vraagwoorden: [twee woorden]\n",
-        "uitdrukkingen: [te duur]\n",
-        "onbekend: 1\n",
-        "vraagwoorden: [a\n",
-    ],
-)
-def test_a_malformed_words_file_is_a_dutch_error(tmp_path: Path, text: str):
-    (tmp_path / WORDS_FILE).write_text(text, encoding="utf-8")
-    with pytest.raises(ValueError, match=WORDS_FILE):
-        load_words(tmp_path)
 
 
 def test_the_worker_script_lists_the_longest_phrase_first_and_reads_back():

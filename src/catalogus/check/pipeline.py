@@ -29,6 +29,7 @@ from catalogus.model import Fiche, Loket
 from catalogus.model.catalogue import Catalogue, Entry, build_catalogue
 from catalogus.model.config import PAGES_FILE, Paginas, TownConfig
 from catalogus.model.glossary import EMPTY, GLOSSARY_FILE, Glossary
+from catalogus.model.search_words import WORDS_FILE, SearchWords
 from catalogus.model.vocabulary import VOCABULARY_FILE, Vocabularies
 
 
@@ -86,6 +87,7 @@ def _check(where: Layout, today: dt.date, paths: list[Path] | None, internal: bo
     glossary: Glossary | None = EMPTY
     if (root / GLOSSARY_FILE).is_file():
         glossary, _ = _load_settings(root / GLOSSARY_FILE, GLOSSARY_FILE, Glossary, result)
+    _optional_settings(root / WORDS_FILE, WORDS_FILE, SearchWords, result)
     if config is None or vocab is None or glossary is None:
         result.findings = sorted(drafts.settle(result.findings, concept))
         return result

@@ -49,6 +49,7 @@ class CategoryView:
     toekenning: str
     geldig: str | None
     voorwaarde: ConditionView
+    ook: str | None  # "De dienst kijkt ook naar …": what the service weighs that no question asks
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def rights_view(entry: Entry[Fiche], site: SiteContext) -> RightsView:
                 toekenning=strings["toekenning"][c.toekenning],
                 geldig=words.window(c.geldig_vanaf, c.geldig_tot),
                 voorwaarde=words.condition(c.voorwaarde),
+                ook=strings["ook"].format(tekst=c.dienst_kijkt_ook_naar) if c.dienst_kijkt_ook_naar else None,
             )
             for c in rules.categorieen
         )

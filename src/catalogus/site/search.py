@@ -21,12 +21,12 @@ import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import yaml
 from markupsafe import escape
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from catalogus.model.search_words import WORDS_FILE, SearchWords
 from catalogus.site.browse import LOKETTEN, term_products
 from catalogus.site.context import SiteContext
 from catalogus.site.text import first_words, plain_text
@@ -38,39 +38,20 @@ TERM_BOOST = 2  # a life event's name is its whole title: short, everyday words 
 EXCLUDED = {"exclude": True}
 INDEXED_SECTIONS = (LOKETTEN, "levensgebeurtenissen")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")  # left where plain_text removed a closing tag
-WORDS_FILE = "zoekwoorden.yml"
 WORDS_SCRIPT = "assets/javascripts/workers/catalogus-zoekwoorden.js"
 WORDS_VARIABLE = "catalogusZoekwoorden"
 
-Word = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[^\s*:^~+\-\"]{1,40}$")]
-Phrase = Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[^*:^~+\-\"]{1,60}$")]
 # A product that no longer exists stays findable by its name (its page says what replaced it), but ranks
 # below every active fiche for the same words.
 STOPPED_BOOST = 0.2
 
 
-class SearchWords(BaseModel):
-    """zoekwoorden.yml: bounded, so a typo cannot ship a huge or odd list to every visitor."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    vraagwoorden: list[Word] = Field(default_factory=list, max_length=500)
-    uitdrukkingen: dict[Phrase, list[Word]] = Field(default_factory=dict, max_length=500)
-
-
 def load_words(project: Path) -> SearchWords:
-    """The town's search words; a missing file means none, a malformed one a Dutch error."""
+    """The search words the checker accepted (the build only runs after a clean check); a missing file means none."""
     path = project / WORDS_FILE
     if not path.exists():
         return SearchWords()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        words = SearchWords.model_validate(data)
-    except (yaml.YAMLError, ValidationError) as error:
-        raise ValueError(f"{WORDS_FILE} is ongeldig: {error}") from None
-    empty = [phrase for phrase, terms in words.uitdrukkingen.items() if not terms]
-    if empty:
-        raise ValueError(f"{WORDS_FILE}: geef bij 'uitdrukkingen' minstens één zoekwoord voor: {', '.join(empty)}")
-    return words
+    return SearchWords.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
 
 
 def words_script(words: SearchWords) -> str:

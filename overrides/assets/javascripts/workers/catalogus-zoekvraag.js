@@ -123,7 +123,8 @@
       return [];
     var found = [];
     data.tokens.forEach(function (token) {
-      var d = distance(stem, token, limit);
+      /* the typed word too: a typo can change the stem's ending ("adopite" stems to "adopit", far from "adoptie") */
+      var d = Math.min(distance(stem, token, limit), word === stem ? limit + 1 : distance(word, token, limit));
       if (d <= limit)
         found.push([d, token]);
     });
