@@ -17,7 +17,8 @@ DAY = "2026-12-07"  # Zwevegem's example values were reviewed on this day
 TOWNS = ("harelbeke", "zwevegem")
 SHARED_FILES = [
     *(REPO / "gedeeld").rglob("*.md"),
-    *(REPO / name for name in ("vocabularies.yml", "woordenlijst.yml", "zoekwoorden.yml", "src/catalogus/rules/vragen.yml")),
+    *(REPO / name for name in ("vocabularies.yml", "woordenlijst.yml", "zoekwoorden.yml", "feiten.yml")),
+    REPO / "src" / "catalogus" / "rules" / "vragen.yml",
 ]
 # Opening hours, dates, recorded versions and four digits (a postcode, a year): too common to be one town's fact.
 NOT_A_FACT = r"\d\d:\d\d-\d\d:\d\d|\d{4}-\d\d-\d\d|[0-9a-f]{12}|\d{4}"

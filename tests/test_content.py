@@ -29,8 +29,23 @@ def catalogue(result):
     return result.catalogue
 
 
-def test_content_has_no_errors_and_no_warnings(result):
-    assert [(f.path, f.line, f.message) for f in result.findings] == []
+# Facts of the register (feiten.yml) whose newest value is older than its revision period: the warning is the
+# register doing its job. No newer value could be verified on a public page (issue 22's closing note); take a name
+# out when its new value is added, and the test fails until you do.
+OVERDUE_FACTS = {
+    "leefloon_samenwonend", "leefloon_alleenstaand", "leefloon_gezin_ten_laste", "igo_samenwonend", "igo_alleenstaand",
+    "vt_inkomensgrens", "vt_inkomensgrens_per_gezinslid", "verwarmingstoelage_inkomensgrens",
+    "verwarmingstoelage_inkomensgrens_per_persoon",
+}
+
+
+def _overdue(finding) -> bool:
+    return finding.path == "feiten.yml" and "langer dan" in finding.message and finding.field.startswith("feiten.")
+
+
+def test_content_has_no_errors_and_no_warnings_but_the_overdue_facts(result):
+    assert [(f.path, f.line, f.message) for f in result.findings if not _overdue(f)] == []
+    assert {f.field.removeprefix("feiten.") for f in result.findings if _overdue(f)} == OVERDUE_FACTS
 
 
 def test_counts(catalogue):

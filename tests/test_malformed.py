@@ -1,7 +1,8 @@
 """The malformed-input corpus: every broken file yields its expected finding at the right line, nothing crashes.
 
 Table-driven, after publiccode-parser's testdata: one file per problem in tests/fixtures/invalid/{products,loketten},
-named <field>-<problem>.md, and one entry per file in tests/fixtures/invalid/expectations.yml. A file without an
+named <field>-<problem>.md, and one entry per file in tests/fixtures/invalid/expectations.yml; a broken register of
+facts in tests/fixtures/invalid/feiten/<field>-<problem>.yml is checked as the catalogue's feiten.yml. A file without an
 entry or an entry without a file fails the run. Files in tests/fixtures/valid-encodings/ (BOM, CRLF) must pass.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,6 +20,7 @@ import yaml
 
 from catalogus.base.findings import Finding
 from catalogus.check.pipeline import check
+from catalogus.model.facts import FACTS_FILE
 from factories import CLI
 
 TODAY = dt.date(2026, 11, 26)
@@ -30,7 +33,8 @@ EXPECTATION_KEYS = {"line", "level", "field", "message"}
 
 
 def _corpus() -> list[str]:
-    return sorted(p.relative_to(INVALID).as_posix() for p in INVALID.rglob("*.md"))
+    files = [*INVALID.rglob("*.md"), *(INVALID / "feiten").glob("*.yml")]
+    return sorted(p.relative_to(INVALID).as_posix() for p in files)
 
 
 def _expectations() -> dict[str, list[dict]]:
@@ -39,11 +43,16 @@ def _expectations() -> dict[str, list[dict]]:
 
 
 CORPUS = _corpus()
+FICHE_CORPUS = [name for name in CORPUS if not name.startswith("feiten/")]  # the CLI checks these in one run
 EXPECTATIONS = _expectations()
 
 
-def _run(path: Path):
-    return check(CATALOGUE, TODAY, [path])
+def _run(path: Path, tmp_path: Path):
+    if path.parent.name != "feiten":
+        return check(CATALOGUE, TODAY, [path])
+    project = shutil.copytree(CATALOGUE, tmp_path / "catalogue")  # the broken register as the catalogue's own
+    shutil.copy(path, project / FACTS_FILE)
+    return check(project, TODAY)
 
 
 def _show(findings: list[Finding]) -> str:
@@ -64,7 +73,7 @@ def test_corpus_is_large_enough_and_well_named():
     assert len(CORPUS) >= 40
     for name in CORPUS:
         folder, _, file_name = name.partition("/")
-        assert folder in ("products", "loketten"), name
+        assert folder in ("products", "loketten", "feiten"), name
         assert "_" not in file_name and file_name == file_name.lower(), f"{name}: gebruik <veld>-<probleem>.md"
 
 
@@ -89,14 +98,15 @@ def _matches(finding: Finding, entry: dict) -> bool:
 
 
 @pytest.mark.parametrize("name", CORPUS)
-def test_malformed_file_gives_its_expected_findings(name):
+def test_malformed_file_gives_its_expected_findings(name, tmp_path):
     path = INVALID / name
-    result = _run(path)
+    result = _run(path, tmp_path)
     findings = result.findings
     shown = _show(findings)
 
     assert findings, f"{name}: geen enkele melding"
-    assert all(f.path.endswith(name) for f in findings), f"{name}: meldingen over andere bestanden:\n{shown}"
+    reported = FACTS_FILE if name.startswith("feiten/") else name
+    assert all(f.path.endswith(reported) for f in findings), f"{name}: meldingen over andere bestanden:\n{shown}"
     assert not [f for f in findings if f.field == "intern"], f"{name}: de checker crashte:\n{shown}"
 
     # Each expected finding is matched by its own finding (two identical expectations need two findings).
@@ -117,7 +127,7 @@ def test_accepted_encodings_pass(path):
     """UTF-8 with a BOM and CRLF line ends are what Windows editors save; the site reads them fine."""
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") or b"\r\n" in raw, f"{path.name} test geen BOM of CRLF"
-    result = _run(path)
+    result = _run(path, Path())
     assert result.findings == [], _show(result.findings)
     assert result.catalogue is not None
     ids = {entry.id for entry in (*result.catalogue.products, *result.catalogue.loketten)}
@@ -153,7 +163,7 @@ def test_cli_reports_the_whole_corpus(fmt):
     assert run.returncode == 1, output
     assert "Traceback" not in output
     assert "interne fout" not in output and "onverwachte fout" not in output
-    for name in CORPUS:
+    for name in FICHE_CORPUS:
         assert f"invalid/{name}" in run.stdout, f"{name} ontbreekt in de uitvoer ({fmt})"
 
     if fmt == "github":
@@ -166,7 +176,7 @@ def test_cli_reports_the_whole_corpus(fmt):
     elif fmt == "json":
         payload = json.loads(run.stdout)
         reported = {m["bestand"].split("invalid/", 1)[-1] for m in payload["meldingen"]}
-        assert reported == set(CORPUS)
+        assert reported == set(FICHE_CORPUS)
         assert payload["fouten"] == sum(m["niveau"] == "fout" for m in payload["meldingen"]) > 0
         assert all(m["veld"] != "intern" for m in payload["meldingen"])
     else:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -149,3 +152,36 @@ def test_the_build_writes_every_export(site_dir):
     expected += [urls.embed_page(e.id) for e in demo_catalogue().products]
     assert [path for path in expected if not (site_dir / path).is_file()] == []
     assert (site_dir / layout.CATALOGUE_JSON).read_bytes() == (demo_exports() / layout.CATALOGUE_JSON).read_bytes()
+
+
+# check-jsonschema run as a user would, but with every socket refused: the schema must resolve without the network.
+OFFLINE_CHECK = """
+import socket, sys
+def refuse(*args, **kwargs):
+    raise OSError("geen netwerk: de schema's moeten zonder netwerk oplossen")
+socket.socket.connect = refuse
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+from check_jsonschema import main
+sys.argv[0] = "check-jsonschema"
+sys.exit(main())
+"""
+
+
+def test_check_jsonschema_validates_the_published_catalogue_offline():
+    """`check-jsonschema --schemafile <site>/schemas/catalogus.schema.json <site>/data/catalogus.json` passes with no
+    extra options and no network: the schema's $id is its published address and every $ref points inside it."""
+    site = demo_exports()
+    schema_path = site / layout.schema(CATALOGUE)
+    schema = _load(schema_path)
+    config = demo_catalogue().config
+    assert schema["$id"] == urls.absolute(config, layout.schema(CATALOGUE)) == _load(site / layout.CATALOGUE_JSON)["$schema"]
+    assert schema["$id"].startswith(config.site_url)
+    refs = re.findall(r'"\$ref":\s*"([^"]*)"', schema_path.read_text(encoding="utf-8"))
+    assert refs and [ref for ref in refs if not ref.startswith("#/$defs/")] == []
+    fiche_json = site / layout.fiche_json(demo_catalogue().products[0].id)
+    for schema_file, data in ((schema_path, site / layout.CATALOGUE_JSON), (site / layout.schema(FICHE_DATA), fiche_json)):
+        result = subprocess.run([sys.executable, "-c", OFFLINE_CHECK, "--schemafile", str(schema_file), str(data)],
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "ok -- validation done" in result.stdout

@@ -16,10 +16,12 @@ import pytest
 from pyld import jsonld
 from pyshacl import validate
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, SKOS
 
 from browser import REPO
+from catalogus.model.authority import IPDC_LEVEL, TOWN
 from catalogus.opendata import layout
+from catalogus.opendata.cpsv import processing_time
 from catalogus.opendata.linked import lau_code, split_street
 from exported import demo_catalogue, demo_exports, export_catalogue
 from factories import fiche, make_project
@@ -181,3 +183,94 @@ def test_schema_org_json_ld_of_every_fiche_page_expands_without_loss(site_dir):
         expanded = jsonld.expand(copy.deepcopy(data), {"documentLoader": _schema_org_loader})
         assert _values(expanded) == _values({k: v for k, v in data.items() if k != "@context"}), page
         assert expanded[0]["@type"] == ["https://schema.org/GovernmentService"]
+
+
+def _level(scheme: str, value: str) -> URIRef:
+    return URIRef(f"https://productencatalogus.data.vlaanderen.be/id/concept/{scheme}/{IPDC_LEVEL[value]}")
+
+
+def _instance(fiche_id: str) -> URIRef:
+    return URIRef(f"https://sociaalhuis.harelbeke.example/products/{fiche_id}/#instantie")
+
+
+def test_every_shared_fiche_names_its_competent_authority():
+    shared = [e for e in demo_catalogue().products if e.path.startswith("gedeeld/")]
+    assert shared and [e.id for e in shared if e.record.bevoegde_overheid is None] == []
+
+
+def test_ipdc_authority_levels_match_the_fiches():
+    """Competent level from `bevoegde_overheid` (the town without one), executing level from the local `aanbieder`
+    (Derden without a level) or the town; the competent body is named as the fiche names it."""
+    graph = _graph(demo_exports() / layout.IPDC)
+    for entry in demo_catalogue().products:
+        fiche, instance = entry.record, _instance(entry.id)
+        competent = fiche.bevoegde_overheid or TOWN
+        assert graph.value(instance, LPDC.competentAuthorityLevel) == _level("BevoegdBestuursniveau", competent.niveau), entry.id
+        executing = (fiche.aanbieder.niveau or "derden") if fiche.aanbieder else "lokaal"
+        assert graph.value(instance, LPDC.executingAuthorityLevel) == _level("UitvoerendBestuursniveau", executing), entry.id
+        body = graph.value(instance, CV.hasCompetentAuthority)
+        name = str(graph.value(body, SKOS.prefLabel))
+        assert name == (competent.naam or demo_catalogue().config.organisatie), entry.id
+        assert (body, RDF.type, CV.PublicOrganisation) in graph
+        if executing != "derden":
+            assert (graph.value(instance, LPDC.hasExecutingAuthority), RDF.type, CV.PublicOrganisation) in graph, entry.id
+        else:
+            assert graph.value(instance, LPDC.hasExecutingAuthority) is None, entry.id
+
+
+def test_known_authorities():
+    graph = _graph(demo_exports() / layout.IPDC)
+    levels = {
+        fiche_id: (str(graph.value(_instance(fiche_id), LPDC.competentAuthorityLevel)).rsplit("/", 1)[1],
+                   str(graph.value(_instance(fiche_id), LPDC.executingAuthorityLevel)).rsplit("/", 1)[1])
+        for fiche_id in ("leefloon", "huursubsidie", "identiteitskaart", "pensioenaanvraag")
+    }
+    assert levels == {"leefloon": ("Lokaal", "Lokaal"), "huursubsidie": ("Vlaams", "Vlaams"),
+                      "identiteitskaart": ("Federaal", "Lokaal"), "pensioenaanvraag": ("Federaal", "Federaal")}
+    body = graph.value(_instance("huursubsidie"), CV.hasCompetentAuthority)
+    assert str(graph.value(body, SKOS.prefLabel)) == "Wonen in Vlaanderen"
+
+
+def test_costs_are_defined_by_whoever_sets_them():
+    """The town for a cost in its local file, else the competent authority (a federal fee is the federal body's)."""
+    graph = _graph(demo_exports() / layout.CPSV_AP)
+    town = URIRef("https://sociaalhuis.harelbeke.example/#organisatie")
+    checked = set()
+    for entry in demo_catalogue().products:
+        service = URIRef(f"https://sociaalhuis.harelbeke.example/products/{entry.id}/#dienst")
+        competent = graph.value(service, CV.hasCompetentAuthority)
+        expected = town if "kostprijs" in entry.local_fields else competent
+        for cost in graph.objects(service, CV.hasCost):
+            assert graph.value(cost, CV.isDefinedBy) == expected, entry.id
+            checked.add(expected == town)
+    assert checked == {True, False}
+
+
+def test_financial_advantages_for_every_fiche_with_ontvangt():
+    """Each amount the citizen receives (and the explanation) is an IPDC FinancialAdvantage and a CPSV-AP Output."""
+    ipdc, cpsv = _graph(demo_exports() / layout.IPDC), _graph(demo_exports() / layout.CPSV_AP)
+    with_received = [e for e in demo_catalogue().products if e.record.ontvangt]
+    assert with_received
+    for entry in with_received:
+        received = entry.record.ontvangt
+        expected = len(received.bedragen) + (1 if received.toelichting else 0)
+        advantages = [a for a in ipdc.objects(_instance(entry.id), CPSV.produces)
+                      if (a, RDF.type, LPDC.FinancialAdvantage) in ipdc]
+        assert len(advantages) == expected, entry.id
+        service = URIRef(f"https://sociaalhuis.harelbeke.example/products/{entry.id}/#dienst")
+        outputs = [o for o in cpsv.objects(service, CPSV.produces) if str(o).split("#")[1].startswith("dienst-ontvangst-")]
+        assert len(outputs) == expected, entry.id
+    leefloon = [str(ipdc.value(a, DCT.description)) for a in ipdc.objects(_instance("leefloon"), CPSV.produces)]
+    assert any("per maand" in text for text in leefloon), leefloon
+
+
+def test_processing_time_only_where_the_text_states_one():
+    assert processing_time("Het OCMW beslist binnen 30 dagen. Bij spoed sneller.") == "P30D"
+    assert processing_time("Ongeveer 3 weken na de aanvraag.") == "P3W"
+    assert processing_time("U krijgt een beslissing binnen een maand nadat uw aanvraag volledig is.") == "P1M"
+    assert processing_time("Ongeveer 4 tot 6 maanden nadat uw dossier volledig is.") is None
+    assert processing_time("Het onderzoek duurt meestal enkele maanden.") is None
+    assert processing_time("U krijgt meestal binnen twee weken een eerste afspraak.") is None
+    graph = _graph(demo_exports() / layout.CPSV_AP)
+    service = URIRef("https://sociaalhuis.harelbeke.example/products/leefloon/#dienst")
+    assert str(graph.value(service, CV.processingTime)) == "P30D"

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
 from browser import new_tab
 from catalogus.base.markup import text_problems
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.browser
 TODAY = "2026-11-26"  # the session's build date (tests/browser.py)
 REPO_URL = "https://github.com/example/catalogus"  # catalogus.yml's repository_url
 LOCAL = f"gemeenten/{TOWN}/content/lokaal"
-REGION = ("gedeeld", "gemeenten", "vocabularies.yml", "woordenlijst.yml", "zoekwoorden.yml")  # what `check` reads
+REGION = ("gedeeld", "gemeenten", "vocabularies.yml", "woordenlijst.yml", "zoekwoorden.yml", "feiten.yml")  # what `check` reads
 # Text as Word puts it on the clipboard: a tab after each bullet ('o' for the second level), CRLF, a hard space.
 WORD = ("Wat u meebrengt:\r\n•\tUw identiteitskaart\r\no\tof uw verblijfskaart\r\n▪\tHet aanslagbiljet\r\n"
         "–\tUw bankkaart\r\nDan is het “in orde”\u00a0voor de aanvraag.")
@@ -154,7 +155,9 @@ def test_a_fiche_opens_as_the_town_sees_it_with_each_field_marked(editor):
     # Every field can be edited, and the label names where the change goes (what a screen reader says).
     amount = field(editor, "kostprijs.bedragen.0.bedrag")
     assert amount.is_editable() and amount.input_value() == "9,50" and echo(editor, "kostprijs.bedragen.0.bedrag") == "= € 9,50"
-    assert field(editor, "loket").is_enabled() and field(editor, "laatst_nagekeken").input_value() == "01/10/2026"
+    local = yaml.safe_load((TOWN_DIR / "content" / "lokaal" / "poetsdienst.yml").read_text(encoding="utf-8"))
+    reviewed = local["laatst_nagekeken"]
+    assert field(editor, "loket").is_enabled() and field(editor, "laatst_nagekeken").input_value() == f"{reviewed:%d/%m/%Y}"
     assert "Alleen Harelbeke" in editor.locator('[data-veld="kostprijs"] > legend').inner_text()
     assert editor.get_by_label("Alleen voor Harelbeke aanpassen (niet in de gedeelde fiche)").count() >= 5  # what may move
     assert "geen problemen" in editor.inner_text("#problemen")  # the local loket counts for 'loket of aanbieder'

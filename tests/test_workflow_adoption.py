@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from catalogus.workflow.adoption import version_text
 from factories import CLI, fiche, git, instance_values, make_region, shared_fiche, write, write_local
 
 TODAY = "2026-11-26"
@@ -176,3 +177,10 @@ def test_what_a_command_writes_into_a_town_s_file_stays_the_value_it_was_given(c
     assert run(fork, "niet-aanbieden", "energielening", "--reden", reason, "--today", TODAY).returncode == 0
     data = yaml.safe_load(local.read_text(encoding="utf-8"))
     assert data["aangeboden"] is False and data["reden"] == " ".join(reason.split())
+
+
+@pytest.mark.parametrize(("version", "written"), [("493349820632", '"493349820632"'), ("1e955edafbff", "1e955edafbff")])
+def test_a_version_of_only_digits_is_quoted_so_yaml_reads_it_as_text(version, written):
+    """A 12-character hex id can be all digits; unquoted, YAML reads a number and the check refuses the review."""
+    assert version_text(version) == written
+    assert yaml.safe_load(f"v: {version_text(version)}") == {"v": version}

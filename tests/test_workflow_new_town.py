@@ -28,7 +28,7 @@ MARKER = "IN TE VULLEN"
 TOWN, FOLDER, TEMPLATE = "Kuurne", "kuurne", "harelbeke"
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 # What a fork's clone holds that the commands read (the code comes from the installed package).
-COPIED = ("gedeeld", "gemeenten", "vocabularies.yml", "woordenlijst.yml", "zoekwoorden.yml", "mkdocs.yml",
+COPIED = ("gedeeld", "gemeenten", "vocabularies.yml", "woordenlijst.yml", "zoekwoorden.yml", "feiten.yml", "mkdocs.yml",
           "overrides", "translations", "hooks", ".github/CODEOWNERS")
 OWNER = "Sociaal Huis Kuurne – onthaal"
 NAMES = {  # made-up local names, as the comments in catalogus.yml ask them

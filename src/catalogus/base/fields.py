@@ -45,3 +45,9 @@ class Strict(BaseModel):
     """Base for every content object: unknown keys are an error, never silently dropped."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# A fact's name in the register of facts that change (feiten.yml): letters and '_' only, so '$name' in a text is
+# the same kind of placeholder as $gemeente (catalogus.load.placeholders).
+FACT_NAME = r"^[a-z][a-z_]{2,59}$"
+FactId = Annotated[str, StringConstraints(pattern=FACT_NAME)]

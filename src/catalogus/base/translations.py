@@ -17,6 +17,7 @@ from babel.numbers import format_currency, format_decimal
 
 FALLBACK = "nl"
 DIRECTORY = "translations"
+CATALOGUE_PROJECT = Path(__file__).resolve().parents[3]  # the catalogue's own translations/ (an editable install)
 
 
 def load(project: Path, language: str) -> dict[str, Any]:
@@ -27,6 +28,12 @@ def load(project: Path, language: str) -> dict[str, Any]:
         if path.exists():
             strings = _merge(strings, _read(path))
     return strings
+
+
+def load_for(root: Path, language: str) -> dict[str, Any]:
+    """The strings of the project at `root`, or the catalogue's own when it has no translations/ folder (a
+    town's repository that uses the catalogue's texts)."""
+    return load(root if (root / DIRECTORY).is_dir() else CATALOGUE_PROJECT, language)
 
 
 def _read(path: Path) -> dict[str, Any]:

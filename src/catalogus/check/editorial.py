@@ -49,8 +49,18 @@ PORTALS = frozenset(
     }
 )
 LEGAL_LINKS = ("regelgeving",)
-SOURCE_KEY = "bron"  # kostprijs.bron, ontvangt.bron, rechten.bron: wherever a fiche names its source
+SOURCE_KEY = "bron"  # kostprijs.bron, ontvangt.bron, rechten.bron, bedragen.N.bron: wherever a source is named
 INFO_LINKS = ("meer_info",)
+# A site's start page: no path, '/', a language root (/nl, /nl/, /fr/, /en, /nl-be) or the start page's file name.
+HOME_PATH = re.compile(r"/?(?:(?:nl|fr|en|de)(?:-be)?/?)?(?:index\.(?:html?|php|aspx?))?", re.I)
+# A portal's section page lists other pages and states no amount or condition, so it is no source and no law's text
+# either. Named one by one, each because it was given as a source of a fact: host and path (without a language root
+# or a closing '/'), with what the editor reads in the message.
+PORTAL_PAGES = {
+    # The theme 'Bouwen, wonen en energie' of the Flemish portal: given as the source of the conformiteitsattest fee
+    # and of several housing premiums; the facts are on the pages below it, never on it.
+    ("www.vlaanderen.be", "/bouwen-wonen-en-energie"): "het overzicht 'Bouwen, wonen en energie' van vlaanderen.be",
+}
 
 
 def fiche_findings(source: Source, fiche: Fiche, config: TownConfig) -> list[Finding]:
@@ -160,6 +170,8 @@ def _text_rules(
     source: Source, fiche: Fiche, loc: KeyPath, text: str, field: str, line: int, column: int
 ) -> list[Finding]:
     findings = []
+    for words in source.facts.values():  # a register fact's value has its source on the page (feiten.yml)
+        text = text.replace(words, "")
     amount = AMOUNT.search(text)
     if amount and not _has_source(fiche, loc):
         where = f"'{loc[0]}.bron'" if loc and loc[0] in SOURCED_GROUPS else "'kostprijs.bron' of 'ontvangt.bron'"
@@ -196,27 +208,61 @@ def _text_rules(
 
 
 def _home_page_findings(source: Source, loc: KeyPath, url: str, portals: frozenset[str]) -> list[Finding]:
-    if not is_home_page(url):
-        return []
-    portal = (urlsplit(url).hostname or "").lower() in portals
     is_source = SOURCE_KEY in loc
-    if not (loc[0] in LEGAL_LINKS or is_source or (loc[0] in INFO_LINKS and portal)):
+    legal = loc[0] in LEGAL_LINKS
+    # A source or a law's text is never a home page nor a portal's section page; a "more information" link may be an
+    # organisation's own site, but not the home page of a portal that holds thousands of pages.
+    page = portal_page(url) if (is_source or legal) else None
+    if page is None and not is_home_page(url):
         return []
+    if page is None:
+        portal = (urlsplit(url).hostname or "").lower() in portals
+        if not (legal or is_source or (loc[0] in INFO_LINKS and portal)):
+            return []
     line, column = source.line_of(loc)
-    if loc[0] in LEGAL_LINKS:
-        what = "de wet of het reglement"
-    elif is_source:
-        what = "de pagina waar deze bedragen of voorwaarden staan"
+    what = page or "de startpagina van een website"
+    if is_source:
+        message = (
+            f"'{url}' is {what}: daar staat het bedrag of de voorwaarde van deze bron niet, de lezer moet het zelf "
+            "zoeken. Link de pagina die het bedrag of de voorwaarde vermeldt; bestaat zo'n pagina niet, of kent u ze "
+            "niet zeker, laat de url dan weg en houd alleen de titel: een bron met een naam en zonder link is beter "
+            "dan een link die het feit niet toont"
+        )
     else:
-        what = "de pagina over dit onderwerp"
-    message = (
-        f"'{url}' is de startpagina van een website, niet {what}; geef de rechtstreekse link. "
-        "Kent u die niet zeker? Laat de url dan weg: een naam zonder link is beter dan een verkeerde link"
-    )
+        target = "de wet of het reglement" if legal else "de pagina over dit onderwerp"
+        message = (
+            f"'{url}' is {what}, niet {target}; geef de rechtstreekse link. "
+            "Kent u die niet zeker? Laat de url dan weg: een naam zonder link is beter dan een verkeerde link"
+        )
     return [warning(source.path, line, field_name(loc), message, column)]
 
 
-def is_home_page(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and parts.path in ("", "/") and not parts.query and not parts.fragment
+def source_link_findings(source: Source) -> list[Finding]:
+    """Every source link ('bron.url') of a settings file, such as the register of facts, that is a home page or
+    a portal's section page; a fiche's sources are checked with its other links in `fiche_findings`."""
+    return [
+        finding
+        for loc, scalar in source.scalars.items()
+        if loc and loc[-1] in URL_KEYS and SOURCE_KEY in loc and scalar.tag == "str"
+        for finding in _home_page_findings(source, loc, scalar.text, frozenset())
+    ]
 
+
+def is_home_page(url: str) -> bool:
+    """A site's start page, in any of its languages: https://www.riziv.fgov.be, …/, …/nl, …/fr/, …/index.html."""
+    parts = urlsplit(url)
+    return (
+        parts.scheme in ("http", "https")
+        and HOME_PATH.fullmatch(parts.path) is not None
+        and not parts.query
+        and not parts.fragment
+    )
+
+
+def portal_page(url: str) -> str | None:
+    """What a portal's section page is (see PORTAL_PAGES), whatever its language root or closing '/'; else None."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or parts.query or parts.fragment:
+        return None
+    path = re.sub(r"^/(?:nl|fr|en|de)(?:-be)?(?=/)", "", parts.path, flags=re.I).rstrip("/").lower()
+    return PORTAL_PAGES.get(((parts.hostname or "").lower(), path))

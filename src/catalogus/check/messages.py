@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from catalogus.base.fields import FACT_NAME
 from catalogus.base.slug import slug
 from catalogus.load.sources import YAML_VALUE_NAMES, KeyPath, Scalar
 from catalogus.load.yaml_messages import word_processor_characters
@@ -144,6 +146,8 @@ def _pattern_hint(loc: KeyPath, value: str, known: Known) -> str:
             "schrijf een telefoonnummer met cijfers en spaties, bv. 012 34 56 78, +32 12 34 56 78 of een kort nummer als 1765"
         ),
         "email": "schrijf een e-mailadres als naam@voorbeeld.be",
+        "feit": "geef de naam van een feit uit feiten.yml: kleine letters en '_', bv. 'leefloon_alleenstaand'",
+        "feit_per_persoon": "geef de naam van een feit uit feiten.yml: kleine letters en '_', bv. 'leefloon_alleenstaand'",
         "ipdc_concept_id": "een IPDC-concept-id heeft de vorm 8-4-4-4-12 (kleine letters en cijfers)",
     }
     if name in hints:
@@ -154,6 +158,9 @@ def _pattern_hint(loc: KeyPath, value: str, known: Known) -> str:
 
 
 def _key_hint(value: str, pattern: str) -> str:
+    if pattern == FACT_NAME:
+        example = re.sub(r"[^a-z_]+", "_", value.lower()).strip("_") or "leefloon_alleenstaand"
+        return f"'{value}' kan geen naam van een feit zijn: gebruik alleen kleine letters en '_', bv. '{example}'"
     if "A-Z" in pattern:
         return f"'{value}' is geen IPDC-code: schrijf de code zoals de Vlaamse standaard, bv. 'WelzijnGezondheid'"
     return (

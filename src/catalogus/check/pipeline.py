@@ -10,15 +10,18 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from catalogus.base import translations
 from catalogus.base.bulk import without_cycle_collector
-from catalogus.base.findings import Finding, error
+from catalogus.base.findings import Finding, error, warning
 from catalogus.check import shared_instances
+from catalogus.check.editorial import source_link_findings
 from catalogus.check.intern import InternalText, check_internal
 from catalogus.check.messages import Known
 from catalogus.check.owners import owner_findings
 from catalogus.check.references import check_home, check_off_path, check_paths, cross_check, known_records
 from catalogus.check.validate import model_findings, validate_source
 from catalogus.load import drafts, local_layer
+from catalogus.load.facts import Facts
 from catalogus.load.git import export_tree
 from catalogus.load.instances import Instance, instance, split_instance_fields
 from catalogus.load.inventory import CONTENT_DIRS, INTERNAL_DIR, Inventory, take_inventory
@@ -28,6 +31,7 @@ from catalogus.load.sources import Source, display_path, kind_of, load_settings,
 from catalogus.model import Fiche, Loket
 from catalogus.model.catalogue import Catalogue, Entry, build_catalogue
 from catalogus.model.config import PAGES_FILE, Paginas, TownConfig
+from catalogus.model.facts import FACTS_FILE, FactRegister
 from catalogus.model.glossary import EMPTY, GLOSSARY_FILE, Glossary
 from catalogus.model.search_words import WORDS_FILE, SearchWords
 from catalogus.model.vocabulary import VOCABULARY_FILE, Vocabularies
@@ -88,7 +92,8 @@ def _check(where: Layout, today: dt.date, paths: list[Path] | None, internal: bo
     if (root / GLOSSARY_FILE).is_file():
         glossary, _ = _load_settings(root / GLOSSARY_FILE, GLOSSARY_FILE, Glossary, result)
     _optional_settings(root / WORDS_FILE, WORDS_FILE, SearchWords, result)
-    if config is None or vocab is None or glossary is None:
+    register, overdue = _facts(root, today, result)
+    if config is None or vocab is None or glossary is None or register is None:
         result.findings = sorted(drafts.settle(result.findings, concept))
         return result
     inventory = _inventory(where, config, config_source, result)
@@ -120,7 +125,7 @@ def _check(where: Layout, today: dt.date, paths: list[Path] | None, internal: bo
         split_instance_fields(local)
     chosen = {id(s) for s in published}
     layers = {
-        source.path: prepare(source, locals_by_fiche.get(source.path), config, today, shared=id(source) in chosen)
+        source.path: prepare(source, locals_by_fiche.get(source.path), config, today, id(source) in chosen, register)
         for source in sources
     }
     shared_instances.drop_references(sources, withdrawn)
@@ -132,7 +137,8 @@ def _check(where: Layout, today: dt.date, paths: list[Path] | None, internal: bo
         record = _validate(source, vocab, config, today, known)
         if isinstance(record, Fiche):
             layer = layers[source.path]
-            products.append(Entry(record, source.body, source.path, layer.source.path if layer else None))
+            products.append(Entry(record, source.body, source.path, layer.source.path if layer else None,
+                                  tuple(source.facts), local_fields=layer.fields if layer else ()))
         elif isinstance(record, Loket):
             loketten.append(Entry(record, source.body, source.path))
     cross_check(sources, products, loketten, known)
@@ -151,13 +157,14 @@ def _check(where: Layout, today: dt.date, paths: list[Path] | None, internal: bo
     result.findings.extend(vocab_source.findings + config_source.findings + shared_instances.not_adopted(withdrawn, where))
     result.findings.extend(owner_findings(where, config, sources))
     reported = [*inventory.findings, *(f for s in all_sources for f in s.findings), *text_findings, *not_neutral]
+    reported += overdue
     result.findings.extend(f for f in reported if selected is None or (root / f.path).resolve() in selected)
     result.findings = sorted(set(drafts.settle(result.findings, concept)))
     settings_failed = any(f.is_error for f in result.findings if f.path in (where.config_display, VOCABULARY_FILE))
     if not any(f.is_error for f in drafts.settle(reported, concept)) and not settings_failed:
         result.catalogue = build_catalogue(
             config, vocab, products, loketten, pages=fixed_pages, glossary=glossary, content_path=where.display(content),
-            needs_review=frozenset(i.fiche_id for i in instances if i.needs_review),
+            needs_review=frozenset(i.fiche_id for i in instances if i.needs_review), facts=register.current,
         )
         result.assets = tuple(inventory.assets)
         result.internal = texts if internal else {}
@@ -180,6 +187,30 @@ def _load_settings(path: Path, name: str, model: type[BaseModel], result: CheckR
     failed = any(f.is_error for f in source.findings)
     source.findings = []  # reported; later checks on this file (_check_paths, _check_home) add their own
     return (None if failed else record), source
+
+
+def _facts(root: Path, today: dt.date, result: CheckResult) -> tuple[Facts | None, list[Finding]]:
+    """The register of facts that change (feiten.yml, shared by every town), on the build's date; a missing file
+    is an empty register. Its warnings are reported like a content file's (not in a check of other files only):
+    a value's source that is a home page, and a fact whose newest value is older than its revision period."""
+    register, warnings = FactRegister(), []
+    if (root / FACTS_FILE).is_file():
+        loaded, source = _load_settings(root / FACTS_FILE, FACTS_FILE, FactRegister, result)
+        if loaded is None:
+            return None, []
+        register = loaded
+        warnings += source_link_findings(source)
+        for name, fact in register.feiten.items():
+            if fact.overdue(today):
+                newest = fact.waarden[-1].vanaf.isoformat()
+                message = (
+                    f"de nieuwste waarde van '{name}' geldt sinds {newest}, langer dan {fact.herzien_elke} maanden "
+                    f"geleden ('herzien_elke'): kijk na of de overheid een nieuwe waarde heeft en voeg die toe met "
+                    f"'vanaf' en 'bron'"
+                )
+                line, column = source.line_of(("feiten", name), key=True)
+                warnings.append(warning(FACTS_FILE, line, f"feiten.{name}", message, column))
+    return Facts(register, today, translations.load_for(root, "nl")), warnings
 
 
 def _optional_settings(path: Path, name: str, model: type[BaseModel], result: CheckResult):

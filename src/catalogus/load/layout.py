@@ -9,7 +9,7 @@ A region's repository (the Flemish IPDC/LPDC model: a town-neutral concept, a to
                                     and products/ for fiches of its own
 
 A town that works in its own fork only ever changes its own folder, so pulling upstream (shared fiches, other
-towns) never conflicts. vocabularies.yml, woordenlijst.yml and zoekwoorden.yml stay at the root: they are
+towns) never conflicts. vocabularies.yml, woordenlijst.yml, zoekwoorden.yml and feiten.yml stay at the root: they are
 shared. A project with catalogus.yml at its root is one town with no shared catalogue (every fiche its own).
 """
 

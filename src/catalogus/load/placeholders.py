@@ -1,5 +1,5 @@
 """Placeholders in shared text: $gemeente, $organisatie and the town's local names ('namen:', e.g.
-$dienstencentrum) become the values of catalogus.yml.
+$dienstencentrum) become the values of catalogus.yml; a fact of the register ($leefloon_alleenstaand) its value.
 
 A '$' name, not '{{...}}': it is safe anywhere in YAML (a value may start with it, it may stand in a [list])
 and in Markdown, so an editor never has to add quotes around it.
@@ -12,6 +12,7 @@ An unknown placeholder is an error at its line, never printed as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from catalogus.base.findings import error
@@ -26,30 +27,32 @@ def values(config: TownConfig) -> dict[str, str]:
     return {**config.namen, "gemeente": config.gemeente, "organisatie": config.organisatie}
 
 
-def fill(source: Source, config: TownConfig) -> None:
-    """Replace every placeholder in the data and the body of `source`; unknown ones become findings."""
-    known = values(config)
+def fill(source: Source, config: TownConfig, facts: Mapping[str, str]) -> None:
+    """Replace every placeholder in the data and the body of `source` (the town's words, and the register's facts
+    as words, catalogus.load.facts); unknown ones become findings."""
+    town = values(config)
+    known = {**facts, **town}
     if source.data is not None:
-        source.data = _fill_value(source.data, (), source, known)
+        source.data = _fill_value(source.data, (), source, known, town)
     if source.body:
         for offset, line in enumerate(source.body.split("\n")):
             for name in _unknown(line, known):
                 source.findings.append(error(source.path, source.body_line + offset, "tekst", _message(name, known)))
-        _note(source, "tekst", source.body, known)
+        _note(source, "tekst", source.body, town)
         source.body = _substitute(source.body, known)
 
 
-def _fill_value(value: Any, loc: KeyPath, source: Source, known: dict[str, str]) -> Any:
+def _fill_value(value: Any, loc: KeyPath, source: Source, known: dict[str, str], town: dict[str, str]) -> Any:
     if isinstance(value, str):
         for name in _unknown(value, known):
             line, column = source.line_of(loc)
             source.findings.append(error(source.path, line, field_name(loc), _message(name, known), column))
-        _note(source, field_name(loc), value, known)
+        _note(source, field_name(loc), value, town)
         return _substitute(value, known)
     if isinstance(value, dict):
-        return {k: _fill_value(v, (*loc, k), source, known) for k, v in value.items()}
+        return {k: _fill_value(v, (*loc, k), source, known, town) for k, v in value.items()}
     if isinstance(value, list):
-        return [_fill_value(v, (*loc, i), source, known) for i, v in enumerate(value)]
+        return [_fill_value(v, (*loc, i), source, known, town) for i, v in enumerate(value)]
     return value
 
 

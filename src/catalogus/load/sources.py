@@ -71,6 +71,7 @@ class Source:
     scalars: dict[KeyPath, Scalar] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     filled: dict[str, str] = field(default_factory=dict)  # field ('tekst' for the body) -> a placeholder filled in there
+    facts: dict[str, str] = field(default_factory=dict)  # the register's facts this file uses -> their words
 
     def line_of(self, path: KeyPath, key: bool = False) -> tuple[int, int]:
         """Line and column of a value (or its key); the nearest known parent when the value is missing."""

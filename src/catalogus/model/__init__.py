@@ -18,8 +18,9 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
-from catalogus.base.fields import EDITOR_TEXT, WEB_ADDRESS, ShortText, Strict, Text, Url
+from catalogus.base.fields import EDITOR_TEXT, WEB_ADDRESS, FactId, ShortText, Strict, Text, Url
 from catalogus.base.markup import PHONE_PATTERN
+from catalogus.model.authority import BevoegdeOverheid, UitvoerendNiveau
 from catalogus.rules.model import Rechten
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -54,10 +55,36 @@ class Regelgeving(Strict):
 
 class Bedrag(Strict):
     omschrijving: ShortText = Field(description="Waarvoor dit bedrag geldt, bv. 'Identiteitskaart (gewone procedure)'.")
-    bedrag: Decimal = Field(
-        ge=0, max_digits=9, decimal_places=2, description="Bedrag in euro, met hoogstens 2 cijfers na de komma."
+    bedrag: Decimal | None = Field(
+        None, ge=0, max_digits=9, decimal_places=2,
+        description="Bedrag in euro, met hoogstens 2 cijfers na de komma. Herziet de overheid het (indexering), geef "
+        "dan 'feit' in plaats van een bedrag.",
+    )
+    feit: FactId | None = Field(
+        None,
+        description="Het feit uit feiten.yml dat dit bedrag is, bv. leefloon_alleenstaand: de site toont de waarde "
+        "die geldt op de dag van de bouw, met datum en bron.",
     )
     ongeveer: bool = Field(False, strict=True, description="true als het bedrag een benadering is (vermeld dan jaar en bron).")
+    sinds: dt.date | None = Field(None, description="Vanaf wanneer dit bedrag geldt (bij een 'feit' ingevuld).")
+    bron: Bron | None = Field(None, description="Bron van dit ene bedrag (bij een 'feit' ingevuld uit feiten.yml).")
+    voorbeeld: bool = Field(
+        False, strict=True,
+        description="true als het een voorbeeldbedrag is zonder bron van de gemeente zelf: de site zegt dan dat de "
+        "prijs per gemeente verschilt.",
+    )
+
+    @model_validator(mode="after")
+    def _amount_or_fact(self) -> Bedrag:
+        if self.bedrag is None and self.feit is None:
+            raise ValueError("geef 'bedrag' (een getal) of 'feit' (een feit uit feiten.yml)")
+        return self
+
+    @property
+    def amount(self) -> Decimal:
+        """The amount; always there in a checked catalogue (the loader fills in a 'feit' before validation)."""
+        assert self.bedrag is not None, self.feit
+        return self.bedrag
 
     @field_validator("bedrag", mode="before")
     @classmethod
@@ -96,7 +123,7 @@ class Kostprijs(Strict):
             raise ValueError("een gratis product heeft geen prijs die ergens van afhangt: verwijder 'hangt_af_van'")
         if not self.gratis and not (self.bedragen or self.toelichting or self.kort or self.hangt_af_van):
             raise ValueError("geef 'bedragen' of een 'toelichting' over wat het kost")
-        if any(b.ongeveer for b in self.bedragen) and self.bron is None:
+        if any(b.ongeveer and b.bron is None for b in self.bedragen) and self.bron is None:
             raise ValueError("een benaderd bedrag ('ongeveer: true') heeft een 'bron' nodig")
         return self
 
@@ -125,7 +152,7 @@ class Ontvangst(Strict):
     def _sourced(self) -> Ontvangst:
         if not self.bedragen and not self.toelichting:
             raise ValueError("geef 'bedragen' of een 'toelichting' over wat de burger krijgt")
-        if self.bedragen and self.bron is None:
+        if self.bron is None and any(b.bron is None for b in self.bedragen):
             raise ValueError("bedragen die de burger krijgt hebben een 'bron' nodig: de officiële pagina met die bedragen")
         return self
 
@@ -219,6 +246,11 @@ class Aanbieder(Contact):
     """An external provider (CAW, ziekenfonds, VDAB…) that delivers the product, with its own contact card."""
 
     naam: ShortText = Field(description="Naam van de externe organisatie, bv. 'CAW Zuid-West-Vlaanderen'.")
+    niveau: UitvoerendNiveau | None = Field(
+        None,
+        description="Welk bestuur deze organisatie is: lokaal, provinciaal, vlaams (bv. VDAB), federaal (bv. FOD "
+        "Sociale Zekerheid), europees, of derden (een vzw, ziekenfonds of bedrijf). Leeg: derden.",
+    )
     beschrijving: Text | None = Field(None, description="Wat deze organisatie doet, in één of twee zinnen.")
 
 
@@ -266,6 +298,11 @@ class Fiche(Strict):
     andere_loketten: list[Slug] = Field(default_factory=list, description="Andere loketten die dit ook behandelen.")
     aanbieder: Aanbieder | None = Field(
         None, description="Externe organisatie die het product levert (CAW, ziekenfonds, VDAB…), met contactgegevens."
+    )
+    bevoegde_overheid: BevoegdeOverheid | None = Field(
+        None,
+        description="Wie beslist over het product en de regels vastlegt: niveau (lokaal, provinciaal, vlaams, federaal, "
+        "europees) en, als het niet de gemeente is, de naam. Leeg: de gemeente.",
     )
     doelgroepen: list[str] = Field(min_length=1, description="Voor wie? Waarden uit 'doelgroepen'.")
     themas: list[str] = Field(min_length=1, description="Thema's, waarden uit 'themas'.")

@@ -6,12 +6,14 @@ Built once per run from validated records and never re-read from disk; renderers
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from catalogus.base.slug import sort_key
 from catalogus.model import Fiche, Loket
 from catalogus.model.config import Paginas, TownConfig
+from catalogus.model.facts import InForce
 from catalogus.model.glossary import EMPTY, Glossary
 from catalogus.model.vocabulary import Vocabularies
 from catalogus.rules.model import Rechten
@@ -29,6 +31,8 @@ class Entry(Generic[Record]):
     body: str
     path: str
     local: str | None = None  # the town's local file merged into a fiche (its instance of a shared fiche), if any
+    facts: tuple[str, ...] = ()  # the register's facts the fiche uses (feiten.yml), for "where the numbers come from"
+    local_fields: tuple[str, ...] = ()  # the fiche fields the town's local file set (its own cost, provider…)
 
     @property
     def id(self) -> str:
@@ -49,6 +53,7 @@ class Catalogue:
     glossary: Glossary = EMPTY
     content_path: str = "content"  # the town's content folder, relative to the repository (its own fiches, local files)
     needs_review: frozenset[str] = frozenset()  # shared fiches that changed since the version the town reviewed
+    facts: dict[str, InForce] = field(default_factory=dict)  # the register on the build's date (feiten.yml)
 
     def product(self, product_id: str) -> Entry[Fiche]:
         return self.by_id[product_id]
@@ -74,6 +79,7 @@ def build_catalogue(
     glossary: Glossary = EMPTY,
     content_path: str = "content",
     needs_review: frozenset[str] = frozenset(),
+    facts: Mapping[str, InForce] | None = None,
 ) -> Catalogue:
     ordered = tuple(sorted(products, key=lambda e: (sort_key(e.record.titel), e.id)))
     by_loket: dict[str, list[str]] = defaultdict(list)
@@ -104,4 +110,5 @@ def build_catalogue(
         glossary=glossary,
         content_path=content_path,
         needs_review=needs_review,
+        facts=dict(facts or {}),
     )

@@ -12,7 +12,9 @@ from typing import Any
 import yaml
 
 from catalogus.model import Fiche, Intern, Loket
+from catalogus.model.facts import FactRegister
 from catalogus.model.guide import generated as guide_files
+from catalogus.model.search_words import SearchWords
 from catalogus.model.vocabulary import FIELD_VOCABULARY, VOCABULARY_FILE, Vocabularies
 
 SCHEMA_DIR = "schemas"
@@ -30,6 +32,8 @@ def schemas(vocab: Vocabularies) -> dict[str, dict[str, Any]]:
     return {
         "fiche.schema.json": _finish(fiche, "fiche"),
         "loket.schema.json": _finish(Loket.model_json_schema(), "loket"),
+        "feiten.schema.json": _finish(FactRegister.model_json_schema(), "feiten"),
+        "zoekwoorden.schema.json": _finish(SearchWords.model_json_schema(), "zoekwoorden"),
     }
 
 

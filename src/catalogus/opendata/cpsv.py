@@ -6,10 +6,14 @@ in tests/test_opendata_linked.py.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from catalogus.base.translations import format_amount
 from catalogus.model import WEEKDAYS, Aanbieder, Fiche, Loket
 from catalogus.model.catalogue import Catalogue, Entry
+from catalogus.opendata import authority
+from catalogus.opendata.authority import Authority
 from catalogus.opendata.linked import CURRENCY_EUR, TIME_DAYS, WEEKLY, Ld, Nodes, PlainText, concept, ipdc_code, ref, typed
 from catalogus.site import urls
 
@@ -62,7 +66,7 @@ def _service(
         "cv:thematicArea": [_term(ld, nodes, "themas", key, "Thema") for key in fiche.themas],
         "dct:audience": [_term(ld, nodes, "doelgroepen", key, "Doelgroep") for key in fiche.doelgroepen],
         "cv:isGroupedBy": [_life_event(ld, nodes, key) for key in fiche.levensgebeurtenissen],
-        "cv:hasCompetentAuthority": ref(ld.organisation),
+        "cv:hasCompetentAuthority": _organisation(authority.competent(ld, fiche), ld, nodes),
         "dct:spatial": ref(ld.area),
         "dct:language": ref(ld.language_iri),
         "foaf:page": ref(ld.iri(page)),
@@ -73,7 +77,11 @@ def _service(
     service["cv:hasChannel"] = [counters[i][1] for i in loketten]
     if fiche.aanbieder:
         service["cv:contactPoint"].append(nodes.add(_contact(f"{iri}-aanbieder", fiche.aanbieder, ld)))
-    service["cv:hasCost"] = [nodes.add(cost) for cost in _costs(fiche, iri, ld)]
+    definer = _organisation(authority.cost_definer(ld, entry), ld, nodes)
+    service["cv:hasCost"] = [nodes.add(cost) for cost in _costs(fiche, iri, ld, definer)]
+    duration = processing_time(fiche.behandeltermijn)
+    if duration:
+        service["cv:processingTime"] = typed(duration, "xsd:duration")
     service["cv:holdsRequirement"] = [
         nodes.add({"@id": f"{iri}-voorwaarde-{n}", "@type": ["cv:Requirement", "cv:Criterion"],
                    "dct:identifier": f"{fiche.id}-voorwaarde-{n}", "dct:title": ld.text(text)})
@@ -95,10 +103,10 @@ def _service(
                    **({"foaf:page": ref(rule.url)} if rule.url else {})})
         for n, rule in enumerate(fiche.regelgeving, start=1)
     ]
-    service["cpsv:produces"] = nodes.add({
+    service["cpsv:produces"] = [nodes.add({
         "@id": f"{iri}-resultaat", "@type": "cv:Output", "dct:identifier": f"{fiche.id}-resultaat",
         "dct:title": ld.label(fiche.titel), "dct:type": ref(ipdc_code("Type", fiche.producttype)),
-    })
+    }), *[nodes.add(output) for output in _received(fiche, iri, ld, nodes)]]
     return {key: value for key, value in service.items() if value not in ([], None)}
 
 
@@ -188,11 +196,11 @@ def _channel(loket: Loket, ld: Ld) -> dict[str, Any]:
     }
 
 
-def _costs(fiche: Fiche, iri: str, ld: Ld) -> list[dict[str, Any]]:
+def _costs(fiche: Fiche, iri: str, ld: Ld, definer: dict[str, str]) -> list[dict[str, Any]]:
     cost = fiche.kostprijs
     if cost is None:
         return []
-    base = {"@type": "cv:Cost", "cv:isDefinedBy": ref(ld.organisation)}
+    base = {"@type": "cv:Cost", "cv:isDefinedBy": definer}
     if cost.gratis:
         note = ld.strings["fiche"]["gratis"] + (f". {ld.text(cost.toelichting)['@value']}" if cost.toelichting else "")
         return [{**base, "@id": f"{iri}-kost-1", "dct:identifier": f"{fiche.id}-kost-1",
@@ -201,10 +209,69 @@ def _costs(fiche: Fiche, iri: str, ld: Ld) -> list[dict[str, Any]]:
     for n, amount in enumerate(cost.bedragen, start=1):
         label = amount.omschrijving + (f" ({ld.strings['fiche']['ongeveer']})" if amount.ongeveer else "")
         costs.append({**base, "@id": f"{iri}-kost-{n}", "dct:identifier": f"{fiche.id}-kost-{n}",
-                      "cv:hasValue": typed(repr(float(amount.bedrag)), "xsd:double"), "cv:currency": ref(CURRENCY_EUR),
+                      "cv:hasValue": typed(repr(float(amount.amount)), "xsd:double"), "cv:currency": ref(CURRENCY_EUR),
                       "dct:description": ld.text(label)})
     if cost.toelichting:
         n = len(costs) + 1
         costs.append({**base, "@id": f"{iri}-kost-{n}", "dct:identifier": f"{fiche.id}-kost-{n}",
                       "dct:description": ld.text(cost.toelichting)})
     return costs
+
+
+def _organisation(body: Authority, ld: Ld, nodes: Nodes) -> dict[str, str]:
+    """The town's organisation, or another body with the area it governs (typed for every shape that points to it:
+    cv:hasCompetentAuthority wants a PublicOrganisation, cv:isDefinedBy an org:Organization)."""
+    if body.is_town:
+        return ref(ld.organisation)
+    nodes.add({"@id": body.area, "@type": ["dct:Location", "skos:Concept"], "skos:prefLabel": ld.label(body.area_label)})
+    types = ["cv:PublicOrganisation", "org:Organization", "foaf:Agent"] if body.public else ["org:Organization", "foaf:Agent"]
+    return nodes.add({"@id": body.iri, "@type": types, "dct:identifier": body.iri.rsplit("#", 1)[1],
+                      "skos:prefLabel": ld.label(body.name), "dct:title": ld.label(body.name),
+                      "dct:spatial": ref(body.area)})
+
+
+def _received(fiche: Fiche, iri: str, ld: Ld, nodes: Nodes) -> list[dict[str, Any]]:
+    """What the citizen receives (`ontvangt`): CPSV-AP has no amount for an output, so each amount is a cv:Output of
+    the IPDC type FinancieelVoordeel with the amount and period in its description."""
+    received, strings = fiche.ontvangt, ld.strings
+    if received is None:
+        return []
+    kind = nodes.add(concept(ipdc_code("Type", "FinancieelVoordeel"), ld.catalogue.vocabularies.label(
+        "producttype", "FinancieelVoordeel"), ld.language))
+    items = [
+        (amount.omschrijving, f"{format_amount(strings, amount.amount)} {strings['fiche']['per'][amount.per]}"
+         + (f" ({strings['fiche']['ongeveer']})" if amount.ongeveer else ""))
+        for amount in received.bedragen
+    ]
+    if received.toelichting:
+        items.append((strings["fiche"]["wat_krijgt_u"], ld.text(received.toelichting)["@value"]))
+    return [
+        {"@id": f"{iri}-ontvangst-{n}", "@type": "cv:Output", "dct:identifier": f"{fiche.id}-ontvangst-{n}",
+         "dct:title": ld.text(title), "dct:description": ld.label(text), "dct:type": kind}
+        for n, (title, text) in enumerate(items, start=1)
+    ]
+
+
+NUMBERS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+           "tien": 10, "elf": 11, "twaalf": 12}
+UNITS = {"dag": "D", "dagen": "D", "week": "W", "weken": "W", "maand": "M", "maanden": "M"}
+# Only a handling time the text states as one number: "beslist (meestal) binnen 30 dagen", "een beslissing binnen een
+# maand", or a text that opens with "Ongeveer 3 weken". Ranges, "enkele weken", working days and times to a first
+# appointment stay text (CPSV-AP wants an ISO 8601 duration; a guessed one would mislead).
+PROCESSING = re.compile(
+    r"(?:\bbeslist (?:meestal )?binnen|\bbeslissing binnen|^ongeveer) (\d+|[a-zé]+) "
+    r"(dagen|dag|weken|week|maanden|maand)\b(?! tot)",
+    re.IGNORECASE,
+)
+
+
+def processing_time(text: str | None) -> str | None:
+    """The handling time of a `behandeltermijn` as an ISO 8601 duration (P30D), when its first sentence states one."""
+    if not text:
+        return None
+    match = PROCESSING.search(text.split(". ")[0].strip())
+    if match is None:
+        return None
+    count, unit = match.group(1).lower(), match.group(2).lower()
+    number = int(count) if count.isdigit() else NUMBERS.get(count)
+    return f"P{number}{UNITS[unit]}" if number else None

@@ -14,6 +14,8 @@ from typing import Any
 from catalogus.base.translations import format_amount
 from catalogus.model import Aanbieder, Adres, Fiche, Link, Loket
 from catalogus.model.catalogue import Catalogue, Entry
+from catalogus.opendata import authority
+from catalogus.opendata.authority import LEVEL_LABELS, Authority
 from catalogus.opendata.linked import Ld, Nodes, PlainText, concept, ipdc_code, ref, split_street, typed
 from catalogus.site import urls
 
@@ -34,9 +36,6 @@ def ipdc_document(
     nodes.add({"@id": ld.organisation, "@type": "cv:PublicOrganisation", "skos:prefLabel": ld.label(town.organisatie),
                "dct:spatial": ref(ld.area)})
     nodes.add(concept(ld.language_iri, "Nederlands", ld.language))
-    for level in ("BevoegdBestuursniveau", "UitvoerendBestuursniveau"):
-        nodes.add(concept(ipdc_code(level, "Lokaal"), strings["export"]["lokaal_bestuur"], ld.language))
-    nodes.add(concept(ipdc_code("UitvoerendBestuursniveau", "Derden"), strings["export"]["derden"], ld.language))
     for entry in catalogue.products:
         reviewed = entry.record.laatst_nagekeken
         created, modified = changes.get(entry.id, (reviewed, reviewed))
@@ -52,7 +51,7 @@ def _instance(entry: Entry[Fiche], ld: Ld, nodes: Nodes, created: dt.date, modif
     fiche = entry.record
     vocab = ld.catalogue.vocabularies
     iri = ld.iri(urls.fiche_page(fiche.id), "instantie")
-    executing = "Derden" if fiche.aanbieder and not fiche.loket else "Lokaal"
+    competent, executing = authority.competent(ld, fiche), authority.executing(ld, fiche)
     node: dict[str, Any] = {
         "@id": iri,
         "@type": ["lpdcExt:InstancePublicServiceSnapshot", "cpsv:PublicService"],
@@ -62,10 +61,10 @@ def _instance(entry: Entry[Fiche], ld: Ld, nodes: Nodes, created: dt.date, modif
         "schema:dateCreated": _datetime(min(created, modified)),
         "schema:dateModified": _datetime(modified),
         "pav:createdBy": ref(ld.organisation),
-        "cv:hasCompetentAuthority": ref(ld.organisation),
-        "lpdcExt:hasExecutingAuthority": ref(ld.organisation),
-        "lpdcExt:competentAuthorityLevel": ref(ipdc_code("BevoegdBestuursniveau", "Lokaal")),
-        "lpdcExt:executingAuthorityLevel": ref(ipdc_code("UitvoerendBestuursniveau", executing)),
+        "cv:hasCompetentAuthority": _organisation(competent, ld, nodes),
+        "lpdcExt:hasExecutingAuthority": _organisation(executing, ld, nodes) if executing.public else None,
+        "lpdcExt:competentAuthorityLevel": _level("BevoegdBestuursniveau", competent, ld, nodes),
+        "lpdcExt:executingAuthorityLevel": _level("UitvoerendBestuursniveau", executing, ld, nodes),
         "dct:spatial": ref(ld.area),
         "dct:language": ref(ld.language_iri),
         "dct:type": nodes.add(
@@ -89,6 +88,7 @@ def _instance(entry: Entry[Fiche], ld: Ld, nodes: Nodes, created: dt.date, modif
     if fiche.stappen:
         node["cpsv:follows"] = nodes.add(_procedure(fiche, iri, ld, nodes))
     node["cv:hasCost"] = [nodes.add(cost) for cost in _costs(fiche, iri, ld)]
+    node["cpsv:produces"] = [nodes.add(advantage) for advantage in _advantages(fiche, iri, ld)]
     node["rdfs:seeAlso"] = [nodes.add(_website(link, f"{iri}-meer-info-{n}", n, ld)) for n, link in enumerate(fiche.meer_info)]
     node["cv:hasLegalResource"] = [
         nodes.add({"@id": f"{iri}-regelgeving-{n}", "@type": "eli:LegalResource", "dct:title": ld.label(rule.titel),
@@ -99,6 +99,40 @@ def _instance(entry: Entry[Fiche], ld: Ld, nodes: Nodes, created: dt.date, modif
     contacts: list[Loket | Aanbieder] = [*loketten, *([fiche.aanbieder] if fiche.aanbieder else [])]
     node["cv:hasContactPoint"] = [nodes.add(_contact(c, f"{iri}-contactpunt-{n}", n, ld)) for n, c in enumerate(contacts)]
     nodes.add({key: value for key, value in node.items() if value not in ([], None)})
+
+
+def _organisation(body: Authority, ld: Ld, nodes: Nodes) -> dict[str, str]:
+    """The town's organisation node, or a node for another body (with the area it governs)."""
+    if body.is_town:
+        return ref(ld.organisation)
+    nodes.add(concept(body.area, body.area_label, ld.language))
+    return nodes.add({"@id": body.iri, "@type": "cv:PublicOrganisation", "skos:prefLabel": ld.label(body.name),
+                      "dct:spatial": ref(body.area)})
+
+
+def _level(scheme: str, body: Authority, ld: Ld, nodes: Nodes) -> dict[str, str]:
+    return nodes.add(concept(ipdc_code(scheme, body.level), LEVEL_LABELS[body.level], ld.language))
+
+
+def _advantages(fiche: Fiche, iri: str, ld: Ld) -> list[dict[str, Any]]:
+    """What the citizen receives (`ontvangt`) as IPDC financial advantages: one per amount, and the explanation."""
+    received, strings = fiche.ontvangt, ld.strings
+    if received is None:
+        return []
+    items = [
+        (ld.text(amount.omschrijving)["@value"], f"{format_amount(strings, amount.amount)} {strings['fiche']['per'][amount.per]}"
+         + (f" ({strings['fiche']['ongeveer']})" if amount.ongeveer else ""))
+        for amount in received.bedragen
+    ]
+    if received.toelichting:
+        items.append((strings["fiche"]["wat_krijgt_u"], received.toelichting))
+    return [
+        {
+            "@id": f"{iri}-financieel-voordeel-{n}", "@type": "lpdcExt:FinancialAdvantage",
+            "dct:title": ld.label(title), "dct:description": ld.text(text), "sh:order": n,
+        }
+        for n, (title, text) in enumerate(items)
+    ]
 
 
 def _code(ld: Ld, nodes: Nodes, field: str, scheme: str, key: str) -> dict[str, str]:
@@ -153,7 +187,7 @@ def _costs(fiche: Fiche, iri: str, ld: Ld) -> list[dict[str, Any]]:
     if cost.gratis:
         items.append((strings["fiche"]["gratis"], cost.toelichting or strings["fiche"]["gratis"]))
     for amount in cost.bedragen:
-        value = format_amount(strings, amount.bedrag) + (f" ({strings['fiche']['ongeveer']})" if amount.ongeveer else "")
+        value = format_amount(strings, amount.amount) + (f" ({strings['fiche']['ongeveer']})" if amount.ongeveer else "")
         items.append((ld.text(amount.omschrijving)["@value"], value))
     if cost.toelichting and not cost.gratis:
         items.append((strings["fiche"]["wat_kost_het"], cost.toelichting))

@@ -18,18 +18,23 @@ from catalogus.opendata import layout
 from catalogus.opendata.records import EXTRA_FIELDS, fiche_records, loket_records
 from catalogus.site import urls
 
-SCHEMA_ID = "https://catalogus.invalid/schemas/"
+# Without a site address the schemas get an $id on a host that never resolves (RFC 2606); with one, their published URL.
+NO_SITE = "https://catalogus.invalid/"
 FICHE_DATA, LOKET_DATA, CATALOGUE = "fiche-data.schema.json", "loket-data.schema.json", "catalogus.schema.json"
 
 
 def export_schemas(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
-    """File name -> schema: the editors' schemas and the export's, all from the model."""
+    """File name -> schema: the editors' schemas and the export's, all from the model. The export's schemas carry
+    their published address as `$id` (the town's site_url + schemas/…), and catalogus.schema.json is one bundled
+    schema: the fiche and loket schemas are in its own `$defs`, so a validator resolves every `$ref` without fetching."""
     published = schemas(catalogue.vocabularies)
-    published[FICHE_DATA] = _with_extras(published["fiche.schema.json"], FICHE_DATA)
-    published[LOKET_DATA] = _with_extras(published["loket.schema.json"], LOKET_DATA)
+    site = urls.base(catalogue.config) or NO_SITE
+    published[FICHE_DATA] = _with_extras(published["fiche.schema.json"], FICHE_DATA, site)
+    published[LOKET_DATA] = _with_extras(published["loket.schema.json"], LOKET_DATA, site)
+    bundled = {**_bundled(published[FICHE_DATA], "fiche"), **_bundled(published[LOKET_DATA], "loket")}
     published[CATALOGUE] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID + CATALOGUE,
+        "$id": site + layout.schema(CATALOGUE),
         "title": "Productencatalogus",
         "description": "Alle fiches en loketten van de catalogus, zoals de site ze publiceert.",
         "type": "object",
@@ -51,16 +56,34 @@ def export_schemas(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
                     "aantal_fiches": {"type": "integer", "minimum": 0},
                 },
             },
-            "fiches": {"type": "array", "items": {"$ref": FICHE_DATA}},
-            "loketten": {"type": "array", "items": {"$ref": LOKET_DATA}},
+            "fiches": {"type": "array", "items": {"$ref": "#/$defs/fiche"}},
+            "loketten": {"type": "array", "items": {"$ref": "#/$defs/loket"}},
         },
+        "$defs": bundled,
     }
     return published
 
 
-def _with_extras(schema: dict[str, Any], name: str) -> dict[str, Any]:
+def _bundled(schema: dict[str, Any], name: str) -> dict[str, Any]:
+    """A schema as `$defs` of the bundle: itself under `name`, its own definitions under `name-<Definition>`, every
+    `#/$defs/X` reference rewritten to match."""
+    body = {key: value for key, value in schema.items() if key not in ("$schema", "$id", "$comment", "$defs")}
+    defs = {f"{name}-{key}": value for key, value in schema.get("$defs", {}).items()}
+    return _rewrite({name: body, **defs}, name)
+
+
+def _rewrite(value: Any, name: str) -> Any:
+    if isinstance(value, dict):
+        return {key: (f"#/$defs/{name}-{item.removeprefix('#/$defs/')}" if key == "$ref" and isinstance(item, str)
+                      and item.startswith("#/$defs/") else _rewrite(item, name)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_rewrite(item, name) for item in value]
+    return value
+
+
+def _with_extras(schema: dict[str, Any], name: str, site: str) -> dict[str, Any]:
     extended = copy.deepcopy(schema)
-    extended["$id"] = SCHEMA_ID + name
+    extended["$id"] = site + layout.schema(name)
     extended["title"] = f"{schema.get('title', name)} (export)"
     extended["properties"].update(copy.deepcopy(EXTRA_FIELDS))
     extended["properties"]["$schema"] = {"type": "string", "description": "Adres van dit schema (in data/fiches/<id>.json)."}

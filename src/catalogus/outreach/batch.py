@@ -264,7 +264,7 @@ def benefit_amount(fiche: Fiche) -> Decimal | None:
     the estimate takes the lowest one, per year, so the cost is never overstated. None when the fiche states no
     amount: then nothing is guessed from its text, nor from 'kostprijs' (what the citizen pays, not receives).
     """
-    amounts = [a.bedrag * PER_YEAR[a.per] for a in fiche.ontvangt.bedragen] if fiche.ontvangt else []
+    amounts = [a.amount * PER_YEAR[a.per] for a in fiche.ontvangt.bedragen] if fiche.ontvangt else []
     return min(amounts) if amounts else None
 
 

@@ -315,7 +315,7 @@ def _letter_item(catalogue: Catalogue, fiche: Fiche, product: ProductResult, sum
     assert category is not None  # an invitation is a yes, and a yes always names the category that decided it
     benefit = fiche.ontvangt
     amounts = [
-        f"{_words(a.omschrijving)}: {'ongeveer ' if a.ongeveer else ''}{format_amount(AMOUNTS, a.bedrag)} {PER[a.per]}."
+        f"{_words(a.omschrijving)}: {'ongeveer ' if a.ongeveer else ''}{format_amount(AMOUNTS, a.amount)} {PER[a.per]}."
         for a in (benefit.bedragen if benefit else ())
     ]
     return LetterProduct(

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from catalogus.base.fields import EDITOR_TEXT, ShortText, Strict, Url
+from catalogus.base.fields import EDITOR_TEXT, FactId, ShortText, Strict, Url
 from catalogus.rules.questions import questions
 
 MAX_DEPTH = 6
@@ -65,10 +65,25 @@ class Grens(Strict):
     per_persoon_vraag: str | None = Field(
         None, description="Vraag met het aantal personen voor 'per_persoon' (grens = bedrag + per_persoon × aantal)."
     )
-    waarden: list[GrensWaarde] = Field(min_length=1, max_length=30, description="De bedragen, elk met 'vanaf'.")
+    waarden: list[GrensWaarde] = Field(
+        default_factory=list, max_length=50,
+        description="De bedragen, elk met 'vanaf'; leeg als de grens een 'feit' uit feiten.yml is (dan ingevuld).",
+    )
+    feit: FactId | None = Field(
+        None, description="Het feit uit feiten.yml dat deze grens is (bv. leefloon_alleenstaand), in plaats van 'waarden'."
+    )
+    feit_per_persoon: FactId | None = Field(
+        None, description="Het feit uit feiten.yml met het bedrag dat er per persoon bij komt (met 'per_persoon_vraag')."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Grens:
+        if not self.waarden and not self.feit:
+            raise ValueError("geef 'waarden' (bedragen met 'vanaf') of 'feit' (een feit uit feiten.yml)")
+        if self.feit_per_persoon and not self.feit:
+            raise ValueError("'feit_per_persoon' hoort bij een 'feit'")
+        if not self.waarden:
+            return self
         days = [w.vanaf for w in self.waarden]
         if days != sorted(set(days)):
             raise ValueError("waarden: zet de bedragen in volgorde van 'vanaf', elke datum één keer")

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from catalogus.check.intern import InternalText
+from catalogus.load.facts import fact_words
 from catalogus.load.history import History
 from catalogus.model import Fiche
 from catalogus.model.catalogue import Catalogue, Entry
@@ -56,6 +57,11 @@ class SiteContext:
     def questions(self) -> dict[str, Question]:
         """The rules' questions with their texts in the site's language (translations/<taal>.yml, section 'vragen')."""
         return localized(self.strings)
+
+    @cached_property
+    def fact_texts(self) -> dict[str, str]:
+        """The register's values on the build's date as words in the site's language, once for every page."""
+        return {name: fact_words(item, self.strings) for name, item in self.catalogue.facts.items()}
 
     @cached_property
     def loket_cards(self) -> dict[str, ContactCard]:

@@ -13,8 +13,9 @@ from urllib.parse import quote, urlencode
 from markupsafe import Markup, escape
 
 from catalogus.base.translations import format_amount, format_date
-from catalogus.model import WEEKDAYS, Fiche, Loket
+from catalogus.model import WEEKDAYS, Bedrag, Fiche, Loket
 from catalogus.model.catalogue import BROWSE_FIELDS, Catalogue, Entry
+from catalogus.model.facts import InForce
 from catalogus.model.glossary import Entry as GlossaryEntry
 from catalogus.model.review import NOT_REVIEWED
 from catalogus.site import urls
@@ -30,6 +31,8 @@ class Amount:
     label: Markup
     amount: str
     approximate: bool
+    example: bool = False  # an example price without the town's own source: it differs per town
+    since: str | None = None  # from the register of facts: the date the amount applies from
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,18 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class FactLine:
+    """A number from the register of facts that this page uses: what it is, its value today, since when, the source."""
+
+    label: str
+    value: str
+    since: str
+    since_iso: str
+    source: ExternalLink
+    maybe_changed: bool  # older than the fact's revision period (feiten.yml 'herzien_elke')
+
+
+@dataclass(frozen=True)
 class FicheView:
     titel: str
     samenvatting: str
@@ -119,6 +134,7 @@ class FicheView:
     aanbieder: ContactCard | None
     meer_info: tuple[ExternalLink, ...]
     regelgeving: tuple[Rule, ...]
+    feiten: tuple[FactLine, ...]  # the register's numbers on this page, with date and source (feiten.yml)
     verwant: tuple[ProductItem, ...]
     woorden: tuple[Word, ...]
     themas: tuple[Link, ...]
@@ -177,6 +193,7 @@ def fiche_view(entry: Entry[Fiche], site: SiteContext, canonical_url: str | None
         aanbieder=aanbieder,
         meer_info=tuple(ExternalLink(link.titel, link.url) for link in fiche.meer_info),
         regelgeving=tuple(Rule(r.titel, r.url) for r in fiche.regelgeving),
+        feiten=tuple(_fact_line(catalogue.facts[name], site) for name in entry.facts if name in catalogue.facts),
         verwant=site.products(closest_related(entry, catalogue)),
         woorden=tuple(_word(written, w) for written, w in catalogue.glossary.used_in(citizen_texts(fiche, entry.body))),
         themas=themas,
@@ -191,6 +208,13 @@ def fiche_view(entry: Entry[Fiche], site: SiteContext, canonical_url: str | None
         jsonld=script_body(government_service(fiche, catalogue, canonical_url)),
         intern=staff_view(entry, site),
     )
+
+
+def _fact_line(item: InForce, site: SiteContext) -> FactLine:
+    value = site.fact_texts[item.id]
+    source = ExternalLink(item.value.bron.titel, item.value.bron.url)
+    since = item.value.vanaf
+    return FactLine(item.fact.omschrijving, value, format_date(site.strings, since), since.isoformat(), source, item.overdue)
 
 
 def _word(written: str, entry: GlossaryEntry) -> Word:
@@ -273,7 +297,10 @@ def _cost_line(costs: Costs | None, where: Contact, site: SiteContext) -> Markup
     if costs.free:
         return Markup(escape(site.strings["fiche"]["gratis"]))
     if costs.amounts:
-        return _amount_line(costs.amounts, site)
+        line = _amount_line(costs.amounts, site)
+        if costs.amounts[0].example:  # not this town's own price: say so, and who tells the real one
+            return Markup("{} {} {}").format(line, site.strings["kort"]["voorbeeld"], _ask_price(where, site))
+        return line
     if costs.basis:
         return Markup("{} {}").format(site.strings["kort"]["hangt_af_van"][costs.basis], _ask_price(where, site))
     return _ask_price(where, site)
@@ -306,14 +333,21 @@ def _costs(fiche: Fiche, site: SiteContext) -> Costs | None:
         return None
     return Costs(
         free=cost.gratis,
-        amounts=tuple(
-            Amount(site.text.inline(b.omschrijving), format_amount(site.strings, b.bedrag), b.ongeveer) for b in cost.bedragen
-        ),
+        amounts=tuple(_amount(b, format_amount(site.strings, b.amount), site) for b in cost.bedragen),
         note=_block(site, cost.toelichting),
         source=ExternalLink(cost.bron.titel, cost.bron.url) if cost.bron else None,
         short=site.text.inline(cost.kort) if cost.kort else None,
         basis=cost.hangt_af_van,
     )
+
+
+def _amount(amount: Bedrag, text: str, site: SiteContext) -> Amount:
+    """An amount as shown; one from the register says since when it applies, and is 'ongeveer' once it is older
+    than the fact's revision period (it may have changed since)."""
+    fact = site.catalogue.facts.get(amount.feit) if amount.feit else None
+    since = format_date(site.strings, amount.sinds) if amount.sinds else None
+    approximate = amount.ongeveer or (fact is not None and fact.overdue)
+    return Amount(site.text.inline(amount.omschrijving), text, approximate, amount.voorbeeld, since)
 
 
 def _benefit(fiche: Fiche, site: SiteContext) -> Benefit | None:
@@ -322,8 +356,7 @@ def _benefit(fiche: Fiche, site: SiteContext) -> Benefit | None:
         return None
     periods = site.strings["fiche"]["per"]
     amounts = tuple(
-        Amount(site.text.inline(b.omschrijving), f"{format_amount(site.strings, b.bedrag)} {periods[b.per]}".strip(), b.ongeveer)
-        for b in benefit.bedragen
+        _amount(b, f"{format_amount(site.strings, b.amount)} {periods[b.per]}".strip(), site) for b in benefit.bedragen
     )
     source = ExternalLink(benefit.bron.titel, benefit.bron.url) if benefit.bron else None
     return Benefit(amounts, _block(site, benefit.toelichting), source)

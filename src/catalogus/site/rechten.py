@@ -197,7 +197,7 @@ def _receives(fiche: Fiche, site: SiteContext) -> list[str]:
     about = site.strings["rechten"]["ongeveer"]
     amounts = [
         f"{site.text.plain(b.omschrijving)}: {about + ' ' if b.ongeveer else ''}"
-        f"{format_amount(site.strings, b.bedrag)} {periods[b.per]}".strip()
+        f"{format_amount(site.strings, b.amount)} {periods[b.per]}".strip()
         for b in benefit.bedragen
     ]
     if amounts:

@@ -19,6 +19,8 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
+
 from catalogus.base.exitcode import ExitCode
 from catalogus.check import report
 from catalogus.check.pipeline import CheckResult, check
@@ -188,7 +190,7 @@ def _template(where: Layout, item: Instance, loket: str | None, owner: str | Non
     lines += [
         f"eigenaar: {yaml_text(owner) if owner else MARKER}  # de dienst of het team dat deze fiche nakijkt",
         f"laatst_nagekeken: {MARKER}  # de datum (JJJJ-MM-DD) van uw nazicht; 'catalogus nagekeken {item.fiche_id}' vult ze in",
-        f"{VERSION_FIELD}: {item.version}  # niet aanpassen: de versie van de gedeelde fiche die u overnam",
+        f"{VERSION_FIELD}: {version_text(item.version)}  # niet aanpassen: de versie van de gedeelde fiche die u overnam",
     ]
     return "\n".join(lines) + "\n"
 
@@ -216,11 +218,18 @@ def _mark_reviewed(where: Layout, chosen: list[Instance], today: dt.date) -> Exi
             code = ExitCode.USAGE
             continue
         path = where.root / item.local.path
-        text = set_field(path.read_text(encoding="utf-8"), VERSION_FIELD, version_of(where.root / item.shared.path))
+        version = version_text(version_of(where.root / item.shared.path))
+        text = set_field(path.read_text(encoding="utf-8"), VERSION_FIELD, version)
         text = set_field(text, "laatst_nagekeken", today.isoformat())
         path.write_text(text, encoding="utf-8")
         print(f"{item.fiche_id}: nagekeken op {today.isoformat()} tegen de gedeelde versie van nu ({item.local.path})")
     return code
+
+
+def version_text(version: str) -> str:
+    """A version as YAML reads it back: quoted when it holds only digits (a hex id can: 493349820632), which YAML
+    would read as a number."""
+    return version if isinstance(yaml.safe_load(version), str) else yaml_text(version)
 
 
 def set_field(text: str, key: str, value: str) -> str:
