@@ -28,6 +28,7 @@ def write_settings(root: Path) -> dict:
     for name, data in (("catalogus.yml", config), ("vocabularies.yml", vocab)):
         (root / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     shutil.copytree(TOWN_DIR / "content" / "loketten", root / "content" / "loketten", dirs_exist_ok=True)
+    shutil.copy(REPO / "feiten.yml", root / "feiten.yml")  # the amounts and limits the fiches refer to
     return vocab
 
 

@@ -94,7 +94,11 @@ def _fact(source: Source, name: object, loc: KeyPath, facts: Facts) -> InForce |
     fact = facts.register.feiten.get(name) if isinstance(name, str) else None
     if fact is None:
         close = difflib.get_close_matches(str(name), list(facts.register.feiten), n=3)
-        hint = f"; bedoelt u {' of '.join(close)}?" if close else "; de feiten staan in feiten.yml"
+        hint = (
+            f"; bedoelt u {' of '.join(close)}?" if close
+            else "; de feiten staan in feiten.yml" if facts.register.feiten
+            else "; deze catalogus heeft geen feiten.yml (zie de schrijfwijzer: 'Bedragen die de overheid herziet')"
+        )
         source.findings.append(error(source.path, line, field_name(loc), f"'{name}' is geen feit uit feiten.yml{hint}", column))
         return None
     current = facts.current.get(str(name))
