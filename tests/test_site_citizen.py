@@ -1,7 +1,7 @@
-"""The citizen pages answer first and keep staff matters to staff: tested on the whole built demo site.
+"""The citizen pages keep staff matters to staff: tested on the whole built demo site.
 
-Every fiche at 375x812: the first tap-to-call link and the cost line sit on the first screen. No citizen page
-shows an edit link, the owner, a product type code or a link to a public issue tracker.
+No citizen page shows an edit link, the owner, a product type code or a link to a public issue tracker. (That every
+fiche answers first, at 375x812, is test_site_first_screen.py.)
 """
 
 from __future__ import annotations
@@ -9,54 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 
 from browser import REPO
-from catalogus.site import urls
-from factories import SHARED, TOWN_DIR
-
-PHONE = {"width": 375, "height": 812}
-FIRST_SCREEN = PHONE["height"]
-FIRST_PHONE = 'a[href^="tel:"]'
-COST_LINE = '[data-kort="kosten"]'
-POSITIONS = f"""() => {{
-  const top = selector => {{
-    const element = document.querySelector(selector);
-    return element ? element.getBoundingClientRect().top + window.scrollY : null;
-  }};
-  return {{phone: top('{FIRST_PHONE}'), cost: top('{COST_LINE}')}};
-}}"""
-
-
-def fiche_ids() -> list[str]:
-    return sorted(path.stem for path in (SHARED).glob("*.md"))
-
-
-@pytest.mark.browser
-def test_phone_and_cost_are_on_the_first_phone_screen_of_every_fiche(chromium, site_url):
-    """One tab, reused for all fiches; a fiche without a phone or a cost line fails (it is never skipped)."""
-    context = chromium.new_context(base_url=site_url, viewport=PHONE)
-    tab = context.new_page()
-    problems, highest = [], {"phone": 0.0, "cost": 0.0}
-    try:
-        for fiche_id in fiche_ids():
-            tab.goto(urls.url(urls.product(fiche_id)))
-            found = tab.evaluate(POSITIONS)
-            for what, top in found.items():
-                if top is None:
-                    problems.append(f"{fiche_id}: geen {what} op de pagina")
-                    continue
-                highest[what] = max(highest[what], top)
-                if top >= FIRST_SCREEN:
-                    problems.append(f"{fiche_id}: {what} staat op {top:.0f} px (scherm: {FIRST_SCREEN} px)")
-    finally:
-        context.close()
-    print(f"hoogste positie over {len(fiche_ids())} fiches: telefoon {highest['phone']:.0f} px, kosten {highest['cost']:.0f} px")
-    assert not problems, "\n".join(problems)
-
-
-# --- offline: what citizen pages must not contain ----------------------------------------------------------------
+from factories import TOWN_DIR
 
 STAFF_WORDS = ("Pas deze fiche aan", "Pas dit loket aan", "Nagekeken door", "Soort product", "Wie zet het in gang?")
 PUBLIC_TRACKER = re.compile(r"""href="[^"]*(?:github\.com|gitlab\.com)/[^"]*/issues|href="[^"]*/issues/new""")
