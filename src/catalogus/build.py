@@ -29,6 +29,9 @@ from catalogus.check.intern import InternalText
 from catalogus.check.pipeline import check
 from catalogus.load.history import read_history
 from catalogus.model.catalogue import Catalogue
+from catalogus.model.facts import FACTS_FILE
+from catalogus.model.glossary import GLOSSARY_FILE
+from catalogus.model.search_words import WORDS_FILE
 from catalogus.model.vocabulary import VOCABULARY_FILE
 from catalogus.opendata.exports import write_exports
 from catalogus.site import run as frame
@@ -122,7 +125,9 @@ def serve_site(root: Path, today: dt.date, address: str | None = None, town: str
     if result.errors or result.layout is None:
         return ExitCode.CONTENT
     where = result.layout
-    watched = [where.town, root / VOCABULARY_FILE, *([where.shared] if where.shared else [])]
+    shared_settings = (VOCABULARY_FILE, GLOSSARY_FILE, WORDS_FILE, FACTS_FILE)  # every root file the check reads
+    watched = [where.town, *(root / name for name in shared_settings if (root / name).is_file())]
+    watched += [where.shared] if where.shared else []
     try:
         frame.serve(root, today, watched, address, town)
     except frame.FrameError as exc:
