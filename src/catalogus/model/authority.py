@@ -24,6 +24,9 @@ IPDC_LEVEL: dict[str, str] = {
 }
 
 
+ADJECTIVE = {"provinciaal": "provinciale", "vlaams": "Vlaamse", "federaal": "federale", "europees": "Europese"}
+
+
 class BevoegdeOverheid(Strict):
     """The authority that decides on the product and sets its rules (IPDC 'bevoegde overheid')."""
 
@@ -40,7 +43,7 @@ class BevoegdeOverheid(Strict):
     @model_validator(mode="after")
     def _named(self) -> BevoegdeOverheid:
         if self.niveau != "lokaal" and self.naam is None:
-            raise ValueError(f"geef de 'naam' van de {self.niveau}e overheid die beslist, bv. 'Wonen in Vlaanderen'")
+            raise ValueError(f"geef de 'naam' van de {ADJECTIVE[self.niveau]} overheid die beslist, bv. 'Wonen in Vlaanderen'")
         return self
 
     @property
