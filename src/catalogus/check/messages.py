@@ -61,6 +61,8 @@ def describe(err: ErrorDetails, scalar: Scalar | None, model: type[BaseModel], k
         return f"dit verplichte veld ontbreekt; voeg '{loc[-1]}:' toe"
     if kind == "extra_forbidden":
         return _unknown_key(loc, model)
+    if kind == "string_type" and isinstance(err["input"], dict) and len(err["input"]) == 1:
+        return _colon_in_text(str(next(iter(err["input"]))))
     if kind in EXPECTED:
         return _wrong_type(EXPECTED[kind], scalar)
     if kind == "string_too_long":
@@ -93,6 +95,15 @@ def describe(err: ErrorDetails, scalar: Scalar | None, model: type[BaseModel], k
         return f"'{err['input']}' kan hier niet; kies uit: {ctx.get('expected', '').replace(' or ', ', ')}"
     # Never the validator's English: name the field's problem in general terms.
     return "deze waarde is hier niet toegelaten; vergelijk met een bestaande fiche of de uitleg in content/README.md"
+
+
+def _colon_in_text(before: str) -> str:
+    """A text with ': ' in it (a list item, a value) reads as 'veld: waarde': the usual cause, told with its words."""
+    shown = before if len(before) <= 40 else "…" + before[-40:]
+    return (
+        f"deze tekst wordt gelezen als 'veld: waarde', omdat er na '{shown}' een ':' met een spatie staat; zet de hele "
+        f"tekst tussen aanhalingstekens (\"…\"), of schrijf een ';' in plaats van de ':'"
+    )
 
 
 def _wrong_type(expected: str, scalar: Scalar | None) -> str:
