@@ -20,13 +20,13 @@ from typing import Any
 
 from catalogus.base.findings import error
 from catalogus.base.translations import format_amount, format_number
+from catalogus.load.placeholders import PLACEHOLDER
 from catalogus.load.sources import KeyPath, Source, field_name
 from catalogus.model.facts import Fact, FactRegister, InForce, in_force
 
 AMOUNT_BLOCKS = ("kostprijs", "ontvangt")
 # A euro amount as Dutch text writes it: 1.288,46 or 1288,46 or 25.630 (with € or 'euro' next to it).
 TYPED = re.compile(r"(?<![\w.,])(?:€\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{2}))?(?:\s*(?:euro|EUR))?(?![\w,])")
-PLACEHOLDER = re.compile(r"\$([A-Za-z_]+)")
 
 
 @dataclass

@@ -18,6 +18,7 @@ from pydantic import Field, field_validator, model_validator
 
 from catalogus.base.fields import FactId, ShortText, Strict
 from catalogus.model import Bron
+from catalogus.model.review import add_months
 
 FACTS_FILE = "feiten.yml"
 MAX_VALUE = Decimal(1_000_000_000)
@@ -78,9 +79,7 @@ class Fact(Strict):
         """The newest value is older than the expected revision period."""
         if self.herzien_elke is None:
             return False
-        newest = self.waarden[-1].vanaf
-        months = (today.year - newest.year) * 12 + today.month - newest.month - (today.day < newest.day)
-        return months >= self.herzien_elke
+        return today >= add_months(self.waarden[-1].vanaf, self.herzien_elke)
 
 
 class FactRegister(Strict):
